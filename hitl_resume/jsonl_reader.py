@@ -1,0 +1,47 @@
+"""Read lexicon JSONL files: one JSON object a line, errors naming the file and line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and line."""
+
+    def __init__(self, path: Path | str, line: int, problem: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        super().__init__(f"{path}:{line}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One JSON object from a JSONL file, with where it came from."""
+
+    path: str
+    line: int
+    data: dict[str, Any]
+
+
+def read_jsonl(path: Path) -> Iterator[Record]:
+    """Yield each object of a JSONL file; blank lines and ``//`` comment lines are skipped."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(path, 0, f"cannot read file ({exc.__class__.__name__})") from None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("//"):
+            continue
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise LexiconError(path, number, f"invalid JSON: {exc.msg}") from None
+        if not isinstance(data, dict):
+            raise LexiconError(path, number, "each line must be a JSON object")
+        yield Record(str(path), number, data)

@@ -1,0 +1,153 @@
+"""Immutable parse results: the structured resume and its parts, each with character offsets.
+
+Offsets (``start``/``end``) index ``Resume.text``, the extracted text, so every element can be
+highlighted in context later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from hitl_resume.extraction import FileKind
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    links: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "email": self.email,
+            "phone": self.phone,
+            "links": list(self.links),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A headed part of the resume; ``kind`` comes from the headings lexicon."""
+
+    kind: str
+    heading: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "heading": self.heading, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class ExperienceEntry:
+    """One job: header fields (any may be missing) and its bullets."""
+
+    title: str | None
+    organization: str | None
+    location: str | None
+    start_date: str | None
+    end_date: str | None
+    bullets: tuple[Bullet, ...]
+    start: int
+    end: int
+
+    @property
+    def is_current(self) -> bool:
+        return (self.end_date or "").lower() in {"present", "current", "now", "today"}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "organization": self.organization,
+            "location": self.location,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "start": self.start,
+            "end": self.end,
+            "bullets": [b.to_dict() for b in self.bullets],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EducationEntry:
+    text: str
+    institution: str | None
+    degree: str | None
+    start_date: str | None
+    end_date: str | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "institution": self.institution,
+            "degree": self.degree,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    name: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What was read: the sniffed kind and page count. No file name is kept (privacy)."""
+
+    kind: FileKind
+    pages: int
+    chars: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "pages": self.pages, "chars": self.chars}
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """A parsed resume: the extracted text plus its structure."""
+
+    text: str
+    source: SourceInfo
+    contact: Contact
+    sections: tuple[Section, ...]
+    experience: tuple[ExperienceEntry, ...]
+    education: tuple[EducationEntry, ...]
+    skills: tuple[Skill, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ``parse --format json`` document."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source.to_dict(),
+            "contact": self.contact.to_dict(),
+            "sections": [s.to_dict() for s in self.sections],
+            "experience": [e.to_dict() for e in self.experience],
+            "education": [e.to_dict() for e in self.education],
+            "skills": [s.to_dict() for s in self.skills],
+            "text": self.text,
+        }
