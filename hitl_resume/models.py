@@ -117,14 +117,15 @@ class Skill:
 
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
-    """What was read: the sniffed kind and page count. No file name is kept (privacy)."""
+    """What was read: the sniffed kind, page count and a sanitised display name (never a path)."""
 
     kind: FileKind
     pages: int
     chars: int
+    name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "pages": self.pages, "chars": self.chars}
+        return {"kind": self.kind, "pages": self.pages, "chars": self.chars, "name": self.name}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,150 @@
+"""Run a parser on untrusted bytes in a child process with a wall-clock timeout and memory cap.
+
+No PDF library can be trusted to return (SECURITY.md): pdfminer.six has no timeout API and
+crafted files loop forever or inflate to gigabytes. Children come from a ``forkserver`` so they
+start from a small, single-threaded process (the caller may hold spaCy and threads), with the
+readers preloaded so a parse starts in milliseconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import resource
+import signal
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+from hitl_resume import limits
+from hitl_resume.errors import (
+    CorruptFileError,
+    InputError,
+    ParseTimeoutError,
+    ResourceLimitError,
+    error_for_code,
+)
+
+T = TypeVar("T")
+
+log = logging.getLogger(__name__)
+
+#: Outcome counts of isolated parses (e.g. ``STATS["timeout"]``), for monitoring and tests.
+STATS: Counter[str] = Counter()
+
+_PRELOAD = ["hitl_resume.readers"]
+_context_lock = threading.Lock()
+_context: Any = None
+
+
+def _get_context() -> Any:
+    global _context
+    with _context_lock:
+        if _context is None:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(_PRELOAD)
+            _context = ctx
+        return _context
+
+
+def run_isolated(
+    target: Callable[[bytes], T],
+    data: bytes,
+    *,
+    timeout: float = limits.PARSE_TIMEOUT_SECONDS,
+    memory_bytes: int = limits.PARSE_MEMORY_BYTES,
+) -> T:
+    """Return ``target(data)`` computed in a child process.
+
+    ``target`` must be a module-level function. Raises the child's ``InputError`` unchanged,
+    ``ParseTimeoutError`` after ``timeout`` seconds (the child is killed), and
+    ``ResourceLimitError`` when the child runs out of memory or is killed.
+    """
+    ctx = _get_context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(
+        target=_child_main, args=(target, data, sender, memory_bytes, timeout), daemon=True
+    )
+    started = time.monotonic()
+    try:
+        process.start()
+        sender.close()
+        outcome = _wait_for_result(receiver, process, timeout)
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join(timeout=5)
+        receiver.close()
+        if hasattr(process, "close") and process.exitcode is not None:
+            process.close()
+    status, payload = outcome
+    STATS[status if status != "error" else str(payload)] += 1
+    log.info(
+        "isolated parse outcome=%s seconds=%.3f",
+        status if status != "error" else payload,
+        time.monotonic() - started,
+    )
+    if status == "ok":
+        result: T = payload
+        return result
+    if status == "timeout":
+        raise ParseTimeoutError()
+    if status == "killed":
+        raise ResourceLimitError()
+    raise error_for_code(str(payload))
+
+
+def _wait_for_result(
+    receiver: Connection, process: Any, timeout: float
+) -> tuple[str, Any]:
+    """Wait for the child's message or its death, whichever comes first, up to ``timeout``."""
+    try:
+        if not receiver.poll(timeout):
+            return ("timeout", None)
+        message: tuple[str, Any] = receiver.recv()
+        return message
+    except (EOFError, OSError):
+        # The child died before sending: out of memory, a signal or a crash in C code.
+        process.join(timeout=1)
+        code = process.exitcode
+        if code is not None and code < 0 and -code in (signal.SIGKILL, signal.SIGXCPU):
+            return ("killed", None)
+        if code is not None and code < 0:
+            return ("error", CorruptFileError.code)
+        return ("killed", None)
+
+
+def _child_main(
+    target: Callable[[bytes], Any],
+    data: bytes,
+    sender: Connection,
+    memory_bytes: int,
+    timeout: float,
+) -> None:
+    """Child entry point: limit resources, run the parser, send back one message."""
+    _apply_limits(memory_bytes, timeout)
+    logging.getLogger("pdfminer").setLevel(logging.WARNING)
+    try:
+        message: tuple[str, Any] = ("ok", target(data))
+    except InputError as exc:
+        message = ("error", exc.code)
+    except MemoryError:
+        message = ("error", ResourceLimitError.code)
+    except Exception:  # a parser bug on hostile input is a damaged file to the user
+        message = ("error", CorruptFileError.code)
+    try:
+        sender.send(message)
+    except Exception:  # result too large to pickle within the memory cap
+        sender.send(("error", ResourceLimitError.code))
+    finally:
+        sender.close()
+
+
+def _apply_limits(memory_bytes: int, timeout: float) -> None:
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    cpu = int(timeout) + 2
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))

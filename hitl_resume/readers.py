@@ -1,0 +1,49 @@
+"""Turn uploaded bytes into an ``Extraction``; this module is what parse children run."""
+
+from __future__ import annotations
+
+from hitl_resume import limits
+from hitl_resume.docx_reader import read_docx
+from hitl_resume.errors import TextTooLongError
+from hitl_resume.extraction import Extraction, Line
+from hitl_resume.file_types import sniff
+from hitl_resume.pdf_reader import read_pdf
+from hitl_resume.text_cleaning import clean_line, decode_text
+
+
+def extract_file(data: bytes) -> Extraction:
+    """Sniff ``data`` and run the matching reader; lines come back cleaned of control characters."""
+    kind = sniff(data)
+    if kind == "pdf":
+        extraction = read_pdf(data)
+    elif kind == "docx":
+        extraction = read_docx(data)
+    else:
+        extraction = text_to_extraction(decode_text(data))
+    return finish(extraction)
+
+
+def text_to_extraction(text: str) -> Extraction:
+    """Split plain text into lines (pasted text and TXT files)."""
+    if len(text) > limits.MAX_TEXT_CHARS * 4:
+        raise TextTooLongError()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    lines = tuple(Line(text=line) for line in text.split("\n"))
+    return Extraction(kind="txt", lines=lines, pages=1)
+
+
+def finish(extraction: Extraction) -> Extraction:
+    """Clean every line, drop empty ones and enforce the text-size limit (U-23)."""
+    lines: list[Line] = []
+    total = 0
+    for line in extraction.lines:
+        cleaned = clean_line(line.text)
+        if not cleaned:
+            continue
+        total += len(cleaned) + 1
+        if total > limits.MAX_TEXT_CHARS:
+            raise TextTooLongError()
+        if cleaned != line.text:
+            line = Line(cleaned, line.heading, line.list_item, line.origin, line.page)
+        lines.append(line)
+    return Extraction(kind=extraction.kind, lines=tuple(lines), pages=extraction.pages)

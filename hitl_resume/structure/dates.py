@@ -1,0 +1,125 @@
+"""Find date ranges and single dates in resume text and normalise them to ``YYYY-MM``/``YYYY``.
+
+``present`` stands for Present/Current/Now/Today/to date. Phone numbers, ``401(k)``, counts such
+as ``2,000`` and ``24/7`` are not dates: years must be 1940-2049 and stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+DateKind = Literal["range", "month", "year"]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+_NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_DATE = (
+    rf"(?:{_MONTH}\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?:{_YEAR}|'\d\d)"
+    rf"|{_SEASON},?\s+{_YEAR}"
+    rf"|{_NUM_MONTH}\s?[/.-]\s?(?:(?:0?[1-9]|[12]\d|3[01])/)?{_YEAR}"
+    rf"|{_YEAR})"
+)
+_PRESENT = r"(?:present|current(?:ly)?|now|today|to\s+date|till\s+date|date|ongoing)"
+_SEP = r"\s*(?:[-–—~]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+_BEFORE = r"(?<![\w$/.,:+#-])"
+_AFTER = r"(?![\w%/+#]|[.,:]\d|-\d)"
+_RANGE = re.compile(
+    rf"{_BEFORE}(?:(?P<a>{_DATE}){_SEP}(?P<b>{_DATE}|{_PRESENT})"
+    rf"|(?P<c>{_NUM_MONTH}/\d\d){_SEP}(?P<d>{_NUM_MONTH}/\d\d|{_PRESENT})"
+    rf"|(?:since|starting)\s+(?P<e>{_DATE})){_AFTER}",
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(rf"{_BEFORE}(?P<a>{_DATE}){_AFTER}", re.IGNORECASE)
+
+_P_MONTH_YEAR = re.compile(
+    rf"(?P<m>{_MONTH})\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?P<y>{_YEAR}|'\d\d)",
+    re.IGNORECASE,
+)
+_P_SEASON = re.compile(rf"{_SEASON},?\s+(?P<y>{_YEAR})", re.IGNORECASE)
+_P_NUMERIC = re.compile(
+    rf"(?P<m>{_NUM_MONTH})\s?[/.-]\s?(?:\d{{1,2}}/)?(?P<y>{_YEAR}|\d\d)", re.IGNORECASE
+)
+_P_PRESENT = re.compile(_PRESENT, re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date or date range found in text: its span and normalised ends."""
+
+    start: int
+    end: int
+    start_date: str | None
+    end_date: str | None
+    kind: DateKind
+
+
+def _year(text: str) -> str:
+    """Return a four-digit year; two-digit years pivot at 50."""
+    digits = text.lstrip("'")
+    if len(digits) == 2:
+        return ("20" if int(digits) < 50 else "19") + digits
+    return digits
+
+
+def normalize_date(text: str) -> str | None:
+    """Return ``YYYY-MM``, ``YYYY`` or ``present`` for one date expression, or None."""
+    text = text.strip()
+    if _P_PRESENT.fullmatch(text):
+        return "present"
+    match = _P_MONTH_YEAR.fullmatch(text)
+    if match:
+        return f"{_year(match['y'])}-{_MONTHS[match['m'][:3].lower()]:02d}"
+    match = _P_NUMERIC.fullmatch(text)
+    if match:
+        return f"{_year(match['y'])}-{int(match['m']):02d}"
+    match = _P_SEASON.fullmatch(text)
+    if match:
+        return match["y"]
+    if re.fullmatch(_YEAR, text):
+        return text
+    return None
+
+
+def _precision(text: str) -> DateKind:
+    return "year" if re.fullmatch(rf"{_YEAR}|{_SEASON},?\s+{_YEAR}", text.strip(), re.I) else "month"
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Return date ranges and, outside them, single dates, in text order."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for match in _RANGE.finditer(text):
+        if match["e"] is not None:
+            start, end = normalize_date(match["e"]), "present"
+        else:
+            first = match["a"] if match["a"] is not None else match["c"]
+            second = match["b"] if match["b"] is not None else match["d"]
+            start, end = normalize_date(first), normalize_date(second)
+        if start is None or end is None or (end != "present" and end[:4] < start[:4]):
+            continue
+        found.append(DateMatch(match.start(), match.end(), start, end, "range"))
+        taken.append((match.start(), match.end()))
+    for match in _SINGLE.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        value = normalize_date(match["a"])
+        if value is not None:
+            kind = _precision(match["a"])
+            found.append(DateMatch(match.start(), match.end(), value, value, kind))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def find_range(text: str) -> DateMatch | None:
+    """Return the first date range in ``text``, or None."""
+    return next((d for d in find_dates(text) if d.kind == "range"), None)

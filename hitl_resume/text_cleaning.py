@@ -1,0 +1,71 @@
+"""Decode text files and strip characters that break NLP or DOCX export (U-24, T-03, E-04)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hitl_resume.errors import UnsupportedEncodingError
+
+# C0/C1 controls except tab and newline; DEL; non-characters; lone surrogates.
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u200b\u2028\u2029\ufeff]"
+)
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Bidirectional overrides can disguise text (U-25); they carry no meaning in a resume.
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def decode_text(data: bytes) -> str:
+    """Decode TXT bytes: BOM-marked UTF-8/16, then UTF-8, then UTF-16 by NUL pattern, then Latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _decode(data[3:], "utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode(data, "utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    head = data[:1024]
+    if head.count(b"\x00") > len(head) // 4:
+        codec = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+        return _decode(data, codec)
+    text = data.decode("latin-1")
+    if any("\x80" <= ch <= "\x9f" for ch in text):
+        # Windows-1252 punctuation lands in the C1 range under Latin-1.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return text  # bytes cp1252 leaves undefined: Latin-1, controls cleaned later
+    return text
+
+
+def _decode(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        raise UnsupportedEncodingError() from None
+
+
+def clean_line(text: str) -> str:
+    """Remove control/invisible characters and collapse runs of spaces within one line."""
+    text = unicodedata.normalize("NFC", text)
+    text = _BIDI_RE.sub("", text)
+    text = _CONTROL_RE.sub(" ", text)
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def clean_text(text: str) -> str:
+    """Normalise newlines and clean every line; keeps line structure, drops blank-line runs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    lines = [clean_line(line) for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def strip_unsafe(text: str) -> str:
+    """Strip characters XML/DOCX cannot hold while keeping newlines and tabs (export helper)."""
+    return _BIDI_RE.sub("", _CONTROL_RE.sub("", text))

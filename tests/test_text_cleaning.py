@@ -1,0 +1,51 @@
+"""Decoding and cleaning of text input (SECURITY.md U-24, T-03, E-04)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.text_cleaning import clean_line, clean_text, decode_text, strip_unsafe
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Résumé — Anna".encode(), "Résumé — Anna"),
+        ("Résumé — Anna".encode("utf-16"), "Résumé — Anna"),
+        (b"\xef\xbb\xbfHello", "Hello"),
+        ("Résumé".encode("latin-1"), "Résumé"),
+        ("“Quoted” – text".encode("cp1252"), "“Quoted” – text"),
+        ("Résumé lines".encode("utf-16-le"), "Résumé lines"),
+    ],
+)
+def test_when_text_is_in_a_common_encoding_then_it_decodes(data: bytes, expected: str) -> None:
+    """UTF-8, UTF-16 (with or without BOM), Latin-1 and Windows-1252 files all work."""
+    assert decode_text(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\x00b", "a b"),
+        ("tab\tand\x0bvertical", "tab and vertical"),
+        ("page\x0cbreak", "page break"),
+        ("lone \ud800 surrogate", "lone surrogate"),
+        ("non\ufffecharacter", "non character"),
+        ("rtl \u202egpj.exe", "rtl gpj.exe"),
+        ("  many    spaces  ", "many spaces"),
+        ("zero\u200bwidth", "zero width"),
+    ],
+)
+def test_when_line_has_control_characters_then_they_are_removed(raw: str, expected: str) -> None:
+    """Control characters never reach spaCy or a DOCX export."""
+    assert clean_line(raw) == expected
+
+
+def test_when_text_has_mixed_newlines_then_lines_are_kept() -> None:
+    """CRLF, CR and form feeds become line breaks; blank runs collapse to one."""
+    assert clean_text("a\r\nb\rc\x0c\n\n\nd") == "a\nb\nc\n\nd"
+
+
+def test_when_exporting_then_xml_unsafe_characters_are_stripped() -> None:
+    """python-docx raises ValueError on these; strip_unsafe keeps newlines and tabs."""
+    assert strip_unsafe("a\x00b\x0bc\x0cd\ufffee\nf\tg") == "abcde\nf\tg"
