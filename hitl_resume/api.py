@@ -1,37 +1,82 @@
-"""The public library API: parse a resume from a path, bytes or pasted text."""
+"""The public library API: analyse resumes and read postings (``parse`` lives in parsing)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
+import functools
+from collections.abc import Iterable
+from hitl_resume import limits
+from hitl_resume.analysis import Analysis
+from hitl_resume.detection.analyzer import Analyzer
+from hitl_resume.detection.posting_analysis import PostingAnalysis
+from hitl_resume.errors import EmptyTextError, TextTooLongError
+from hitl_resume.html_text import html_to_text, looks_like_html
+from hitl_resume.ingest import Source
+from hitl_resume.models import Resume
+from hitl_resume.parsing import parse
+from hitl_resume.text_cleaning import clean_text
 
-from hitl_resume.display_names import display_name
-from hitl_resume.ingest import Source, extract
-from hitl_resume.models import Resume, SourceInfo
-from hitl_resume.structure import build_resume
+
+@functools.cache
+def default_analyzer() -> Analyzer:
+    """The process-wide analyzer (bundled lexicon, default spaCy model), built on first use."""
+    return Analyzer()
 
 
-def parse(source: Source, *, filename: str | None = None, isolated: bool = True) -> Resume:
-    """Parse a resume into structure.
+def clean_posting_text(text: str) -> str:
+    """Reduce pasted HTML to text, clean controls and enforce the posting limits (T-01..T-05)."""
+    if len(text) > limits.MAX_TEXT_CHARS * 4:
+        raise TextTooLongError()
+    if looks_like_html(text):
+        text = html_to_text(text)
+    cleaned = clean_text(text)
+    if not cleaned.strip():
+        raise EmptyTextError("Paste the job posting text.")
+    if len(cleaned) > limits.MAX_TEXT_CHARS:
+        raise TextTooLongError()
+    return cleaned
 
-    Args:
-        source: a ``pathlib.Path`` (a file), ``bytes`` (file contents, type sniffed from magic
-            bytes) or ``str`` (pasted plain text).
-        filename: the user's name for the file, kept only as a sanitised display name.
-        isolated: parse file bytes in a limited child process (default; turn off only inside a
-            worker that is already limited).
+
+def analyze_posting(text: str, *, analyzer: Analyzer | None = None) -> PostingAnalysis:
+    """Read a pasted job posting: role scores, HITL phrases and keywords.
 
     Raises:
-        InputError: a subclass with ``.code`` and ``.message`` for any input that cannot be read.
+        InputError: ``empty_text`` for an empty posting, ``text_too_long`` over the limit.
     """
-    if filename is None and isinstance(source, Path):
-        filename = source.name
-    extraction = extract(source, isolated=isolated)
-    resume = build_resume(extraction)
-    info = SourceInfo(
-        kind=extraction.kind,
-        pages=extraction.pages,
-        chars=len(resume.text),
-        name=display_name(filename),
+    return (analyzer or default_analyzer()).read_posting(clean_posting_text(text))
+
+
+def analyze(
+    source: Source | Resume,
+    *,
+    postings: Iterable[str] = (),
+    filename: str | None = None,
+    analyzer: Analyzer | None = None,
+    isolated: bool = True,
+) -> Analysis:
+    """Analyse a resume (and optionally match it to postings).
+
+    Args:
+        source: as for ``parse``, or an already parsed ``Resume``.
+        postings: pasted job posting texts to match against.
+        filename: the user's name for the file (display only).
+        analyzer: a custom ``Analyzer`` (own lexicon or model); the default is shared.
+
+    Raises:
+        InputError: for any resume or posting that cannot be read.
+    """
+    engine = analyzer or default_analyzer()
+    resume = (
+        source
+        if isinstance(source, Resume)
+        else parse(source, filename=filename, isolated=isolated)
     )
-    return replace(resume, source=info)
+    posting_results = tuple(engine.read_posting(clean_posting_text(p)) for p in postings)
+    detection = engine.detect(resume)
+    matches = engine.match(resume, detection, posting_results)
+    return Analysis(
+        resume=resume,
+        roles=detection.roles,
+        findings=detection.findings,
+        postings=posting_results,
+        matches=matches,
+    )

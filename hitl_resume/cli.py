@@ -63,7 +63,7 @@ def parse_command(resume: str, fmt: str, output: Path | None) -> None:
 
     Example: hitl-resume parse cv.pdf --format json-resume
     """
-    from hitl_resume.api import parse
+    from hitl_resume.parsing import parse
     from hitl_resume.json_resume import to_json_resume
 
     try:
@@ -72,6 +72,96 @@ def parse_command(resume: str, fmt: str, output: Path | None) -> None:
         _fail(error, as_json=True)
     document = to_json_resume(parsed) if fmt == "json-resume" else parsed.to_dict()
     _emit(_dump_json(document), output)
+
+
+def _read_posting_file(path: Path) -> str:
+    """Postings are text (or pasted HTML); decoded like a TXT resume."""
+    from hitl_resume.ingest import read_source_bytes
+    from hitl_resume.text_cleaning import decode_text
+
+    return decode_text(read_source_bytes(path))
+
+
+EXAMPLE_RESUME = "example_resume.txt"
+
+
+@main.command("analyze")
+@click.argument("resume", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--posting",
+    "postings",
+    multiple=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A job posting text file to match against (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--example", is_flag=True, help="Analyse the bundled synthetic example resume.")
+def analyze_command(
+    resume: str | None, postings: tuple[Path, ...], fmt: str, output: Path | None, example: bool
+) -> None:
+    """Find HITL evidence in RESUME, score the seven role patterns, match postings.
+
+    Example: hitl-resume analyze cv.pdf --posting job.txt --format json -o report.json
+    """
+    from importlib.resources import files
+
+    from hitl_resume.api import analyze
+    from hitl_resume.render import ANALYSIS_RENDERERS
+
+    if example == (resume is not None):
+        raise click.UsageError("Give a RESUME file or --example (not both).")
+    try:
+        if example:
+            text = files("hitl_resume.examples").joinpath(EXAMPLE_RESUME).read_text("utf-8")
+            source: Path | bytes | str = text
+            name: str | None = EXAMPLE_RESUME
+        else:
+            assert resume is not None
+            source = _source_from_arg(resume)
+            name = None if resume == "-" else resume
+        result = analyze(
+            source, postings=[_read_posting_file(p) for p in postings], filename=name
+        )
+    except InputError as error:
+        _fail(error, as_json=fmt == "json")
+    _emit(ANALYSIS_RENDERERS[fmt](result), output)
+
+
+@main.command("posting")
+@click.argument("posting", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def posting_command(posting: str, fmt: str, output: Path | None) -> None:
+    """Read a job POSTING (text or HTML): role pattern, HITL language, keywords.
+
+    Example: hitl-resume posting job.txt --format json
+    """
+    from hitl_resume.api import analyze_posting
+    from hitl_resume.render import POSTING_RENDERERS
+    from hitl_resume.text_cleaning import decode_text
+
+    try:
+        if posting == "-":
+            text = decode_text(sys.stdin.buffer.read())
+        else:
+            text = _read_posting_file(Path(posting))
+        result = analyze_posting(text)
+    except InputError as error:
+        _fail(error, as_json=fmt == "json")
+    _emit(POSTING_RENDERERS[fmt](result), output)
 
 
 @main.group("lexicon")

@@ -1,0 +1,46 @@
+"""The whole analysis of one resume: the ``analyze --format json`` document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from hitl_resume.detection.matching import Match
+from hitl_resume.detection.posting_analysis import PostingAnalysis
+from hitl_resume.detection.results import Finding, RoleAssessment
+from hitl_resume.models import SCHEMA_VERSION, Resume
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Immutable, JSON-ready result of ``hitl_resume.analyze``."""
+
+    resume: Resume
+    roles: tuple[RoleAssessment, ...]
+    findings: tuple[Finding, ...]
+    postings: tuple[PostingAnalysis, ...] = ()
+    matches: tuple[Match, ...] = ()
+    rewrites: tuple[Any, ...] = field(default=())
+    interview: tuple[Any, ...] = field(default=())
+    plan: Any = None
+
+    def top_role(self) -> RoleAssessment | None:
+        """The best role above level none, if any."""
+        best = max(self.roles, key=lambda r: r.score, default=None)
+        return best if best is not None and best.level != "none" else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract of DESIGN.md (keys in contract order)."""
+        top = self.top_role()
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.resume.source.to_dict(),
+            "resume": self.resume.to_dict(),
+            "top_role": top.id if top else None,
+            "roles": [r.to_dict() for r in self.roles],
+            "findings": [f.to_dict() for f in self.findings],
+            "rewrites": [r.to_dict() for r in self.rewrites],
+            "interview": [p.to_dict() for p in self.interview],
+            "plan": self.plan.to_dict() if self.plan is not None else None,
+            "matches": [m.to_dict() for m in self.matches],
+        }

@@ -1,0 +1,105 @@
+"""One spaCy PhraseMatcher over every lexicon phrase; every detector reads its hits.
+
+The resume is tokenised once (``nlp.make_doc``) and matched on lowercase tokens. Inflected
+variants of each phrase are generated when the index is built (``inflect.variants``), which is
+what lets a cheap tokenizer pass stand in for a full lemmatiser here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from hitl_resume.inflect import variants
+from hitl_resume.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Category = Literal["role_term", "signal", "ai", "cue", "keyword"]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryInfo:
+    """What the index needs to know about a lexicon entry behind a hit."""
+
+    id: str
+    category: Category
+    kind: str
+    role: str | None
+    weight: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon entry found in a text, with token and character spans."""
+
+    entry: EntryInfo
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    text: str
+
+
+class PhraseIndex:
+    """Build once per (pipeline, lexicon); match any number of documents."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = nlp
+        self.entries: dict[str, EntryInfo] = {}
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for info, phrases, pos in _entries(lexicon):
+            self.entries[info.id] = info
+            forms: set[str] = set()
+            for phrase in phrases:
+                forms.update(variants(phrase, pos))
+            self._matcher.add(info.id, list(nlp.tokenizer.pipe(sorted(forms))))
+
+    def hits(self, doc: Doc) -> list[Hit]:
+        """Return hits sorted by position; a hit inside a longer one of its category is dropped."""
+        found: list[Hit] = []
+        strings = self.nlp.vocab.strings
+        for match_id, start, end in self._matcher(doc):
+            info = self.entries[strings[match_id]]
+            span = doc[start:end]
+            found.append(Hit(info, span.start_char, span.end_char, start, end, span.text))
+        return _drop_nested(found)
+
+
+def _drop_nested(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest hit where hits of one category overlap ("medical claims" over "claims")."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    reach: dict[Category, int] = {}
+    for hit in hits:
+        category = hit.entry.category
+        if hit.end <= reach.get(category, -1):
+            continue
+        kept.append(hit)
+        reach[category] = max(reach.get(category, -1), hit.end)
+    return kept
+
+
+def _entries(lexicon: Lexicon) -> list[tuple[EntryInfo, tuple[str, ...], str]]:
+    """Flatten the lexicon into (info, phrases, part of speech) rows."""
+    rows: list[tuple[EntryInfo, tuple[str, ...], str]] = []
+    for term in lexicon.role_terms:
+        info = EntryInfo(term.id, "role_term", term.kind, term.role, term.weight, term.phrases[0])
+        rows.append((info, term.phrases, "noun"))
+    for signal in lexicon.signals:
+        info = EntryInfo(signal.id, "signal", signal.signal, None, signal.weight, signal.phrases[0])
+        rows.append((info, signal.phrases, signal.pos))
+    for ai in lexicon.ai_terms:
+        rows.append((EntryInfo(ai.id, "ai", ai.kind, None, 1.0, ai.phrases[0]), ai.phrases, "noun"))
+    for cue in lexicon.cues:
+        info = EntryInfo(cue.id, "cue", cue.kind, None, 1.0, cue.phrases[0])
+        rows.append((info, cue.phrases, "phrase"))
+    for keyword in lexicon.keywords:
+        info = EntryInfo(keyword.id, "keyword", keyword.kind, None, 1.0, keyword.phrases[0])
+        rows.append((info, keyword.phrases, "noun"))
+    return rows

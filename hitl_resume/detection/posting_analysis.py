@@ -1,0 +1,214 @@
+"""Read a job posting: its role pattern, the HITL behaviour it asks for, and its keywords."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hitl_resume.detection import weights as w
+from hitl_resume.detection.findings import hits_within, is_negated
+from hitl_resume.detection.phrase_index import Hit
+from hitl_resume.detection.results import Contribution, HitlPhrase, PostingKeyword, RoleAssessment
+from hitl_resume.detection.sentences import sentence_spans
+from hitl_resume.lexicon import Role
+from hitl_resume.models import SCHEMA_VERSION
+
+#: Posting role score: title terms near the top weigh most, then the role's vocabulary.
+POSTING_TITLE_POINTS = 30.0
+POSTING_MAX_TITLE_POINTS = 45.0
+POSTING_TERM_POINTS = 3.0
+POSTING_MAX_TERM_POINTS = 45.0
+POSTING_PHRASE_POINTS = 4.0
+POSTING_MAX_PHRASE_POINTS = 20.0
+TITLE_ZONE_LINES = 3
+#: An AI term counts as the object of a review verb when it follows it this closely.
+AI_OBJECT_WINDOW = 10
+AI_OUTPUT_WINDOW = 4
+KEYWORD_ROLE_KINDS = frozenset({"title", "framework"})
+
+
+@dataclass(frozen=True, slots=True)
+class PostingAnalysis:
+    """Everything read off one posting; ``to_dict`` is the ``posting --format json`` document."""
+
+    text: str
+    roles: tuple[RoleAssessment, ...]
+    hitl_phrases: tuple[HitlPhrase, ...]
+    keywords: tuple[PostingKeyword, ...]
+    title: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "title": self.title,
+            "roles": [r.to_dict() for r in self.roles],
+            "hitl_phrases": [p.to_dict() for p in self.hitl_phrases],
+            "keywords": [k.to_dict() for k in self.keywords],
+            "text": self.text,
+        }
+
+
+def posting_title(text: str) -> str | None:
+    """The first non-empty line, when it is short enough to be a title."""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            return stripped if len(stripped.split()) <= 12 else None
+    return None
+
+
+def find_hitl_phrases(
+    text: str, hits: Sequence[Hit], tokens_lower: Sequence[str], token_starts: Sequence[int],
+    negations: set[str],
+) -> list[HitlPhrase]:
+    """Sentences asking for review/approval/escalation…; explicit when the object is AI output."""
+    phrases = []
+    for start, end in sentence_spans(text):
+        inside = hits_within(hits, start, end)
+        first_token = _token_index(token_starts, start)
+        signals = [
+            h for h in inside
+            if h.entry.category == "signal"
+            and not is_negated(h, tokens_lower, first_token, negations)
+        ]
+        if not signals:
+            continue
+        ai_hits = [h for h in inside if h.entry.category == "ai"]
+        outputs = [h for h in inside if h.entry.category == "cue" and h.entry.kind == "ai_output"]
+        explicit = [a for a in ai_hits if _reviews_ai_output(signals, a, outputs)]
+        phrases.append(
+            HitlPhrase(
+                text=text[start:end],
+                start=start,
+                end=end,
+                explicit_ai=bool(explicit),
+                signals=tuple(dict.fromkeys(h.entry.kind for h in signals)),
+                ai_terms=tuple(dict.fromkeys(h.text for h in explicit)),
+            )
+        )
+    return phrases
+
+
+def _reviews_ai_output(signals: Sequence[Hit], ai: Hit, outputs: Sequence[Hit]) -> bool:
+    """True when a signal verb governs the AI term: the term follows closely, and names output.
+
+    "review AI-generated responses" and "evaluate chatbot answers" qualify; "build machine
+    learning models and review designs" does not (the AI term precedes the verb).
+    """
+    follows = any(0 < ai.token_start - s.token_end + 1 <= AI_OBJECT_WINDOW for s in signals)
+    if not follows:
+        return False
+    if ai.entry.kind == "output":
+        return True
+    return any(
+        abs(o.token_start - ai.token_end) <= AI_OUTPUT_WINDOW
+        or abs(ai.token_start - o.token_end) <= AI_OUTPUT_WINDOW
+        for o in outputs
+    )
+
+
+def _token_index(token_starts: Sequence[int], char: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_left(token_starts, char))
+
+
+def find_keywords(text: str, hits: Sequence[Hit]) -> list[PostingKeyword]:
+    """Keywords with required/preferred read from the section each appears in."""
+    zones = _requirement_zones(text, hits)
+    has_required_zone = any(kind == "required_section" for _, _, kind in zones)
+    chosen: dict[str, PostingKeyword] = {}
+    for hit in hits:
+        entry = hit.entry
+        if entry.category == "keyword":
+            kind = entry.kind
+        elif entry.category == "role_term" and entry.kind in KEYWORD_ROLE_KINDS:
+            kind = entry.kind
+        else:
+            continue
+        zone = next((k for s, e, k in zones if s <= hit.start < e), None)
+        required = zone == "required_section" or (zone is None and not has_required_zone)
+        keyword = PostingKeyword(entry.id, hit.text, kind, required, hit.start, hit.end)
+        previous = chosen.get(entry.id)
+        if previous is None or (required and not previous.required):
+            chosen[entry.id] = keyword
+    return sorted(chosen.values(), key=lambda k: k.start)
+
+
+def _requirement_zones(text: str, hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
+    """Spans under a 'requirements' or 'preferred' heading, up to the next such heading."""
+    headings: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if not line.strip() or len(line.split()) > 8:
+            continue
+        for hit in hits_within(hits, start, end + 1):
+            if hit.entry.category == "cue" and hit.entry.kind in (
+                "required_section", "preferred_section", "other_section",
+            ):
+                headings.append((start, hit.entry.kind))
+                break
+    zones = []
+    for index, (start, kind) in enumerate(headings):
+        end = headings[index + 1][0] if index + 1 < len(headings) else len(text)
+        if kind != "other_section":
+            zones.append((start, end, kind))
+    return zones
+
+
+def assess_posting_roles(
+    roles: Sequence[Role], text: str, hits: Sequence[Hit], phrases: Sequence[HitlPhrase]
+) -> tuple[RoleAssessment, ...]:
+    """Score each role from title terms near the top, role vocabulary and HITL phrases."""
+    title_zone_end = _title_zone_end(text)
+    results = []
+    for role in roles:
+        contributions: list[Contribution] = []
+        seen: set[str] = set()
+        title_points = term_points = 0.0
+        for hit in hits:
+            entry = hit.entry
+            if entry.category != "role_term" or entry.role != role.id or entry.id in seen:
+                continue
+            seen.add(entry.id)
+            if entry.kind == "title" and hit.start < title_zone_end:
+                points = min(POSTING_TITLE_POINTS, POSTING_MAX_TITLE_POINTS - title_points)
+                title_points += points
+                kind = "posting title"
+            else:
+                points = min(POSTING_TERM_POINTS * entry.weight, POSTING_MAX_TERM_POINTS - term_points)
+                term_points += points
+                kind = f"posting {entry.kind}"
+            if points > 0:
+                contributions.append(Contribution(entry.id, kind, hit.text, points))
+        phrase_points = 0.0
+        for phrase in phrases:
+            in_role = any(
+                h.entry.category == "role_term" and h.entry.role == role.id
+                for h in hits_within(hits, phrase.start, phrase.end)
+            )
+            if in_role and phrase_points < POSTING_MAX_PHRASE_POINTS:
+                points = min(POSTING_PHRASE_POINTS, POSTING_MAX_PHRASE_POINTS - phrase_points)
+                phrase_points += points
+                contributions.append(Contribution("hitl_phrase", "hitl phrase", phrase.text[:80], points))
+        score = int(round(min(100.0, sum(c.points for c in contributions))))
+        results.append(
+            RoleAssessment(role.id, role.label, score, w.level_for(score), (), tuple(contributions))
+        )
+    return tuple(results)
+
+
+def _title_zone_end(text: str) -> int:
+    """Character offset after the first few non-empty lines (where a posting names the job)."""
+    count = 0
+    offset = 0
+    for line in text.split("\n"):
+        offset += len(line) + 1
+        if line.strip():
+            count += 1
+            if count >= TITLE_ZONE_LINES:
+                break
+    return offset

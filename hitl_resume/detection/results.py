@@ -1,0 +1,129 @@
+"""Immutable detection results with explicit ``to_dict()`` (the JSON contract in DESIGN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Level = Literal["strong", "moderate", "emerging", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One lexicon entry that fired, and the points it added; the unit of every explanation."""
+
+    entry_id: str
+    kind: str
+    text: str
+    points: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entry_id": self.entry_id,
+            "kind": self.kind,
+            "text": self.text,
+            "points": round(self.points, 2),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A line of the resume that shows HITL behaviour for a role, with its evidence."""
+
+    id: str
+    role: str
+    signals: tuple[str, ...]
+    explicit_ai: bool
+    text: str
+    start: int
+    end: int
+    section: str
+    entry_index: int | None
+    entry_title: str | None
+    score: float
+    contributions: tuple[Contribution, ...]
+    explanation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "role": self.role,
+            "signals": list(self.signals),
+            "explicit_ai": self.explicit_ai,
+            "evidence": "explicit" if self.explicit_ai else "transferable",
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "section": self.section,
+            "entry": self.entry_index,
+            "entry_title": self.entry_title,
+            "score": round(self.score, 2),
+            "explanation": self.explanation,
+            "contributions": [c.to_dict() for c in self.contributions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RoleAssessment:
+    """A role's 0-100 score as an explainable sum, its level and the findings behind it."""
+
+    id: str
+    label: str
+    score: int
+    level: Level
+    finding_ids: tuple[str, ...]
+    contributions: tuple[Contribution, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "score": self.score,
+            "level": self.level,
+            "finding_ids": list(self.finding_ids),
+            "explanation": [c.to_dict() for c in self.contributions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class HitlPhrase:
+    """A sentence of a posting that asks for HITL behaviour."""
+
+    text: str
+    start: int
+    end: int
+    explicit_ai: bool
+    signals: tuple[str, ...]
+    ai_terms: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "explicit_ai": self.explicit_ai,
+            "signals": list(self.signals),
+            "ai_terms": list(self.ai_terms),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PostingKeyword:
+    """A keyword of a posting; ``required`` comes from the section it appears in."""
+
+    id: str
+    text: str
+    kind: str
+    required: bool
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "kind": self.kind,
+            "required": self.required,
+            "start": self.start,
+            "end": self.end,
+        }

@@ -1,0 +1,82 @@
+"""Role assessment: all seven roles scored 0-100 as documented sums (see ``weights``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from hitl_resume.detection import weights as w
+from hitl_resume.detection.phrase_index import Hit
+from hitl_resume.detection.results import Contribution, Finding, RoleAssessment
+from hitl_resume.lexicon import Role
+
+
+def assess_roles(
+    roles: Sequence[Role],
+    findings: Sequence[Finding],
+    title_hits: Iterable[Hit],
+    domain_hits: Iterable[Hit],
+) -> tuple[RoleAssessment, ...]:
+    """Score every role; ``title_hits`` come from job headers, ``domain_hits`` from work text."""
+    by_role: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_role[finding.role].append(finding)
+    titles = _distinct_by_role(h for h in title_hits if h.entry.kind == "title")
+    domains = _distinct_by_role(h for h in domain_hits if h.entry.kind != "title")
+
+    assessments = []
+    for role in roles:
+        role_findings = sorted(by_role.get(role.id, []), key=lambda f: (-f.score, f.start))
+        contributions: list[Contribution] = [
+            Contribution(f.id, "finding", _shorten(f.text), f.score)
+            for f in role_findings[: w.TOP_FINDINGS]
+        ]
+        title_budget = w.MAX_TITLE_POINTS
+        for hit in titles.get(role.id, []):
+            points = min(w.TITLE_POINTS, title_budget)
+            if points <= 0:
+                break
+            title_budget -= points
+            contributions.append(Contribution(hit.entry.id, "job title", hit.text, points))
+        domain_budget = w.MAX_DOMAIN_POINTS
+        for hit in domains.get(role.id, []):
+            points = min(w.DOMAIN_POINTS * hit.entry.weight, domain_budget)
+            if points <= 0:
+                break
+            domain_budget -= points
+            contributions.append(Contribution(hit.entry.id, f"domain {hit.entry.kind}", hit.text, points))
+        score = int(round(min(100.0, sum(c.points for c in contributions))))
+        assessments.append(
+            RoleAssessment(
+                id=role.id,
+                label=role.label,
+                score=score,
+                level=w.level_for(score),
+                finding_ids=tuple(f.id for f in role_findings),
+                contributions=tuple(contributions),
+            )
+        )
+    return tuple(assessments)
+
+
+def _distinct_by_role(hits: Iterable[Hit]) -> dict[str, list[Hit]]:
+    """First hit of each lexicon entry, grouped by role."""
+    seen: set[str] = set()
+    grouped: dict[str, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        if hit.entry.role and hit.entry.id not in seen:
+            seen.add(hit.entry.id)
+            grouped[hit.entry.role].append(hit)
+    return grouped
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def top_role(assessments: Sequence[RoleAssessment]) -> RoleAssessment | None:
+    """The highest-scoring role with a level above none; ties go to lexicon order."""
+    best = max(assessments, key=lambda a: a.score, default=None)
+    if best is None or best.level == "none":
+        return None
+    return best

@@ -1,0 +1,174 @@
+"""Find job entries (header lines around a date range) and their bullets inside a section."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hitl_resume.models import ExperienceEntry
+from hitl_resume.structure.bullets import has_glyph
+from hitl_resume.structure.dates import DateMatch, find_dates, find_range
+from hitl_resume.structure.fields import split_header
+from hitl_resume.structure.paragraphs import Layout, group_bullets
+from hitl_resume.structure.text import TextLine
+
+MAX_HEADER_WORDS = 14
+_SMALL_WORDS = frozenset("a an and at de del for in of on or the to with & - – —".split())
+_ENDINGS = (".", "!", "?", ";")
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """Rows ``first``..``last`` hold a date (range) at ``date`` within row ``first``'s text."""
+
+    first: int
+    last: int
+    date: DateMatch | None
+    start_date: str | None
+    end_date: str | None
+
+
+def title_ratio(text: str) -> float:
+    """Return the share of significant words that start with a capital letter or digit."""
+    words = [w for w in text.split() if w.lower() not in _SMALL_WORDS and w[0].isalnum()]
+    if not words:
+        return 1.0
+    return sum(1 for w in words if w[0].isupper() or w[0].isdigit()) / len(words)
+
+
+def _ends_sentence(text: str) -> bool:
+    if not text.endswith(_ENDINGS):
+        return False
+    last = text.split()[-1]
+    return not (text.endswith(".") and len(last) <= 5 and last[:-1].isalpha())
+
+
+def header_like(line: TextLine) -> bool:
+    """Return whether a line could be a title/organization/location line of an entry header."""
+    text = line.stripped
+    words = text.split()
+    if line.list_item or has_glyph(text) or not 1 <= len(words) <= 10 or len(text) > 90:
+        return False
+    if _ends_sentence(text) or text[0].islower() or find_range(text) is not None:
+        return False
+    return title_ratio(text) >= 0.6
+
+
+def _remainder(text: str, date: DateMatch) -> str:
+    return f"{text[: date.start]} {text[date.end :]}".strip(" ,|-–—:;()\t")
+
+
+def _anchor_at(rows: Sequence[TextLine], i: int) -> _Anchor | None:
+    line = rows[i]
+    text = line.text
+    if line.list_item or has_glyph(text):
+        return None
+    dates = find_dates(text)
+    if not dates:
+        return None
+    rng = next((d for d in dates if d.kind == "range"), None)
+    if rng is not None:
+        rest = _remainder(text, rng)
+        words = rest.split()
+        if len(words) <= MAX_HEADER_WORDS and not _ends_sentence(rest or "x") and (
+            not words or title_ratio(rest) >= 0.5
+        ):
+            return _Anchor(i, i, rng, rng.start_date, rng.end_date)
+        return None
+    date = dates[0]
+    if len(dates) == 1 and not _remainder(text, date):
+        # A lone date: maybe the start of a range broken over lines ("Jan 2016" / "to" / "Current").
+        for span in (2, 3):
+            if i + span > len(rows):
+                break
+            joined = " ".join(r.stripped for r in rows[i : i + span])
+            rng = find_range(joined)
+            if rng is not None and rng.start == 0 and rng.end == len(joined):
+                return _Anchor(i, i + span - 1, date, rng.start_date, rng.end_date)
+        return _Anchor(i, i, date, date.start_date, date.end_date)
+    rest = _remainder(text, date)
+    if (
+        date.kind == "month"
+        and date.end >= len(text.rstrip()) - 1
+        and len(rest.split()) <= 10
+        and title_ratio(rest) >= 0.8
+        and not _ends_sentence(rest)
+    ):
+        return _Anchor(i, i, date, date.start_date, date.end_date)
+    return None
+
+
+def _find_anchors(rows: Sequence[TextLine]) -> list[_Anchor]:
+    anchors: list[_Anchor] = []
+    i = 0
+    while i < len(rows):
+        anchor = _anchor_at(rows, i)
+        if anchor is None:
+            i += 1
+            continue
+        anchors.append(anchor)
+        i = anchor.last + 1
+    return anchors
+
+
+def _has_org_marker(text: str) -> bool:
+    fields = split_header([text])
+    return fields.organization is not None or fields.location is not None
+
+
+def find_entries(
+    body: Sequence[TextLine], full_text: str, layout: Layout, *, strict: bool = False
+) -> list[ExperienceEntry]:
+    """Return the job entries of one section's body lines.
+
+    With ``strict`` (sections not headed as experience) at least one entry must have bullets.
+    """
+    rows = [line for line in body if not line.blank]
+    anchors = _find_anchors(rows)
+    if not anchors:
+        return []
+    headers_before = anchors[0].first > 0 and header_like(rows[anchors[0].first - 1])
+    spans: list[tuple[int, int, _Anchor]] = []
+    prev_end = -1
+    for k, anchor in enumerate(anchors):
+        limit = anchors[k + 1].first if k + 1 < len(anchors) else len(rows)
+        first, last = anchor.first, anchor.last
+        if headers_before:
+            while first - 1 > prev_end and anchor.first - first < 2 and header_like(rows[first - 1]):
+                first -= 1
+        taken = 0
+        while last + 1 < limit and taken < 2 and header_like(rows[last + 1]):
+            if headers_before and not _has_org_marker(rows[last + 1].text):
+                break
+            last += 1
+            taken += 1
+        spans.append((first, last, anchor))
+        prev_end = last
+    entries: list[ExperienceEntry] = []
+    for k, (first, last, anchor) in enumerate(spans):
+        stop = spans[k + 1][0] if k + 1 < len(spans) else len(rows)
+        pieces: list[str] = []
+        for j in range(first, last + 1):
+            if anchor.first <= j <= anchor.last:
+                if j == anchor.first and anchor.date is not None:
+                    pieces.append(_remainder(rows[j].text, anchor.date) if anchor.first == anchor.last else "")
+            else:
+                pieces.append(rows[j].text)
+        fields = split_header([p for p in pieces if p])
+        bullets = group_bullets(rows[last + 1 : stop], full_text, layout)
+        end = bullets[-1].end if bullets else rows[last].end
+        entries.append(
+            ExperienceEntry(
+                title=fields.title,
+                organization=fields.organization,
+                location=fields.location,
+                start_date=anchor.start_date,
+                end_date=anchor.end_date,
+                bullets=tuple(bullets),
+                start=rows[first].content_start,
+                end=max(end, rows[last].end),
+            )
+        )
+    if strict and not any(e.bullets for e in entries):
+        return []
+    return entries

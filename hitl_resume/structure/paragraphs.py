@@ -1,0 +1,71 @@
+"""Group an entry's lines into bullets: glyph lines start one, wrapped PDF lines are joined."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hitl_resume.extraction import FileKind
+from hitl_resume.models import Bullet
+from hitl_resume.structure.bullets import glyph_length
+from hitl_resume.structure.text import TextLine, normalize_space
+
+_CLOSERS = (".", "!", "?", ";", ":")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Document-wide facts bullets depend on: whether lines wrap and at what width."""
+
+    wraps: bool
+    wrap_width: int
+
+    def is_full(self, line: TextLine) -> bool:
+        """Return whether a line reaches the wrap width (so the next line may continue it)."""
+        return self.wraps and len(line.stripped) >= self.wrap_width
+
+
+def measure_layout(lines: Sequence[TextLine], kind: FileKind) -> Layout:
+    """Return the wrap width: 80% of the 90th-percentile line length (PDF and text only)."""
+    lengths = sorted(len(line.stripped) for line in lines if len(line.stripped) >= 20)
+    if kind == "docx" or not lengths:
+        return Layout(False, 0)
+    p90 = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+    return Layout(p90 >= 50, max(40, int(p90 * 0.8)))
+
+
+def _continues(prev: TextLine, line: TextLine, glyph_mode: bool, layout: Layout) -> bool:
+    text = line.stripped
+    if not layout.wraps:
+        return False
+    if glyph_mode:
+        return True
+    if text[0].islower():
+        return True
+    return layout.is_full(prev) and not prev.stripped.endswith(_CLOSERS)
+
+
+def group_bullets(rows: Sequence[TextLine], full_text: str, layout: Layout) -> list[Bullet]:
+    """Return bullets for consecutive non-blank lines under an entry.
+
+    Bullet text is ``normalize_space(full_text[start:end])``; ``start`` skips the glyph.
+    """
+    rows = [r for r in rows if not r.blank]
+    glyph_mode = any(r.list_item or glyph_length(r.text) for r in rows)
+    spans: list[tuple[int, int]] = []
+    prev: TextLine | None = None
+    for line in rows:
+        glyph = glyph_length(line.text)
+        new = line.list_item or glyph > 0 or prev is None or not spans
+        if not new and prev is not None and _continues(prev, line, glyph_mode, layout):
+            spans[-1] = (spans[-1][0], line.end)
+        else:
+            start = line.start + glyph if glyph else line.content_start
+            spans.append((start, line.end))
+        prev = line
+    bullets: list[Bullet] = []
+    for start, end in spans:
+        text = normalize_space(full_text[start:end])
+        if text:
+            bullets.append(Bullet(text, start, end))
+    return bullets

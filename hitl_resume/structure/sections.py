@@ -1,0 +1,49 @@
+"""Split the document into sections at heading lines; text before the first heading is contact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hitl_resume.structure.headings import HeadingLexicon, classify_heading
+from hitl_resume.structure.text import Document, TextLine
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpan:
+    """A section with its body lines (the heading line itself excluded)."""
+
+    kind: str
+    heading: str
+    start: int
+    end: int
+    body: tuple[TextLine, ...]
+
+
+def _span(kind: str, heading: TextLine | None, body: list[TextLine]) -> SectionSpan:
+    filled = [line for line in body if not line.blank]
+    if heading is not None:
+        start = heading.content_start
+        end = filled[-1].end if filled else heading.end
+        return SectionSpan(kind, heading.stripped, start, end, tuple(body))
+    start = filled[0].content_start if filled else 0
+    end = filled[-1].end if filled else 0
+    return SectionSpan(kind, "", start, end, tuple(body))
+
+
+def split_sections(doc: Document, lexicon: HeadingLexicon) -> list[SectionSpan]:
+    """Return the sections in order; the header area (if any text) comes first as 'contact'."""
+    sections: list[SectionSpan] = []
+    kind = "contact"
+    heading: TextLine | None = None
+    body: list[TextLine] = []
+    for line in doc.lines:
+        found = None if line.blank else classify_heading(line.text, line.heading, lexicon)
+        if found is None:
+            body.append(line)
+            continue
+        if heading is not None or any(not b.blank for b in body):
+            sections.append(_span(kind, heading, body))
+        kind, heading, body = found, line, []
+    if heading is not None or any(not b.blank for b in body):
+        sections.append(_span(kind, heading, body))
+    return sections
