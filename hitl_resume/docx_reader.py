@@ -290,7 +290,7 @@ def _paragraph_properties(p: Any) -> tuple[str | None, bool | None, int | None]:
 def _outline_level(ppr: Any) -> int | None:
     level = ppr.find(_W + "outlineLvl")
     value = level.get(W_VAL, "") if level is not None else ""
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 def _run_bold(run: Any, styles: _Styles, paragraph_bold: bool) -> bool:

@@ -126,7 +126,7 @@ def _child_main(
 ) -> None:
     """Child entry point: limit resources, run the parser, send back one message."""
     _apply_limits(memory_bytes, timeout)
-    logging.getLogger("pdfminer").setLevel(logging.WARNING)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # warnings can quote page content
     try:
         message: tuple[str, Any] = ("ok", target(data))
     except InputError as exc:

@@ -400,3 +400,16 @@ def test_when_garbage_then_only_input_errors_escape(data: bytes) -> None:
     """I-1: whatever the bytes, the precheck raises an InputError and nothing else."""
     with pytest.raises(InputError):
         precheck_docx(data)
+
+
+@pytest.mark.parametrize(
+    "document_xml",
+    [
+        document_xml_with("<w:p/>").decode().encode("utf-16"),
+        document_xml_with("<w:p/>").replace(b"UTF-8", b"windows-1251"),
+    ],
+    ids=["utf-16", "windows-1251"],
+)
+def test_when_part_uses_another_safe_encoding_then_accepted(document_xml: bytes) -> None:
+    """The encoding screen refuses only encodings that could hide a DTD, not UTF-16 parts."""
+    precheck_docx(replace_parts(base_docx(), {DOCUMENT: document_xml}))

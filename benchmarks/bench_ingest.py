@@ -1,0 +1,121 @@
+"""Ingestion benchmark: parse time per document and page, raw pdfplumber, child overhead, memory.
+
+Usage: python benchmarks/bench_ingest.py [--limit N]
+Reads PDFs from ../shared/data/resumes (skipped if absent) and synthetic DOCX built by the
+test factories. Prints one table; numbers go into the issue note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def _ms(values: list[float]) -> str:
+    if not values:
+        return "n/a"
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    return f"median {statistics.median(values) * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms"
+
+
+def pdf_files(limit: int) -> list[Path]:
+    files = sorted((SHARED / "resumes").rglob("*.pdf")) if SHARED.is_dir() else []
+    return files[:limit]
+
+
+def docx_samples() -> list[bytes]:
+    import docx_factory
+
+    makers = [
+        docx_factory.simple_resume_docx,
+        docx_factory.table_layout_resume_docx,
+        docx_factory.textbox_resume_docx,
+        docx_factory.header_footer_docx,
+        docx_factory.list_resume_docx,
+    ]
+    return [make() for make in makers]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=60)
+    args = parser.parse_args()
+
+    import pdfplumber
+
+    from hitl_resume.errors import InputError
+    from hitl_resume.ingest import extract
+    from hitl_resume.isolation import run_isolated
+    from hitl_resume.readers import extract_file
+    from hitl_resume.structure import build_resume
+
+    pdfs = pdf_files(args.limit)
+    raw, ours_inproc, ours_isolated, per_page = [], [], [], []
+    outcomes: dict[str, int] = {}
+    for path in pdfs:
+        data = path.read_bytes()
+        started = time.perf_counter()
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = len(pdf.pages)
+            for page in pdf.pages:
+                page.extract_text()
+        raw.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        try:
+            build_resume(extract(data, isolated=False))
+            outcomes["ok"] = outcomes.get("ok", 0) + 1
+        except InputError as error:
+            outcomes[error.code] = outcomes.get(error.code, 0) + 1
+        elapsed = time.perf_counter() - started
+        ours_inproc.append(elapsed)
+        per_page.append(elapsed / max(pages, 1))
+        started = time.perf_counter()
+        try:
+            extract(data, isolated=True)
+        except InputError:
+            pass
+        ours_isolated.append(time.perf_counter() - started)
+
+    docx_inproc, docx_isolated = [], []
+    for data in docx_samples() * 5:
+        started = time.perf_counter()
+        build_resume(extract(data, isolated=False))
+        docx_inproc.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        extract(data, isolated=True)
+        docx_isolated.append(time.perf_counter() - started)
+
+    from hitl_resume.text_cleaning import clean_text  # noqa: F401  (warm import for fairness)
+
+    overhead = []
+    for _ in range(20):
+        started = time.perf_counter()
+        run_isolated(len, b"x")
+        overhead.append(time.perf_counter() - started)
+    del extract_file
+
+    print(f"PDF files: {len(pdfs)}  outcomes: {outcomes}")
+    print(f"raw pdfplumber extract_text / doc : {_ms(raw)}")
+    print(f"hitl_resume parse (in process) / doc: {_ms(ours_inproc)}")
+    print(f"hitl_resume parse per page        : {_ms(per_page)}")
+    print(f"hitl_resume extract isolated / doc: {_ms(ours_isolated)}")
+    print(f"DOCX parse (in process) / doc     : {_ms(docx_inproc)}")
+    print(f"DOCX extract isolated / doc       : {_ms(docx_isolated)}")
+    print(f"child-process overhead (no-op)    : {_ms(overhead)}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS: parent {peak:.0f} MB, largest child {children:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
