@@ -25,9 +25,9 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "resumes" / "li
 
 def _extract(path: Path) -> Extraction:
     try:
-        from hitl_resume.pdf_reader import read_pdf  # type: ignore[import-not-found,unused-ignore]
+        from hitl_resume.pdf_reader import read_pdf  # noqa: PLC0415 (optional until it lands)
     except ImportError:
-        import pdfplumber
+        import pdfplumber  # noqa: PLC0415 (fallback only)
 
         lines: list[Line] = []
         with pdfplumber.open(path) as pdf:
@@ -50,7 +50,8 @@ def _summary(label: str, resumes: list[Resume]) -> str:
     dated = 100.0 * sum(1 for e in entries if e.start_date) / max(1, len(entries))
     return (
         f"{label:<24} n={len(resumes):>3}  >=1 entry {pct:5.1f}%  entries/resume {per:4.1f}  "
-        f"bullets/resume {bullets:5.1f}  title {titled:5.1f}%  org {orgs:5.1f}%  dates {dated:5.1f}%"
+        f"bullets/resume {bullets:5.1f}  title {titled:5.1f}%  org {orgs:5.1f}%  "
+        f"dates {dated:5.1f}%"
     )
 
 
@@ -81,15 +82,19 @@ def main() -> int:
     print(_summary("ALL", [r for _, r in parsed]))
     for category in sorted(by_category, key=lambda c: -len(by_category[c])):
         print(_summary(category, by_category[category]))
-    print(f"build_resume time: mean {1000 * statistics.mean(timings):.1f} ms, "
-          f"max {1000 * max(timings):.1f} ms")
+    print(
+        f"build_resume time: mean {1000 * statistics.mean(timings):.1f} ms, "
+        f"max {1000 * max(timings):.1f} ms"
+    )
     missing = [label for label, r in parsed if not r.experience]
     print("without entries:", ", ".join(missing) or "none")
     for label, resume in random.Random(args.seed).sample(parsed, min(args.show, len(parsed))):
         print(f"\n== {label}: {len(resume.experience)} entries")
         for entry in resume.experience:
-            print(f"  [{entry.start_date} .. {entry.end_date}] title={entry.title!r} "
-                  f"org={entry.organization!r} loc={entry.location!r} bullets={len(entry.bullets)}")
+            print(
+                f"  [{entry.start_date} .. {entry.end_date}] title={entry.title!r} "
+                f"org={entry.organization!r} loc={entry.location!r} bullets={len(entry.bullets)}"
+            )
             for bullet in entry.bullets[:2]:
                 print(f"      - {bullet.text[:110]}")
     return 0

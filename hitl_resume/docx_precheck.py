@@ -17,7 +17,7 @@ import re
 import zipfile
 from collections.abc import Iterable
 
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 from hitl_resume import limits
 from hitl_resume.errors import (

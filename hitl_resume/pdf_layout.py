@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 BIN = 2.0  # points per bit of a row's horizontal coverage mask
@@ -225,7 +226,7 @@ def _trim_bottom(band: list[Row], split_x: float, ended_by_row: bool) -> list[Ro
     previous = next((r for r in reversed(band[:-1]) if _sides(r, split_x)[side]), None)
     if previous is None:
         return band
-    pitches = [_top(b) - _top(a) for a, b in zip(band, band[1:], strict=False)]
+    pitches = [_top(b) - _top(a) for a, b in pairwise(band)]
     if _top(last) - _top(previous) > BOTTOM_GAP_FACTOR * median(pitches):
         return band[:-1]
     return band

@@ -177,7 +177,9 @@ def _tables(page: Any, words: list[Word]) -> list[TableBlock]:
                 if len(text_rows) > MAX_TABLE_CELL_ROWS:
                     plausible = False
                 for text_row in text_rows:
-                    row_words.extend(sorted((w for w in text_row if isinstance(w, Word)), key=lambda w: w.x0))
+                    row_words.extend(
+                        sorted((w for w in text_row if isinstance(w, Word)), key=lambda w: w.x0)
+                    )
             rows.append(tuple(row_words))
         if plausible and columns >= 2 and len(table.rows) >= 2:
             blocks.append(TableBlock(x0, x1, top, bottom, tuple(rows)))

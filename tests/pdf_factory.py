@@ -147,23 +147,15 @@ TWO_COLUMN_RIGHT = (
 
 def two_column_resume() -> bytes:
     """Return a page with two equal columns of different paragraphs starting at the same height."""
-    return make_pdf([_columns(TWO_COLUMN_LEFT, 50, 230, TWO_COLUMN_RIGHT, 320, 240, top=60)])
+    return make_pdf(
+        [_columns((TWO_COLUMN_LEFT, 50, 230, 10), (TWO_COLUMN_RIGHT, 320, 240, 10), top=60)]
+    )
 
 
-def _columns(
-    left: Sequence[str],
-    left_x: float,
-    left_w: float,
-    right: Sequence[str],
-    right_x: float,
-    right_w: float,
-    *,
-    top: float,
-    left_size: float = 10.0,
-    right_size: float = 10.0,
-) -> list[Element]:
+def _columns(*columns: tuple[Sequence[str], float, float, float], top: float) -> list[Element]:
+    """Lay out columns given as (texts, x, width, font size); even texts are bold headings."""
     blocks: list[Element] = []
-    for texts, x, w, size in ((left, left_x, left_w, left_size), (right, right_x, right_w, right_size)):
+    for texts, x, w, size in columns:
         y = top
         for k, text in enumerate(texts):
             heading = k % 2 == 0
@@ -199,9 +191,7 @@ MAIN_TEXTS = (
 
 def sidebar_resume() -> bytes:
     """Return a page with a narrow 9 pt left sidebar and a 10.5 pt main column beside it."""
-    return make_pdf(
-        [_columns(SIDEBAR_TEXTS, 36, 130, MAIN_TEXTS, 200, 370, top=50, left_size=9, right_size=10.5)]
-    )
+    return make_pdf([_columns((SIDEBAR_TEXTS, 36, 130, 9), (MAIN_TEXTS, 200, 370, 10.5), top=50)])
 
 
 HEADER_NAME = "Jordan Example"
@@ -214,7 +204,7 @@ def header_two_column_resume() -> bytes:
         Block(HEADER_NAME, 0, 30, width=612, size=22, bold=True, align="C"),
         Block(HEADER_CONTACT, 0, 64, width=612, align="C"),
     ]
-    body = _columns(TWO_COLUMN_LEFT, 50, 230, TWO_COLUMN_RIGHT, 320, 240, top=100)
+    body = _columns((TWO_COLUMN_LEFT, 50, 230, 10), (TWO_COLUMN_RIGHT, 320, 240, 10), top=100)
     return make_pdf([header + body])
 
 

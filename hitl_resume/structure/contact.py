@@ -31,8 +31,8 @@ _NOT_NAME = frozenset(
 
 def _looks_like_name(text: str) -> bool:
     """Return whether a line reads like a person's name: 2-4 capitalised words, no digits/@."""
-    words = text.replace(",", " ").split()
-    if not 2 <= len(words) <= 4 or any(c.isdigit() or c in "@/|:" for c in text):
+    words = text.split()
+    if not 2 <= len(words) <= 4 or any(c.isdigit() or c in "@/|:,()" for c in text):
         return False
     if any(w.lower().strip(".") in _NOT_NAME for w in words):
         return False
@@ -57,7 +57,11 @@ def _phone(text: str) -> str | None:
 def find_contact(header: Sequence[TextLine], full_text: str) -> Contact:
     """Return the contact details, preferring what the header area holds."""
     name = next(
-        (line.stripped for line in header[:8] if not line.blank and _looks_like_name(line.stripped)),
+        (
+            line.stripped
+            for line in header[:8]
+            if not line.blank and _looks_like_name(line.stripped)
+        ),
         None,
     )
     header_text = "\n".join(line.text for line in header)
@@ -73,5 +77,6 @@ def find_contact(header: Sequence[TextLine], full_text: str) -> Contact:
                 links.append(link)
         if links:
             break
-    return Contact(name=name, email=email.rstrip(".") if email else None, phone=phone,
-                   links=tuple(links))
+    return Contact(
+        name=name, email=email.rstrip(".") if email else None, phone=phone, links=tuple(links)
+    )

@@ -32,7 +32,7 @@ _DATE = (
 _PRESENT = r"(?:present|current(?:ly)?|now|today|to\s+date|till\s+date|date|ongoing)"
 _SEP = r"\s*(?:[-–—~]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
 _BEFORE = r"(?<![\w$/.,:+#-])"
-_AFTER = r"(?![\w%/+#]|[.,:]\d|-\d)"
+_AFTER = r"(?![\w%/+#]|[.,:]\d|-\w)"
 _RANGE = re.compile(
     rf"{_BEFORE}(?:(?P<a>{_DATE}){_SEP}(?P<b>{_DATE}|{_PRESENT})"
     rf"|(?P<c>{_NUM_MONTH}/\d\d){_SEP}(?P<d>{_NUM_MONTH}/\d\d|{_PRESENT})"
@@ -91,7 +91,9 @@ def normalize_date(text: str) -> str | None:
 
 
 def _precision(text: str) -> DateKind:
-    return "year" if re.fullmatch(rf"{_YEAR}|{_SEASON},?\s+{_YEAR}", text.strip(), re.I) else "month"
+    return (
+        "year" if re.fullmatch(rf"{_YEAR}|{_SEASON},?\s+{_YEAR}", text.strip(), re.I) else "month"
+    )
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -99,6 +101,8 @@ def find_dates(text: str) -> list[DateMatch]:
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for match in _RANGE.finditer(text):
+        start: str | None
+        end: str | None
         if match["e"] is not None:
             start, end = normalize_date(match["e"]), "present"
         else:
@@ -123,3 +127,23 @@ def find_dates(text: str) -> list[DateMatch]:
 def find_range(text: str) -> DateMatch | None:
     """Return the first date range in ``text``, or None."""
     return next((d for d in find_dates(text) if d.kind == "range"), None)
+
+
+_DANGLING = re.compile(rf"^\s*(?P<a>{_DATE})\s*[-–—]\s*(?=\S)", re.IGNORECASE)
+_LEADING = re.compile(rf"^\s*(?P<a>{_DATE}|{_PRESENT}){_AFTER}\s*", re.IGNORECASE)
+
+
+def dangling_start(text: str) -> DateMatch | None:
+    """Return a date that opens a line and ends in a dash ("June 2020 – Title"), or None."""
+    match = _DANGLING.match(text)
+    value = normalize_date(match["a"]) if match else None
+    if match is None or value is None:
+        return None
+    return DateMatch(match.start("a"), match.end(), value, None, "month")
+
+
+def leading_date(text: str) -> tuple[str, int] | None:
+    """Return the normalised date or 'present' opening a line and where its text ends."""
+    match = _LEADING.match(text)
+    value = normalize_date(match["a"]) if match else None
+    return None if match is None or value is None else (value, match.end())

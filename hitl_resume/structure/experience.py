@@ -3,17 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hitl_resume.models import ExperienceEntry
 from hitl_resume.structure.bullets import has_glyph
-from hitl_resume.structure.dates import DateMatch, find_dates, find_range
+from hitl_resume.structure.dates import (
+    DateMatch,
+    dangling_start,
+    find_dates,
+    find_range,
+    leading_date,
+)
 from hitl_resume.structure.fields import split_header
 from hitl_resume.structure.paragraphs import Layout, group_bullets
 from hitl_resume.structure.text import TextLine
 
 MAX_HEADER_WORDS = 14
-_SMALL_WORDS = frozenset("a an and at de del for in of on or the to with & - – —".split())
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "de",
+        "del",
+        "for",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "&",
+        "-",
+        "–",
+        "—",
+    ]
+)
 _ENDINGS = (".", "!", "?", ";")
 
 
@@ -26,6 +53,7 @@ class _Anchor:
     date: DateMatch | None
     start_date: str | None
     end_date: str | None
+    cut: int = 0  # characters of the next row that finish the range ("Present ...")
 
 
 def title_ratio(text: str) -> float:
@@ -39,26 +67,33 @@ def title_ratio(text: str) -> float:
 def _ends_sentence(text: str) -> bool:
     if not text.endswith(_ENDINGS):
         return False
-    last = text.split()[-1]
+    last = text.rsplit(maxsplit=1)[-1]
     return not (text.endswith(".") and len(last) <= 5 and last[:-1].isalpha())
 
 
-def header_like(line: TextLine) -> bool:
+def header_like(line: TextLine, max_words: int = 10) -> bool:
     """Return whether a line could be a title/organization/location line of an entry header."""
     text = line.stripped
     words = text.split()
-    if line.list_item or has_glyph(text) or not 1 <= len(words) <= 10 or len(text) > 90:
+    if line.list_item or has_glyph(text) or not 1 <= len(words) <= max_words or len(text) > 120:
         return False
     if _ends_sentence(text) or text[0].islower() or find_range(text) is not None:
         return False
-    return title_ratio(text) >= 0.6
+    return title_ratio(text) >= 0.5
+
+
+def _header_after(line: TextLine) -> bool:
+    """Return whether a line below a date can belong to the header (longer if it names a place)."""
+    if header_like(line):
+        return True
+    return header_like(line, MAX_HEADER_WORDS) and _has_org_marker(line.text)
 
 
 def _remainder(text: str, date: DateMatch) -> str:
     return f"{text[: date.start]} {text[date.end :]}".strip(" ,|-–—:;()\t")
 
 
-def _anchor_at(rows: Sequence[TextLine], i: int) -> _Anchor | None:
+def _anchor_at(rows: Sequence[TextLine], i: int, single_dates: bool) -> _Anchor | None:
     line = rows[i]
     text = line.text
     if line.list_item or has_glyph(text):
@@ -70,11 +105,21 @@ def _anchor_at(rows: Sequence[TextLine], i: int) -> _Anchor | None:
     if rng is not None:
         rest = _remainder(text, rng)
         words = rest.split()
-        if len(words) <= MAX_HEADER_WORDS and not _ends_sentence(rest or "x") and (
-            not words or title_ratio(rest) >= 0.5
+        if (
+            len(words) <= MAX_HEADER_WORDS
+            and not _ends_sentence(rest or "x")
+            and (not words or title_ratio(rest) >= 0.5)
         ):
             return _Anchor(i, i, rng, rng.start_date, rng.end_date)
         return None
+    dangling = dangling_start(text)
+    if dangling is not None and i + 1 < len(rows):
+        # Two-column date layouts: "June 2020 – Title, Org" / "Present First bullet ...".
+        ending = leading_date(rows[i + 1].text)
+        if ending is not None and (
+            ending[0] == "present" or ending[0] >= (dangling.start_date or "")
+        ):
+            return _Anchor(i, i, dangling, dangling.start_date, ending[0], ending[1])
     date = dates[0]
     if len(dates) == 1 and not _remainder(text, date):
         # A lone date: maybe the start of a range broken over lines ("Jan 2016" / "to" / "Current").
@@ -88,26 +133,45 @@ def _anchor_at(rows: Sequence[TextLine], i: int) -> _Anchor | None:
         return _Anchor(i, i, date, date.start_date, date.end_date)
     rest = _remainder(text, date)
     if (
-        date.kind == "month"
-        and date.end >= len(text.rstrip()) - 1
-        and len(rest.split()) <= 10
-        and title_ratio(rest) >= 0.8
+        single_dates
+        and date.kind == "month"
+        and len(rest.split()) <= 12
+        and title_ratio(rest) >= 0.7
         and not _ends_sentence(rest)
     ):
         return _Anchor(i, i, date, date.start_date, date.end_date)
     return None
 
 
-def _find_anchors(rows: Sequence[TextLine]) -> list[_Anchor]:
+def _find_anchors(rows: Sequence[TextLine], single_dates: bool) -> list[_Anchor]:
     anchors: list[_Anchor] = []
     i = 0
     while i < len(rows):
-        anchor = _anchor_at(rows, i)
+        anchor = _anchor_at(rows, i, single_dates)
         if anchor is None:
             i += 1
             continue
         anchors.append(anchor)
         i = anchor.last + 1
+    return anchors
+
+
+def _undated_anchors(rows: Sequence[TextLine]) -> list[_Anchor]:
+    """Return header lines naming an organization or place, for sections without any dates."""
+    anchors: list[_Anchor] = []
+    for i, line in enumerate(rows):
+        text = line.stripped
+        if (
+            i + 1 < len(rows)
+            and len(text.split()) <= MAX_HEADER_WORDS
+            and not line.list_item
+            and not has_glyph(text)
+            and not _ends_sentence(text)
+            and title_ratio(text) >= 0.6
+            and _has_org_marker(text)
+            and not header_like(rows[i + 1])
+        ):
+            anchors.append(_Anchor(i, i, None, None, None))
     return anchors
 
 
@@ -124,20 +188,32 @@ def find_entries(
     With ``strict`` (sections not headed as experience) at least one entry must have bullets.
     """
     rows = [line for line in body if not line.blank]
-    anchors = _find_anchors(rows)
+    anchors = _find_anchors(rows, single_dates=False)
+    if not any(a.start_date is not None and a.end_date != a.start_date for a in anchors):
+        anchors = _find_anchors(rows, single_dates=True)
+    if not anchors and not strict:
+        anchors = _undated_anchors(rows)
     if not anchors:
         return []
-    headers_before = anchors[0].first > 0 and header_like(rows[anchors[0].first - 1])
+    # Layout vote: is the line just above each date a header line (title above the date)?
+    votes = sum(
+        1
+        for k, a in enumerate(anchors)
+        if a.first > (anchors[k - 1].last + 1 if k else 0) and header_like(rows[a.first - 1])
+    )
+    headers_before = votes * 2 > len(anchors)
     spans: list[tuple[int, int, _Anchor]] = []
     prev_end = -1
     for k, anchor in enumerate(anchors):
         limit = anchors[k + 1].first if k + 1 < len(anchors) else len(rows)
         first, last = anchor.first, anchor.last
         if headers_before:
-            while first - 1 > prev_end and anchor.first - first < 2 and header_like(rows[first - 1]):
+            while (
+                first - 1 > prev_end and anchor.first - first < 2 and header_like(rows[first - 1])
+            ):
                 first -= 1
         taken = 0
-        while last + 1 < limit and taken < 2 and header_like(rows[last + 1]):
+        while last + 1 < limit and taken < 2 and _header_after(rows[last + 1]):
             if headers_before and not _has_org_marker(rows[last + 1].text):
                 break
             last += 1
@@ -149,13 +225,16 @@ def find_entries(
         stop = spans[k + 1][0] if k + 1 < len(spans) else len(rows)
         pieces: list[str] = []
         for j in range(first, last + 1):
-            if anchor.first <= j <= anchor.last:
-                if j == anchor.first and anchor.date is not None:
-                    pieces.append(_remainder(rows[j].text, anchor.date) if anchor.first == anchor.last else "")
-            else:
+            if anchor.date is None or not anchor.first <= j <= anchor.last:
                 pieces.append(rows[j].text)
+            elif j == anchor.first:
+                pieces.append(_remainder(rows[j].text, anchor.date))
         fields = split_header([p for p in pieces if p])
-        bullets = group_bullets(rows[last + 1 : stop], full_text, layout)
+        body = list(rows[last + 1 : stop])
+        if anchor.cut and body and anchor.last + 1 == last + 1:
+            row = body[0]
+            body[0] = replace(row, text=row.text[anchor.cut :], start=row.start + anchor.cut)
+        bullets = group_bullets(body, full_text, layout)
         end = bullets[-1].end if bullets else rows[last].end
         entries.append(
             ExperienceEntry(

@@ -33,19 +33,138 @@ _LOCATIONS = (
 )
 _ALONE_LOCATION = re.compile(rf"(?:City|State|Remote|{_US_STATES}|{_STATE_CODES})")
 _CITY_PREFIX = frozenset(
-    "new san los las saint st. fort ft. salt santa el palm grand little north south east west "
-    "long baton corpus colorado kansas oklahoma jersey virginia mount mt. port lake des palo "
-    "rio bowling cedar coral daly fall glen grand granite green high round sioux twin".split()
+    [
+        "new",
+        "san",
+        "los",
+        "las",
+        "saint",
+        "st.",
+        "fort",
+        "ft.",
+        "salt",
+        "santa",
+        "el",
+        "palm",
+        "grand",
+        "little",
+        "north",
+        "south",
+        "east",
+        "west",
+        "long",
+        "baton",
+        "corpus",
+        "colorado",
+        "kansas",
+        "oklahoma",
+        "jersey",
+        "virginia",
+        "mount",
+        "mt.",
+        "port",
+        "lake",
+        "des",
+        "palo",
+        "rio",
+        "bowling",
+        "cedar",
+        "coral",
+        "daly",
+        "fall",
+        "glen",
+        "grand",
+        "granite",
+        "green",
+        "high",
+        "round",
+        "sioux",
+        "twin",
+    ]
 )
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|:|;|\t|\s{2,}|\s[-–—]\s|[–—]|\sat\s)\s*")
 _ORG_WORDS = frozenset(
-    "inc inc. llc llp ltd ltd. corp corp. corporation company co co. hospital hospitals university "
-    "college bank group services department dept county agency associates partners clinic center "
-    "centre institute school foundation insurance healthcare systems solutions technologies "
-    "consulting firm office restaurant store stores church academy council authority bureau "
-    "ministry army navy force marines corps district plc gmbh international enterprises "
-    "industries holdings labs laboratories network media bancorp trust credit union society "
-    "association hotel resort club museum library government court courts police".split()
+    [
+        "inc",
+        "inc.",
+        "llc",
+        "llp",
+        "ltd",
+        "ltd.",
+        "corp",
+        "corp.",
+        "corporation",
+        "company",
+        "co",
+        "co.",
+        "hospital",
+        "hospitals",
+        "university",
+        "college",
+        "bank",
+        "group",
+        "services",
+        "department",
+        "dept",
+        "county",
+        "agency",
+        "associates",
+        "partners",
+        "clinic",
+        "center",
+        "centre",
+        "institute",
+        "school",
+        "foundation",
+        "insurance",
+        "healthcare",
+        "systems",
+        "solutions",
+        "technologies",
+        "consulting",
+        "firm",
+        "office",
+        "restaurant",
+        "store",
+        "stores",
+        "church",
+        "academy",
+        "council",
+        "authority",
+        "bureau",
+        "ministry",
+        "army",
+        "navy",
+        "force",
+        "marines",
+        "corps",
+        "district",
+        "plc",
+        "gmbh",
+        "international",
+        "enterprises",
+        "industries",
+        "holdings",
+        "labs",
+        "laboratories",
+        "network",
+        "media",
+        "bancorp",
+        "trust",
+        "credit",
+        "union",
+        "society",
+        "association",
+        "hotel",
+        "resort",
+        "club",
+        "museum",
+        "library",
+        "government",
+        "court",
+        "courts",
+        "police",
+    ]
 )
 _COMPANY_NAME = re.compile(r"\bCompany Name\b")
 
@@ -66,7 +185,12 @@ def title_words() -> frozenset[str]:
 
 
 def _trim(text: str) -> str:
-    return text.strip(" ,;:|-–—•·()[]\t").strip()
+    text = text.strip(" ,;:|-–—•·([\t").strip()
+    while text.endswith((")", "]")) and text.count("(") + text.count("[") < text.count(
+        ")"
+    ) + text.count("]"):
+        text = text[:-1].rstrip()
+    return text
 
 
 def _find_location(segment: str) -> tuple[int, int] | None:
@@ -76,7 +200,7 @@ def _find_location(segment: str) -> tuple[int, int] | None:
         while (match := pattern.search(segment, pos)) is not None:
             start, end = match.span()
             if number in (1, 2):
-                city = segment[start:end].split(",")[0].split()
+                city = segment[start:end].split(",", maxsplit=1)[0].split()
                 if number == 2:
                     city = city[:-1]
                 keep = 1
@@ -85,7 +209,9 @@ def _find_location(segment: str) -> tuple[int, int] | None:
                 if city[-keep].lower().strip(".") in _ORG_WORDS:
                     pos = match.start() + 1
                     continue
-                start = segment.index(city[-keep], start)
+                if segment[:start].strip(" ,;:|-–—•·\t"):
+                    # Text before the place in the same segment: the city is only its last word(s).
+                    start = segment.index(city[-keep], start)
             return start, end
     return None
 
@@ -115,8 +241,8 @@ def _segments(pieces: Sequence[str]) -> tuple[list[str], str | None]:
                         segments.append("Company Name")
                     segments.extend(_comma_split(sub))
     cleaned: list[str] = []
-    for seg in segments:
-        seg = _trim(seg)
+    for raw in segments:
+        seg = _trim(raw)
         if seg and (seg != "Company Name" or "Company Name" not in cleaned):
             cleaned.append(seg)
     return cleaned, location
@@ -126,7 +252,16 @@ def _comma_split(text: str) -> list[str]:
     parts = [p for p in (p.strip() for p in text.split(",")) if p]
     out: list[str] = []
     for part in parts:
-        if out and part.lower().rstrip(".") in {"inc", "llc", "ltd", "corp", "co", "llp", "jr", "sr"}:
+        if out and part.lower().rstrip(".") in {
+            "inc",
+            "llc",
+            "ltd",
+            "corp",
+            "co",
+            "llp",
+            "jr",
+            "sr",
+        }:
             out[-1] = f"{out[-1]}, {part}"
         else:
             out.append(part)

@@ -21,7 +21,12 @@ HEADING_KINDS = frozenset(
 
 def lexicon_dir() -> Path:
     """Return the packaged lexicon directory (the repo's ``lexicon/`` folder)."""
-    return Path(str(importlib.resources.files("hitl_resume.lexicon")))
+    try:
+        path = Path(str(importlib.resources.files("hitl_resume.lexicon")))
+    except (ModuleNotFoundError, TypeError):
+        # A module named hitl_resume/lexicon.py shadows the mapped package in editable installs.
+        path = Path(__file__).resolve().parents[2] / "lexicon"
+    return path
 
 
 def _string_list(path: Path, line: int, data: dict[str, Any], key: str) -> tuple[str, ...]:

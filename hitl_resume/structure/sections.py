@@ -30,14 +30,38 @@ def _span(kind: str, heading: TextLine | None, body: list[TextLine]) -> SectionS
     return SectionSpan(kind, "", start, end, tuple(body))
 
 
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _kinds(doc: Document, lexicon: HeadingLexicon) -> list[str | None]:
+    """Classify every line; drop unknown ALL-CAPS hinted lines when real headings are not caps."""
+    kinds = [
+        None if line.blank else classify_heading(line.text, line.heading, lexicon)
+        for line in doc.lines
+    ]
+    known = [
+        line for line, kind in zip(doc.lines, kinds, strict=True) if kind not in (None, "other")
+    ]
+    if sum(1 for line in known if not _is_caps(line.text)) >= 2:
+        for i, line in enumerate(doc.lines):
+            if kinds[i] == "other" and _is_caps(line.text):
+                kinds[i] = None
+    # Big-font lines above the first known heading (name, target title) are the header area.
+    first_known = next((i for i, k in enumerate(kinds) if k not in (None, "other")), None)
+    if first_known is not None:
+        kinds[:first_known] = [None] * first_known
+    return kinds
+
+
 def split_sections(doc: Document, lexicon: HeadingLexicon) -> list[SectionSpan]:
     """Return the sections in order; the header area (if any text) comes first as 'contact'."""
     sections: list[SectionSpan] = []
     kind = "contact"
     heading: TextLine | None = None
     body: list[TextLine] = []
-    for line in doc.lines:
-        found = None if line.blank else classify_heading(line.text, line.heading, lexicon)
+    for line, found in zip(doc.lines, _kinds(doc, lexicon), strict=True):
         if found is None:
             body.append(line)
             continue

@@ -13,7 +13,7 @@ MAX_SKILL_CHARS = 60
 MAX_WHOLE_LINE_WORDS = 8
 _LIST_DELIMS = re.compile(r"[,;|•·●▪■◦\u2022]|\t|\s{2,}|\s[-–—]\s")
 _LINE_DELIMS = re.compile(r"[;|•·●▪■◦\u2022]|\t|\s{2,}")
-_EDGE = " \t\n.,;:|-–—•·*()"
+_EDGE = " \t\n.,;:|-–—•·*"
 
 
 def _pieces(text: str, offset: int, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -25,10 +25,19 @@ def _pieces(text: str, offset: int, pattern: re.Pattern[str]) -> Iterator[tuple[
 
 
 def _trimmed(full_text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and full_text[start] in _EDGE:
-        start += 1
-    while end > start and full_text[end - 1] in _EDGE:
-        end -= 1
+    """Drop edge punctuation and unbalanced brackets ("Node.js (MERN stack" keeps its paren)."""
+    changed = True
+    while changed:
+        changed = False
+        while start < end and full_text[start] in _EDGE:
+            start += 1
+        while end > start and full_text[end - 1] in _EDGE:
+            end -= 1
+        text = full_text[start:end]
+        if text.startswith("(") and ")" not in text:
+            start, changed = start + 1, True
+        elif text.endswith(")") and "(" not in text:
+            end, changed = end - 1, True
     return start, end
 
 

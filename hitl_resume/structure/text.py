@@ -17,8 +17,9 @@ from hitl_resume.extraction import Line
 
 # Mojibake that cp1252-decoded UTF-8 leaves in real exported resumes (seen in the livecareer set).
 _MOJIBAKE = (
-    ("ï¼\u200b", ":"),
-    ("ï¼", ":"),
+    # A fullwidth separator, used between dates and between company and city.
+    ("ï¼\u200b", "–"),
+    ("ï¼", "–"),
     ("â€“", "–"),
     ("â€”", "—"),
     ("â€¢", "•"),
@@ -66,7 +67,7 @@ def normalize_heading(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TextLine:
-    """One cleaned line with its offsets in the joined text (``start``..``end`` excludes ``\\n``)."""
+    """One cleaned line and its offsets in the joined text (``end`` excludes the newline)."""
 
     index: int
     text: str

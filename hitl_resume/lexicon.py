@@ -1,0 +1,523 @@
+"""Load and validate the lexicon directory so every finding can cite the data line behind it."""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from hitl_resume.inflect import Pos
+from hitl_resume.jsonl_reader import LexiconError, Record
+
+ROLE_IDS = (
+    "customer_service",
+    "tax_financial",
+    "healthcare_quality",
+    "trust_safety",
+    "hr_recruiting",
+    "legal_compliance",
+    "dispatch_operations",
+)
+ROLE_TERM_KINDS = frozenset({"title", "domain", "artifact", "framework", "employer"})
+SIGNAL_NAMES = frozenset(
+    {
+        "review",
+        "validate",
+        "approve",
+        "modify",
+        "escalate",
+        "override",
+        "audit",
+        "document_reasoning",
+        "feedback",
+        "escalation_design",
+        "train_reviewers",
+        "bias_monitoring",
+        "quality_monitoring",
+    }
+)
+POS_VALUES = frozenset({"verb", "noun", "phrase"})
+AI_KINDS = frozenset({"ai", "automation"})
+CUE_KINDS = frozenset(
+    {"negation", "required_section", "preferred_section", "hitl_request", "ai_build"}
+)
+KEYWORD_KINDS = frozenset({"skill", "tool", "framework", "title", "soft_skill", "certification"})
+ROLE_TERM_WEIGHT_RANGE = (0.5, 5.0)
+MAX_PHRASE_TOKENS = 6
+
+_ID_RE = re.compile(r"^[a-z0-9_.]+$")
+_ONET_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One of the seven HITL role patterns."""
+
+    id: str
+    label: str
+    description: str
+    onet_codes: tuple[str, ...]
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoleTerm:
+    """Phrases that are evidence for one role (title, domain, artifact, framework, employer)."""
+
+    id: str
+    role: str
+    kind: str
+    phrases: tuple[str, ...]
+    weight: float
+    source: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A cross-cutting HITL behaviour (review, override, escalate...) and its phrases."""
+
+    id: str
+    signal: str
+    pos: Pos
+    phrases: tuple[str, ...]
+    weight: float
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class AiTerm:
+    """Phrases naming an AI or automation artifact; they make evidence explicit."""
+
+    id: str
+    kind: str
+    phrases: tuple[str, ...]
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Context phrases: negation, posting sections, requests to review output."""
+
+    id: str
+    kind: str
+    phrases: tuple[str, ...]
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    """A posting/resume keyword; its phrases are synonyms."""
+
+    id: str
+    kind: str
+    phrases: tuple[str, ...]
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingEntry:
+    """Resume section heading phrases for one section kind."""
+
+    id: str
+    kind: str
+    phrases: tuple[str, ...]
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class TitleWords:
+    """Words that mark a job title in an entry header."""
+
+    id: str
+    words: tuple[str, ...]
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every lexicon entry, validated, with the directory it came from."""
+
+    roles: tuple[Role, ...]
+    role_terms: tuple[RoleTerm, ...]
+    signals: tuple[Signal, ...]
+    ai_terms: tuple[AiTerm, ...]
+    cues: tuple[Cue, ...]
+    keywords: tuple[Keyword, ...]
+    headings: tuple[HeadingEntry, ...]
+    title_words: tuple[TitleWords, ...]
+    source_dir: str
+
+    def role(self, role_id: str) -> Role:
+        """Return the role with this id (KeyError when unknown)."""
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        raise KeyError(role_id)
+
+    def terms_for(self, role_id: str) -> tuple[RoleTerm, ...]:
+        """Return the role terms of one role, in file order."""
+        return tuple(term for term in self.role_terms if term.role == role_id)
+
+    def cues_of(self, kind: str) -> tuple[Cue, ...]:
+        """Return the cue entries of one kind."""
+        return tuple(cue for cue in self.cues if cue.kind == kind)
+
+
+# ---- schema -------------------------------------------------------------------------------
+
+_Check = Callable[[Any], str | None]
+
+
+def _is_str(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be a non-empty string"
+    return None
+
+
+def _enum(allowed: frozenset[str]) -> _Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, str) or value not in allowed:
+            return f"must be one of {', '.join(sorted(allowed))}"
+        return None
+
+    return check
+
+
+def _is_phrases(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "must be a non-empty list of strings"
+    if not all(isinstance(item, str) for item in value):
+        return "must be a list of strings"
+    return None
+
+
+def _is_weight(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "must be a number"
+    if not math.isfinite(value) or value <= 0:
+        return "must be a positive number"
+    return None
+
+
+def _is_role_weight(value: Any) -> str | None:
+    problem = _is_weight(value)
+    low, high = ROLE_TERM_WEIGHT_RANGE
+    if problem is None and not low <= value <= high:
+        return f"must be between {low:g} and {high:g}"
+    return problem
+
+
+def _is_codes(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        return "must be a list of strings"
+    bad = [item for item in value if not _ONET_RE.match(item)]
+    if bad:
+        return f"has a code not shaped like 43-4051.00: {bad[0]!r}"
+    return None
+
+
+_SCHEMAS: dict[str, dict[str, _Check]] = {
+    "roles.jsonl": {
+        "id": _enum(frozenset(ROLE_IDS)),
+        "label": _is_str,
+        "description": _is_str,
+        "onet_codes": _is_codes,
+    },
+    "role_terms.jsonl": {
+        "id": _is_str,
+        "role": _is_str,
+        "kind": _enum(ROLE_TERM_KINDS),
+        "phrases": _is_phrases,
+        "weight": _is_role_weight,
+        "source": _is_str,
+    },
+    "signals.jsonl": {
+        "id": _is_str,
+        "signal": _enum(SIGNAL_NAMES),
+        "pos": _enum(POS_VALUES),
+        "phrases": _is_phrases,
+        "weight": _is_weight,
+    },
+    "ai_terms.jsonl": {"id": _is_str, "kind": _enum(AI_KINDS), "phrases": _is_phrases},
+    "cues.jsonl": {"id": _is_str, "kind": _enum(CUE_KINDS), "phrases": _is_phrases},
+    "keywords.jsonl": {"id": _is_str, "kind": _enum(KEYWORD_KINDS), "phrases": _is_phrases},
+    "headings.jsonl": {"id": _is_str, "kind": _is_str, "phrases": _is_phrases},
+    "title_words.jsonl": {"id": _is_str, "words": _is_phrases},
+}
+LEXICON_FILES = tuple(_SCHEMAS)
+# The field whose value groups phrases for the duplicate check ("same kind"); None = per entry.
+_GROUP_FIELD: dict[str, str | None] = {
+    "roles.jsonl": None,
+    "role_terms.jsonl": "kind",
+    "signals.jsonl": "pos",
+    "ai_terms.jsonl": "kind",
+    "cues.jsonl": "kind",
+    "keywords.jsonl": "kind",
+    "headings.jsonl": "kind",
+    "title_words.jsonl": None,
+}
+
+
+def phrase_problem(phrase: str) -> str | None:
+    """Say what is wrong with one phrase, or None when it follows the phrase rules."""
+    if phrase != phrase.strip():
+        return f"phrase {phrase!r} has leading or trailing spaces"
+    if not phrase:
+        return "phrase is empty"
+    if phrase != phrase.lower():
+        return f"phrase {phrase!r} must be lowercase"
+    if " ".join(phrase.split()) != phrase:
+        return f"phrase {phrase!r} must use single spaces"
+    tokens = len(phrase.split())
+    if tokens > MAX_PHRASE_TOKENS:
+        return f"phrase {phrase!r} has {tokens} tokens (at most {MAX_PHRASE_TOKENS})"
+    return None
+
+
+# ---- validation ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Problem:
+    path: Path
+    line: int
+    message: str
+
+
+def _records(path: Path, problems: list[_Problem]) -> Iterator[Record]:
+    """Yield each JSON object of a file; bad lines become problems instead of stopping the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(_Problem(path, 0, f"cannot read file ({exc.__class__.__name__})"))
+        return
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("//"):
+            continue
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            problems.append(_Problem(path, number, f"invalid JSON: {exc.msg}"))
+            continue
+        if not isinstance(data, dict):
+            problems.append(_Problem(path, number, "each line must be a JSON object"))
+            continue
+        yield Record(str(path), number, data)
+
+
+def _check_record(name: str, record: Record) -> list[str]:
+    schema = _SCHEMAS[name]
+    found: list[str] = []
+    unknown = sorted(set(record.data) - set(schema))
+    if unknown:
+        found.append(f"unknown key {unknown[0]!r} (allowed: {', '.join(schema)})")
+    for key, check in schema.items():
+        if key not in record.data:
+            found.append(f"missing key {key!r}")
+            continue
+        problem = check(record.data[key])
+        if problem:
+            found.append(f"{key!r} {problem}")
+    entry_id = record.data.get("id")
+    if isinstance(entry_id, str) and not _ID_RE.match(entry_id):
+        found.append(f"id {entry_id!r} must match {_ID_RE.pattern}")
+    return found
+
+
+def _validate(directory: Path) -> tuple[Lexicon | None, list[_Problem]]:
+    problems: list[_Problem] = []
+    good: dict[str, list[Record]] = {name: [] for name in LEXICON_FILES}
+    ids: dict[str, tuple[Path, int]] = {}
+    for name in LEXICON_FILES:
+        path = directory / name
+        if not path.is_file():
+            problems.append(_Problem(path, 0, "required lexicon file is missing"))
+            continue
+        seen: dict[tuple[str, str], int] = {}
+        for record in _records(path, problems):
+            messages = _check_record(name, record)
+            entry_id = record.data.get("id")
+            if isinstance(entry_id, str):
+                if entry_id in ids:
+                    first_path, first_line = ids[entry_id]
+                    messages.append(
+                        f"duplicate id {entry_id!r} (first at {first_path.name}:{first_line})"
+                    )
+                else:
+                    ids[entry_id] = (path, record.line)
+            messages += _phrase_messages(name, record, seen)
+            problems += [_Problem(path, record.line, message) for message in messages]
+            if not messages:
+                good[name].append(record)
+    roles = {record.data["id"] for record in good["roles.jsonl"]}
+    if (directory / "roles.jsonl").is_file():
+        missing = [role for role in ROLE_IDS if role not in roles]
+        if missing:
+            problems.append(
+                _Problem(directory / "roles.jsonl", 0, f"missing role(s): {', '.join(missing)}")
+            )
+    for record in list(good["role_terms.jsonl"]):
+        if record.data["role"] not in roles:
+            problems.append(
+                _Problem(Path(record.path), record.line, f"unknown role {record.data['role']!r}")
+            )
+            good["role_terms.jsonl"].remove(record)
+    problems.sort(key=lambda p: (LEXICON_FILES.index(p.path.name), p.line))
+    if problems:
+        return None, problems
+    return _build(directory, good), []
+
+
+def _phrase_messages(name: str, record: Record, seen: dict[tuple[str, str], int]) -> list[str]:
+    """Check each phrase's form and that no phrase repeats within the same kind of a file."""
+    key = "words" if name == "title_words.jsonl" else "phrases"
+    phrases = record.data.get(key)
+    if not isinstance(phrases, list):
+        return []
+    group_field = _GROUP_FIELD[name]
+    group = str(record.data.get(group_field, "")) if group_field else f"#{record.line}"
+    messages: list[str] = []
+    for phrase in phrases:
+        if not isinstance(phrase, str):
+            continue
+        problem = phrase_problem(phrase)
+        if problem:
+            messages.append(problem)
+            continue
+        first = seen.get((group, phrase))
+        if first is not None:
+            where = "this line" if first == record.line else f"line {first}"
+            messages.append(f"duplicate phrase {phrase!r} (also on {where}, same kind)")
+        else:
+            seen[(group, phrase)] = record.line
+    return messages
+
+
+def _pos(value: str) -> Pos:
+    if value == "verb":
+        return "verb"
+    if value == "noun":
+        return "noun"
+    return "phrase"
+
+
+def _build(directory: Path, good: dict[str, list[Record]]) -> Lexicon:
+    def rows(name: str) -> list[tuple[dict[str, Any], str, int]]:
+        return [(r.data, name, r.line) for r in good[name]]
+
+    return Lexicon(
+        roles=tuple(
+            Role(d["id"], d["label"], d["description"], tuple(d["onet_codes"]), p, n)
+            for d, p, n in rows("roles.jsonl")
+        ),
+        role_terms=tuple(
+            RoleTerm(
+                d["id"],
+                d["role"],
+                d["kind"],
+                tuple(d["phrases"]),
+                float(d["weight"]),
+                d["source"],
+                p,
+                n,
+            )
+            for d, p, n in rows("role_terms.jsonl")
+        ),
+        signals=tuple(
+            Signal(
+                d["id"], d["signal"], _pos(d["pos"]), tuple(d["phrases"]), float(d["weight"]), p, n
+            )
+            for d, p, n in rows("signals.jsonl")
+        ),
+        ai_terms=tuple(
+            AiTerm(d["id"], d["kind"], tuple(d["phrases"]), p, n)
+            for d, p, n in rows("ai_terms.jsonl")
+        ),
+        cues=tuple(
+            Cue(d["id"], d["kind"], tuple(d["phrases"]), p, n) for d, p, n in rows("cues.jsonl")
+        ),
+        keywords=tuple(
+            Keyword(d["id"], d["kind"], tuple(d["phrases"]), p, n)
+            for d, p, n in rows("keywords.jsonl")
+        ),
+        headings=tuple(
+            HeadingEntry(d["id"], d["kind"], tuple(d["phrases"]), p, n)
+            for d, p, n in rows("headings.jsonl")
+        ),
+        title_words=tuple(
+            TitleWords(d["id"], tuple(d["words"]), p, n) for d, p, n in rows("title_words.jsonl")
+        ),
+        source_dir=str(directory),
+    )
+
+
+# ---- public API ---------------------------------------------------------------------------
+
+
+def bundled_lexicon_dir() -> Path:
+    """Return the directory of the lexicon shipped with the package.
+
+    This module is itself named ``hitl_resume.lexicon``, which shadows the data package that
+    pyproject maps to the same name in editable installs; so the data package is tried first
+    and the repository's ``lexicon/`` folder (or a ``lexicon_data`` package) serve as fallbacks.
+    """
+    for package in ("hitl_resume.lexicon", "hitl_resume.lexicon_data"):
+        try:
+            candidate = Path(str(files(package)))
+        except (ModuleNotFoundError, TypeError):
+            continue
+        if (candidate / "roles.jsonl").is_file():
+            return candidate
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "lexicon", here.parent / "lexicon"):
+        if (candidate / "roles.jsonl").is_file():
+            return candidate
+    return here.parent / "lexicon"
+
+
+@functools.cache
+def _bundled() -> Lexicon:
+    return _load(bundled_lexicon_dir())
+
+
+def _load(directory: Path) -> Lexicon:
+    lexicon, problems = _validate(directory)
+    if problems:
+        first = problems[0]
+        raise LexiconError(first.path, first.line, first.message)
+    assert lexicon is not None
+    return lexicon
+
+
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    """Load and validate a lexicon directory (None: the bundled one, cached).
+
+    Raises:
+        LexiconError: naming the file and line of the first problem found.
+    """
+    if directory is None:
+        return _bundled()
+    return _load(Path(directory))
+
+
+def check_lexicon(directory: Path | None = None) -> list[str]:
+    """Return every problem in a lexicon directory as ``file:line: problem`` (empty when valid)."""
+    target = bundled_lexicon_dir() if directory is None else Path(directory)
+    _, problems = _validate(target)
+    return [f"{p.path.name}:{p.line}: {p.message}" for p in problems]

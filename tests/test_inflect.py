@@ -1,0 +1,87 @@
+"""Inflection of lexicon phrases: verbs on the first token, nouns on the last."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.inflect import Pos, variants
+
+CASES: list[tuple[str, Pos, tuple[str, ...]]] = [
+    ("review", "verb", ("reviews", "reviewed", "reviewing")),
+    ("verify", "verb", ("verifies", "verified", "verifying")),
+    ("validate", "verb", ("validates", "validated", "validating")),
+    ("audit", "verb", ("audits", "audited", "auditing")),
+    ("flag", "verb", ("flags", "flagged", "flagging")),
+    ("escalate", "verb", ("escalates", "escalated", "escalating")),
+    ("refer", "verb", ("refers", "referred", "referring")),
+    ("sign off", "verb", ("signs off", "signed off", "signing off")),
+    ("route to", "verb", ("routes to", "routed to", "routing to")),
+    ("write", "verb", ("writes", "wrote", "written", "writing")),
+    ("oversee", "verb", ("oversees", "oversaw", "overseen", "overseeing")),
+    ("lead", "verb", ("leads", "led", "leading")),
+    ("make", "verb", ("makes", "made", "making")),
+    ("override", "verb", ("overrides", "overrode", "overridden", "overriding")),
+    ("rewrite", "verb", ("rewrites", "rewrote", "rewritten")),
+    ("feed corrections back", "verb", ("fed corrections back", "feeding corrections back")),
+    ("cross-check", "verb", ("cross-checks", "cross-checked", "cross-checking")),
+    ("proofread", "verb", ("proofreads", "proofreading")),
+    ("apply", "verb", ("applies", "applied", "applying")),
+    ("approve", "verb", ("approves", "approved", "approving")),
+    ("fix", "verb", ("fixes", "fixed", "fixing")),
+    ("reconcile", "verb", ("reconciles", "reconciled", "reconciling")),
+    ("label", "verb", ("labels", "labeled", "labelled", "labeling", "labelling")),
+    ("document rationale", "verb", ("documented rationale", "documenting rationale")),
+    ("train new reviewers", "verb", ("trained new reviewers", "training new reviewers")),
+    ("agree", "verb", ("agrees", "agreed", "agreeing")),
+    ("tie", "verb", ("ties", "tied", "tying")),
+    ("teach", "verb", ("teaches", "taught", "teaching")),
+    ("claim", "noun", ("claims",)),
+    ("policy", "noun", ("policies",)),
+    ("process", "noun", ("processes",)),
+    ("analysis", "noun", ("analyses",)),
+    ("tax", "noun", ("taxes",)),
+    ("medical coder", "noun", ("medical coders",)),
+    ("prior authorization", "noun", ("prior authorizations",)),
+    ("candidate slates", "noun", ("candidate slate",)),
+    ("user reports", "noun", ("user report",)),
+    ("escalation policy", "noun", ("escalation policies",)),
+    ("decision criterion", "noun", ("decision criteria",)),
+    ("batch", "noun", ("batches",)),
+    ("day", "noun", ("days",)),
+]
+
+
+@pytest.mark.parametrize(("phrase", "pos", "expected"), CASES)
+def test_when_inflecting_then_expected_forms_are_present(
+    phrase: str, pos: Pos, expected: tuple[str, ...]
+) -> None:
+    """Missing forms lose real matches, so every listed form must be produced."""
+    forms = variants(phrase, pos)
+    assert forms[0] == phrase
+    for form in expected:
+        assert form in forms
+
+
+@pytest.mark.parametrize("phrase", ["human-in-the-loop", "sign off", "quality assurance"])
+def test_when_pos_is_phrase_then_phrase_is_returned_as_is(phrase: str) -> None:
+    """Fixed phrases must not be inflected."""
+    assert variants(phrase, "phrase") == (phrase,)
+
+
+@pytest.mark.parametrize(("phrase", "pos"), [(p, pos) for p, pos, _ in CASES])
+def test_when_inflecting_then_forms_are_unique_and_keep_other_tokens(phrase: str, pos: Pos) -> None:
+    """Duplicates would bloat the matcher; untouched tokens must stay as written."""
+    forms = variants(phrase, pos)
+    assert len(forms) == len(set(forms))
+    tokens = phrase.split()
+    for form in forms:
+        assert len(form.split()) == len(tokens)
+        if pos == "verb":
+            assert form.split()[1:] == tokens[1:]
+        else:
+            assert form.split()[:-1] == tokens[:-1]
+
+
+def test_when_phrase_is_empty_then_it_is_returned_unchanged() -> None:
+    """An empty phrase must not crash the index builder."""
+    assert variants("", "verb") == ("",)
