@@ -180,7 +180,7 @@ def lexicon_check(directory: Path | None) -> None:
 
     Example: hitl-resume lexicon check ./my-lexicon
     """
-    from hitl_resume.lexicon import bundled_lexicon_dir, check_lexicon
+    from hitl_resume.lexicon_loader import bundled_lexicon_dir, check_lexicon
 
     target = directory or bundled_lexicon_dir()
     problems = check_lexicon(target)

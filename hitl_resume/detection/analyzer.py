@@ -29,7 +29,7 @@ from hitl_resume.detection.posting_analysis import (
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.detection.scoring import assess_roles
 from hitl_resume.detection.units import entry_headers, entry_title, evidence_units
-from hitl_resume.lexicon import Lexicon, load_lexicon
+from hitl_resume.lexicon_loader import Lexicon, load_lexicon
 from hitl_resume.models import Resume
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from hitl_resume.inflect import variants
-from hitl_resume.lexicon import Lexicon
+from hitl_resume.lexicon_loader import Lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language

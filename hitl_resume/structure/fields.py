@@ -209,7 +209,11 @@ def _find_location(segment: str) -> tuple[int, int] | None:
                 if city[-keep].lower().strip(".") in _ORG_WORDS:
                     pos = match.start() + 1
                     continue
-                if segment[:start].strip(" ,;:|-–—•·\t"):
+                before = segment[:start].rstrip()
+                glued = before and not before.endswith(
+                    (",", ";", ":", "|", "-", "–", "—", "•", "·")
+                )
+                if glued or any(w.lower().strip(".") in _ORG_WORDS for w in city[:-keep]):
                     # Text before the place in the same segment: the city is only its last word(s).
                     start = segment.index(city[-keep], start)
             return start, end

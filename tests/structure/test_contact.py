@@ -56,3 +56,20 @@ def test_when_ftp_link_then_ignored() -> None:
     """Only http, https and mailto links are kept."""
     resume = parse("Jane Sample\nftp://files.example.com/cv\nSummary\nExaminer.")
     assert resume.contact.links == ()
+
+
+def test_when_name_has_heading_hint_then_still_contact() -> None:
+    """Big-font name and target title above the first known heading stay in the header area."""
+    from hitl_resume.extraction import Extraction, Line  # noqa: PLC0415
+    from hitl_resume.structure import build_resume  # noqa: PLC0415
+
+    lines = (
+        Line("Springfield, IL, USA"),
+        Line("Jane Sample", heading=True),
+        Line("Claims Examiner", heading=True),
+        Line("Summary", heading=True),
+        Line("Examiner."),
+    )
+    resume = build_resume(Extraction("pdf", lines))
+    assert resume.contact.name == "Jane Sample"
+    assert [s.kind for s in resume.sections] == ["contact", "summary"]

@@ -212,3 +212,19 @@ def test_when_list_items_then_each_is_a_bullet() -> None:
     )
     resume = build_resume(Extraction("docx", lines))
     assert [b.text for b in resume.experience[0].bullets] == ["Reviewed claims", "approved payouts"]
+
+
+def test_when_date_column_wraps_then_range_completed_from_next_line() -> None:
+    """'June 2020 – Title, Org, City' / 'Present First bullet' is one range; 'Present' is cut."""
+    text = (
+        "Experience\n"
+        "June 2020 – Software Engineer (Front-End), Acme Corp, Mountain View, CA, USA\n"
+        "Present Built review tools for flagged model outputs.\n"
+    )
+    resume = parse(text)
+    assert _fields(text) == [
+        ("Software Engineer (Front-End)", "Acme Corp", "Mountain View, CA", "2020-06", "present"),
+    ]
+    assert [b.text for b in resume.experience[0].bullets] == [
+        "Built review tools for flagged model outputs."
+    ]

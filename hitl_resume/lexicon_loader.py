@@ -471,24 +471,8 @@ def _build(directory: Path, good: dict[str, list[Record]]) -> Lexicon:
 
 
 def bundled_lexicon_dir() -> Path:
-    """Return the directory of the lexicon shipped with the package.
-
-    This module is itself named ``hitl_resume.lexicon``, which shadows the data package that
-    pyproject maps to the same name in editable installs; so the data package is tried first
-    and the repository's ``lexicon/`` folder (or a ``lexicon_data`` package) serve as fallbacks.
-    """
-    for package in ("hitl_resume.lexicon", "hitl_resume.lexicon_data"):
-        try:
-            candidate = Path(str(files(package)))
-        except (ModuleNotFoundError, TypeError):
-            continue
-        if (candidate / "roles.jsonl").is_file():
-            return candidate
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "lexicon", here.parent / "lexicon"):
-        if (candidate / "roles.jsonl").is_file():
-            return candidate
-    return here.parent / "lexicon"
+    """Return the directory of the lexicon shipped inside the package (``hitl_resume.lexicon``)."""
+    return Path(str(files("hitl_resume.lexicon")))
 
 
 @functools.cache
