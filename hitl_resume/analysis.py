@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from hitl_resume.coaching_results import InterviewPrompt, Plan, Rewrite
 from hitl_resume.detection.matching import Match
 from hitl_resume.detection.posting_analysis import PostingAnalysis
 from hitl_resume.detection.results import Finding, RoleAssessment
@@ -20,9 +21,9 @@ class Analysis:
     findings: tuple[Finding, ...]
     postings: tuple[PostingAnalysis, ...] = ()
     matches: tuple[Match, ...] = ()
-    rewrites: tuple[Any, ...] = field(default=())
-    interview: tuple[Any, ...] = field(default=())
-    plan: Any = None
+    rewrites: tuple[Rewrite, ...] = ()
+    interview: tuple[InterviewPrompt, ...] = ()
+    plan: Plan | None = None
 
     def top_role(self) -> RoleAssessment | None:
         """The best role above level none, if any."""

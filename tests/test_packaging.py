@@ -14,7 +14,7 @@ import pytest
 
 from conftest import REPO_ROOT
 
-pytestmark = pytest.mark.slow
+
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +29,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(out.glob("hitl_resume-*.whl"))
 
 
+@pytest.mark.slow
 def test_when_wheel_is_built_then_data_travels_inside_the_package(wheel: Path) -> None:
     """Lexicon files and web assets ship under hitl_resume/, never as global packages."""
     names = zipfile.ZipFile(wheel).namelist()
@@ -40,6 +41,7 @@ def test_when_wheel_is_built_then_data_travels_inside_the_package(wheel: Path) -
     assert "hitl_resume/examples/example_resume.txt" in names
 
 
+@pytest.mark.slow
 def test_when_wheel_is_installed_in_a_fresh_venv_then_cli_parses(
     wheel: Path, tmp_path: Path
 ) -> None:
@@ -88,3 +90,17 @@ def test_when_wheel_is_installed_in_a_fresh_venv_then_cli_parses(
         cwd=tmp_path,
     )
     assert check.returncode == 0, check.stderr
+
+
+def test_when_a_subpackage_is_added_then_pyproject_lists_it() -> None:
+    """The explicit package list must name every folder with an __init__.py (or it won't ship)."""
+    import tomllib
+
+    config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        "hitl_resume." + str(p.parent.relative_to(REPO_ROOT / "hitl_resume")).replace("/", ".")
+        for p in (REPO_ROOT / "hitl_resume").rglob("__init__.py")
+        if p.parent != REPO_ROOT / "hitl_resume"
+    } | {"hitl_resume", "hitl_resume.lexicon", "hitl_resume.web"}
+    assert found <= listed, sorted(found - listed)
