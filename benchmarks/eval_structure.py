@@ -25,9 +25,9 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "resumes" / "li
 
 def _extract(path: Path) -> Extraction:
     try:
-        from hitl_resume.pdf_reader import read_pdf  # noqa: PLC0415 (optional until it lands)
+        from hitl_resume.pdf_reader import read_pdf
     except ImportError:
-        import pdfplumber  # noqa: PLC0415 (fallback only)
+        import pdfplumber
 
         lines: list[Line] = []
         with pdfplumber.open(path) as pdf:

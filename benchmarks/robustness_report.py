@@ -22,9 +22,11 @@ def main() -> int:
 
     folders = [Path(a) for a in sys.argv[1:]] or [SHARED / "robustness"]
     files = sorted(
-        p for folder in folders for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() not in {".txt", ".md", ".csv"} or
-        (p.is_file() and p.suffix.lower() == ".txt" and "robustness" not in str(p))
+        p
+        for folder in folders
+        for p in folder.rglob("*")
+        if (p.is_file() and p.suffix.lower() not in {".txt", ".md", ".csv"})
+        or (p.is_file() and p.suffix.lower() == ".txt" and "robustness" not in str(p))
     )
     outcomes: Counter[str] = Counter()
     by_ext: dict[str, Counter[str]] = {}

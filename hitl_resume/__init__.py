@@ -13,8 +13,8 @@ from hitl_resume.errors import InputError
 if TYPE_CHECKING:
     from hitl_resume.analysis import Analysis
     from hitl_resume.api import analyze, analyze_posting
-    from hitl_resume.parsing import parse
     from hitl_resume.models import Resume
+    from hitl_resume.parsing import parse
 
 __all__ = ["Analysis", "InputError", "Resume", "analyze", "analyze_posting", "parse"]
 __version__ = "0.1.0"

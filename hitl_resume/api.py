@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+
 from hitl_resume import limits
 from hitl_resume.analysis import Analysis
 from hitl_resume.detection.analyzer import Analyzer

@@ -63,8 +63,8 @@ def parse_command(resume: str, fmt: str, output: Path | None) -> None:
 
     Example: hitl-resume parse cv.pdf --format json-resume
     """
-    from hitl_resume.parsing import parse
     from hitl_resume.json_resume import to_json_resume
+    from hitl_resume.parsing import parse
 
     try:
         parsed = parse(_source_from_arg(resume), filename=None if resume == "-" else resume)
@@ -126,9 +126,7 @@ def analyze_command(
             assert resume is not None
             source = _source_from_arg(resume)
             name = None if resume == "-" else resume
-        result = analyze(
-            source, postings=[_read_posting_file(p) for p in postings], filename=name
-        )
+        result = analyze(source, postings=[_read_posting_file(p) for p in postings], filename=name)
     except InputError as error:
         _fail(error, as_json=fmt == "json")
     _emit(ANALYSIS_RENDERERS[fmt](result), output)

@@ -46,9 +46,7 @@ class FileTooLargeError(InputError):
 class UnsupportedTypeError(InputError):
     code = "unsupported_type"
     http_status = 415
-    default_message = (
-        "We couldn't recognise this file. Upload a PDF, DOCX or plain-text resume."
-    )
+    default_message = "We couldn't recognise this file. Upload a PDF, DOCX or plain-text resume."
 
 
 class LegacyDocError(InputError):
@@ -121,9 +119,7 @@ class FileTooComplexError(InputError):
 
 class TextTooLongError(InputError):
     code = "text_too_long"
-    default_message = (
-        "This file has far more text than a resume (over ~100,000 characters)."
-    )
+    default_message = "This file has far more text than a resume (over ~100,000 characters)."
 
 
 class UnsupportedEncodingError(InputError):

@@ -41,7 +41,7 @@ _context: Any = None
 
 
 def _get_context() -> Any:
-    global _context
+    global _context  # noqa: PLW0603 - one lazily created context per process
     with _context_lock:
         if _context is None:
             ctx = multiprocessing.get_context("forkserver")
@@ -97,9 +97,7 @@ def run_isolated(
     raise error_for_code(str(payload))
 
 
-def _wait_for_result(
-    receiver: Connection, process: Any, timeout: float
-) -> tuple[str, Any]:
+def _wait_for_result(receiver: Connection, process: Any, timeout: float) -> tuple[str, Any]:
     """Wait for the child's message or its death, whichever comes first, up to ``timeout``."""
     try:
         if not receiver.poll(timeout):

@@ -43,7 +43,8 @@ def finish(extraction: Extraction) -> Extraction:
         total += len(cleaned) + 1
         if total > limits.MAX_TEXT_CHARS:
             raise TextTooLongError()
-        if cleaned != line.text:
-            line = Line(cleaned, line.heading, line.list_item, line.origin, line.page)
-        lines.append(line)
+        if cleaned == line.text:
+            lines.append(line)
+        else:
+            lines.append(Line(cleaned, line.heading, line.list_item, line.origin, line.page))
     return Extraction(kind=extraction.kind, lines=tuple(lines), pages=extraction.pages)

@@ -17,7 +17,7 @@ _BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def decode_text(data: bytes) -> str:
-    """Decode TXT bytes: BOM-marked UTF-8/16, then UTF-8, then UTF-16 by NUL pattern, then Latin-1."""
+    """Decode TXT bytes: BOM UTF-8/16, then UTF-8, UTF-16 by NUL pattern, then cp1252/Latin-1."""
     if data.startswith(b"\xef\xbb\xbf"):
         return _decode(data[3:], "utf-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zlib
 
+
 def build_pdf(objects: list[bytes], root: int = 1) -> bytes:
     """Serialise numbered objects (1-based, in order) into a PDF with a valid xref table."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")

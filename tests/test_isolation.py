@@ -24,7 +24,9 @@ def test_when_target_returns_then_value_comes_back() -> None:
 
 
 @pytest.mark.parametrize("target", [targets.never_return, targets.busy_loop])
-def test_when_parser_never_returns_then_timeout_within_bound(target: Callable[[bytes], int]) -> None:
+def test_when_parser_never_returns_then_timeout_within_bound(
+    target: Callable[[bytes], int],
+) -> None:
     """U-15: a hung parser is killed at the wall-clock limit and reported as `timeout`."""
     before = STATS["timeout"]
     started = time.monotonic()

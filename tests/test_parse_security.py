@@ -48,7 +48,7 @@ def _truncated(data: bytes) -> bytes:
     [
         ("pdf", pdf_factory.one_column_resume),
         ("docx", docx_factory.simple_resume_docx),
-        ("txt", lambda: RESUME_TEXT.encode()),
+        ("txt", RESUME_TEXT.encode),
     ],
 )
 def test_u01_when_file_is_valid_then_it_parses(label: str, make: object) -> None:

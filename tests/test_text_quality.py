@@ -51,4 +51,6 @@ def test_when_pasted_text_is_short_then_it_is_not_a_scan() -> None:
 
 def test_when_text_is_in_another_script_then_it_passes() -> None:
     """Word-likeness must not reject non-Latin resumes."""
-    check_text_quality("Менеджер по работе с клиентами. Проверка заявок. " * 10, kind="txt", pages=1)
+    check_text_quality(
+        "Менеджер по работе с клиентами. Проверка заявок. " * 10, kind="txt", pages=1
+    )

@@ -101,7 +101,7 @@ class Analyzer:
         return ResumeDetection(roles, tuple(findings), tuple(hits))
 
     def read_posting(self, text: str) -> PostingAnalysis:
-        """Analyse cleaned posting text (see ``hitl_resume.api.analyze_posting`` for input rules)."""
+        """Analyse cleaned posting text (input rules: ``hitl_resume.api.analyze_posting``)."""
         _, hits, tokens = self._doc(text)
         phrases = find_hitl_phrases(text, hits, tokens.lower, tokens.starts, self.negations)
         roles = assess_posting_roles(self.lexicon.roles, text, hits, phrases)
@@ -119,8 +119,13 @@ class Analyzer:
         """Match one analysed resume against each posting."""
         return tuple(
             match_resume(
-                index, posting, resume.text, detection.hits, detection.findings,
-                detection.roles, {k: v for k, v in self.term_roles.items() if v},
+                index,
+                posting,
+                resume.text,
+                detection.hits,
+                detection.findings,
+                detection.roles,
+                {k: v for k, v in self.term_roles.items() if v},
             )
             for index, posting in enumerate(postings)
         )

@@ -30,7 +30,9 @@ def hits_within(hits: Sequence[Hit], start: int, end: int) -> list[Hit]:
     return [h for h in hits[lo:hi] if h.end <= end]
 
 
-def is_negated(hit: Hit, tokens_lower: Sequence[str], unit_token_start: int, cues: set[str]) -> bool:
+def is_negated(
+    hit: Hit, tokens_lower: Sequence[str], unit_token_start: int, cues: set[str]
+) -> bool:
     """A negation cue in the few tokens before a hit ("did not review", "without escalating")."""
     window_start = max(unit_token_start, hit.token_start - w.NEGATION_WINDOW)
     return any(tokens_lower[i] in cues for i in range(window_start, hit.token_start))
@@ -73,19 +75,26 @@ def build_finding(
     for hit in _first_per(found.signals, key=lambda h: h.entry.kind)[: w.MAX_SIGNALS]:
         signal_names.append(hit.entry.kind)
         contributions.append(
-            Contribution(hit.entry.id, f"signal:{hit.entry.kind}", hit.text,
-                         w.SIGNAL_POINTS * hit.entry.weight)
+            Contribution(
+                hit.entry.id,
+                f"signal:{hit.entry.kind}",
+                hit.text,
+                w.SIGNAL_POINTS * hit.entry.weight,
+            )
         )
     role_terms = [h for h in found.role_terms if h.entry.role == role]
     for hit in _first_per(role_terms, key=lambda h: h.entry.id)[: w.MAX_TERMS]:
         contributions.append(
-            Contribution(hit.entry.id, f"{hit.entry.kind}", hit.text, w.TERM_POINTS * hit.entry.weight)
+            Contribution(
+                hit.entry.id, f"{hit.entry.kind}", hit.text, w.TERM_POINTS * hit.entry.weight
+            )
         )
     context = [h for h in header_terms if h.entry.role == role]
     for hit in _first_per(context, key=lambda h: h.entry.id)[:2]:
         contributions.append(
-            Contribution(hit.entry.id, f"job {hit.entry.kind}", hit.text,
-                         w.CONTEXT_POINTS * hit.entry.weight)
+            Contribution(
+                hit.entry.id, f"job {hit.entry.kind}", hit.text, w.CONTEXT_POINTS * hit.entry.weight
+            )
         )
     for hit in found.ai[:1]:
         contributions.append(Contribution(hit.entry.id, "ai_system", hit.text, w.AI_POINTS))
@@ -147,6 +156,8 @@ def header_hits(headers: Sequence[EntryHeader], hits: Sequence[Hit]) -> dict[int
     result: dict[int, list[Hit]] = {}
     for header in headers:
         result[header.entry_index] = [
-            h for h in hits_within(hits, header.start, header.end) if h.entry.category == "role_term"
+            h
+            for h in hits_within(hits, header.start, header.end)
+            if h.entry.category == "role_term"
         ]
     return result

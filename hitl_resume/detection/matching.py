@@ -67,8 +67,11 @@ def match_resume(
         weight = REQUIRED_WEIGHT if keyword.required else PREFERRED_WEIGHT
         total += weight
         item: dict[str, Any] = {
-            "id": keyword.id, "text": keyword.text, "kind": keyword.kind,
-            "required": keyword.required, "weight": weight,
+            "id": keyword.id,
+            "text": keyword.text,
+            "kind": keyword.kind,
+            "required": keyword.required,
+            "weight": weight,
         }
         if keyword.id in where:
             covered += weight
@@ -77,8 +80,9 @@ def match_resume(
             ]
             matched.append(item)
         else:
-            item["related_evidence"] = _related(keyword.text, keyword.id, resume_words,
-                                                entry_roles, role_scores)
+            item["related_evidence"] = _related(
+                keyword.text, keyword.id, resume_words, entry_roles, role_scores
+            )
             missing.append(item)
 
     posting_signals = list(dict.fromkeys(s for p in posting.hitl_phrases for s in p.signals))
@@ -94,25 +98,31 @@ def match_resume(
         "posting_explicit_ai": any(p.explicit_ai for p in posting.hitl_phrases),
         "resume_explicit_ai": any(f.explicit_ai for f in findings),
     }
-    score = int(round(100 * covered / total)) if total else 0
+    score = round(100 * covered / total) if total else 0
     explanation = (
         f"{covered:g} of {total:g} weighted points covered: required keywords weigh "
         f"{REQUIRED_WEIGHT:g}, preferred {PREFERRED_WEIGHT:g}, each HITL behaviour the posting "
         f"asks for {HITL_SIGNAL_WEIGHT:g}."
     )
-    return Match(posting_index, posting.title, score, tuple(matched), tuple(missing),
-                 alignment, explanation)
+    return Match(
+        posting_index, posting.title, score, tuple(matched), tuple(missing), alignment, explanation
+    )
 
 
 def _related(
-    text: str, entry_id: str, resume_words: set[str], entry_roles: dict[str, str],
+    text: str,
+    entry_id: str,
+    resume_words: set[str],
+    entry_roles: dict[str, str],
     role_scores: dict[str, int],
 ) -> dict[str, Any] | None:
     """Evidence that the resume is near a missing keyword: its role shows, or a word is shared."""
     role = entry_roles.get(entry_id)
     if role and role_scores.get(role, 0) >= RELATED_ROLE_MIN_SCORE:
         return {"kind": "role", "role": role}
-    shared = sorted(w for w in _WORD_RE.findall(text.lower()) if w in resume_words and w not in _STOP)
+    shared = sorted(
+        w for w in _WORD_RE.findall(text.lower()) if w in resume_words and w not in _STOP
+    )
     if shared:
         return {"kind": "words", "words": shared}
     return None

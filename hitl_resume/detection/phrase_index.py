@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from hitl_resume.inflect import variants
+from hitl_resume.inflect import Pos, variants
 from hitl_resume.lexicon_loader import Lexicon
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class PhraseIndex:
             forms: set[str] = set()
             for phrase in phrases:
                 forms.update(variants(phrase, pos))
-            self._matcher.add(info.id, list(nlp.tokenizer.pipe(sorted(forms))))
+            self._matcher.add(info.id, [nlp.make_doc(form) for form in sorted(forms)])
 
     def hits(self, doc: Doc) -> list[Hit]:
         """Return hits sorted by position; a hit inside a longer one of its category is dropped."""
@@ -85,9 +85,9 @@ def _drop_nested(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def _entries(lexicon: Lexicon) -> list[tuple[EntryInfo, tuple[str, ...], str]]:
+def _entries(lexicon: Lexicon) -> list[tuple[EntryInfo, tuple[str, ...], Pos]]:
     """Flatten the lexicon into (info, phrases, part of speech) rows."""
-    rows: list[tuple[EntryInfo, tuple[str, ...], str]] = []
+    rows: list[tuple[EntryInfo, tuple[str, ...], Pos]] = []
     for term in lexicon.role_terms:
         info = EntryInfo(term.id, "role_term", term.kind, term.role, term.weight, term.phrases[0])
         rows.append((info, term.phrases, "noun"))

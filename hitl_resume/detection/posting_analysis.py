@@ -59,7 +59,10 @@ def posting_title(text: str) -> str | None:
 
 
 def find_hitl_phrases(
-    text: str, hits: Sequence[Hit], tokens_lower: Sequence[str], token_starts: Sequence[int],
+    text: str,
+    hits: Sequence[Hit],
+    tokens_lower: Sequence[str],
+    token_starts: Sequence[int],
     negations: set[str],
 ) -> list[HitlPhrase]:
     """Sentences asking for review/approval/escalation…; explicit when the object is AI output."""
@@ -68,7 +71,8 @@ def find_hitl_phrases(
         inside = hits_within(hits, start, end)
         first_token = _token_index(token_starts, start)
         signals = [
-            h for h in inside
+            h
+            for h in inside
             if h.entry.category == "signal"
             and not is_negated(h, tokens_lower, first_token, negations)
         ]
@@ -121,9 +125,9 @@ def find_keywords(text: str, hits: Sequence[Hit]) -> list[PostingKeyword]:
     chosen: dict[str, PostingKeyword] = {}
     for hit in hits:
         entry = hit.entry
-        if entry.category == "keyword":
-            kind = entry.kind
-        elif entry.category == "role_term" and entry.kind in KEYWORD_ROLE_KINDS:
+        if entry.category == "keyword" or (
+            entry.category == "role_term" and entry.kind in KEYWORD_ROLE_KINDS
+        ):
             kind = entry.kind
         else:
             continue
@@ -147,7 +151,9 @@ def _requirement_zones(text: str, hits: Sequence[Hit]) -> list[tuple[int, int, s
             continue
         for hit in hits_within(hits, start, end + 1):
             if hit.entry.category == "cue" and hit.entry.kind in (
-                "required_section", "preferred_section", "other_section",
+                "required_section",
+                "preferred_section",
+                "other_section",
             ):
                 headings.append((start, hit.entry.kind))
                 break
@@ -179,7 +185,9 @@ def assess_posting_roles(
                 title_points += points
                 kind = "posting title"
             else:
-                points = min(POSTING_TERM_POINTS * entry.weight, POSTING_MAX_TERM_POINTS - term_points)
+                points = min(
+                    POSTING_TERM_POINTS * entry.weight, POSTING_MAX_TERM_POINTS - term_points
+                )
                 term_points += points
                 kind = f"posting {entry.kind}"
             if points > 0:
@@ -193,8 +201,10 @@ def assess_posting_roles(
             if in_role and phrase_points < POSTING_MAX_PHRASE_POINTS:
                 points = min(POSTING_PHRASE_POINTS, POSTING_MAX_PHRASE_POINTS - phrase_points)
                 phrase_points += points
-                contributions.append(Contribution("hitl_phrase", "hitl phrase", phrase.text[:80], points))
-        score = int(round(min(100.0, sum(c.points for c in contributions))))
+                contributions.append(
+                    Contribution("hitl_phrase", "hitl phrase", phrase.text[:80], points)
+                )
+        score = round(min(100.0, sum(c.points for c in contributions)))
         results.append(
             RoleAssessment(role.id, role.label, score, w.level_for(score), (), tuple(contributions))
         )

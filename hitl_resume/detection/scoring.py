@@ -44,8 +44,10 @@ def assess_roles(
             if points <= 0:
                 break
             domain_budget -= points
-            contributions.append(Contribution(hit.entry.id, f"domain {hit.entry.kind}", hit.text, points))
-        score = int(round(min(100.0, sum(c.points for c in contributions))))
+            contributions.append(
+                Contribution(hit.entry.id, f"domain {hit.entry.kind}", hit.text, points)
+            )
+        score = round(min(100.0, sum(c.points for c in contributions)))
         assessments.append(
             RoleAssessment(
                 id=role.id,

@@ -27,7 +27,9 @@ def render_analysis_markdown(analysis: Analysis) -> str:
     out = ["# Human-in-the-loop experience report", ""]
     top = analysis.top_role()
     if top is None:
-        out.append("No HITL role pattern shows clearly yet; see the plan below for what to look for.")
+        out.append(
+            "No HITL role pattern shows clearly yet; see the plan below for what to look for."
+        )
     else:
         out.append(f"Strongest pattern: **{top.label}** ({top.score}/100, {top.level}).")
     explicit = sum(1 for f in analysis.findings if f.explicit_ai)
@@ -55,7 +57,12 @@ def render_analysis_markdown(analysis: Analysis) -> str:
             out.append(f"  - Why: {md(finding.explanation)}")
     for match in analysis.matches:
         title = md(match.posting_title or f"Posting {match.posting_index + 1}")
-        out += ["", f"## Match: {title}", "", f"Score: **{match.score}/100**. {md(match.explanation)}"]
+        out += [
+            "",
+            f"## Match: {title}",
+            "",
+            f"Score: **{match.score}/100**. {md(match.explanation)}",
+        ]
         if match.matched:
             out.append("")
             out.append("Matched: " + ", ".join(md(str(m["text"])) for m in match.matched))
@@ -71,8 +78,10 @@ def render_analysis_markdown(analysis: Analysis) -> str:
         missing_signals = match.hitl_alignment.get("missing_signals") or []
         if missing_signals:
             out.append("")
-            out.append("HITL behaviours the posting asks for that the resume does not show yet: "
-                       + ", ".join(missing_signals))
+            out.append(
+                "HITL behaviours the posting asks for that the resume does not show yet: "
+                + ", ".join(missing_signals)
+            )
     return "\n".join(out) + "\n"
 
 
