@@ -8,14 +8,19 @@ readers preloaded so a parse starts in milliseconds.
 
 from __future__ import annotations
 
+import io
 import logging
 import multiprocessing
+import os
 import resource
 import signal
+import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from multiprocessing import context as mp_context
+from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
@@ -38,6 +43,49 @@ STATS: Counter[str] = Counter()
 _PRELOAD = ["hitl_resume.readers"]
 _context_lock = threading.Lock()
 _context: Any = None
+
+
+# Python 3.14 changed the forkserver handshake; there the standard launcher is used.
+_LAUNCHER_FITS = sys.version_info < (3, 14)
+
+
+class _LibraryPopen(popen_forkserver.Popen):
+    """Launch a forkserver child without re-running the caller's ``__main__`` script.
+
+    Parse targets live in this package, so the child never needs the main module; skipping it
+    lets a plain script call ``hitl_resume.parse`` at top level (no ``if __name__ ==
+    "__main__"`` guard), which the standard launcher would re-execute in every child.
+    """
+
+    def _launch(self, process_obj: Any) -> None:  # mirrors CPython 3.11-3.13 popen_forkserver
+        prep_data = spawn.get_preparation_data(process_obj._name)
+        prep_data.pop("init_main_from_path", None)
+        prep_data.pop("init_main_from_name", None)
+        buf = io.BytesIO()
+        mp_context.set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, buf)
+            reduction.dump(process_obj, buf)
+        finally:
+            mp_context.set_spawning_popen(None)
+        fds: list[int] = self._fds  # type: ignore[attr-defined]  # set by Popen.__init__
+        self.sentinel, w = forkserver.connect_to_new_process(fds)
+        _parent_w = os.dup(w)
+        closer = util.close_fds  # type: ignore[attr-defined]  # present at run time, not in stubs
+        self.finalizer = util.Finalize(self, closer, (_parent_w, self.sentinel))
+        with open(w, "wb", closefd=True) as f:
+            f.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _ParseProcess(mp_context.ForkServerProcess):
+    """A forkserver process that launches through ``_LibraryPopen`` where it is known to fit."""
+
+    @staticmethod
+    def _Popen(process_obj: Any) -> Any:
+        if _LAUNCHER_FITS:
+            return _LibraryPopen(process_obj)
+        return popen_forkserver.Popen(process_obj)
 
 
 def _get_context() -> Any:
@@ -65,7 +113,7 @@ def run_isolated(
     """
     ctx = _get_context()
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(
+    process = _ParseProcess(
         target=_child_main, args=(target, data, sender, memory_bytes, timeout), daemon=True
     )
     started = time.monotonic()

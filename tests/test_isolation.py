@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import isolation_targets as targets
 import pytest
@@ -52,3 +55,17 @@ def test_when_child_fails_then_a_coded_input_error_is_raised(
     with pytest.raises(error) as caught:
         run_isolated(target, b"x", memory_bytes=512 * 1024 * 1024)
     assert "Jane_Doe" not in caught.value.message
+
+
+def test_when_a_script_has_no_main_guard_then_parse_still_works(tmp_path: Path) -> None:
+    """Library users may call parse at a script's top level; children must not re-run it."""
+    script = tmp_path / "plain_script.py"
+    script.write_text(
+        "from hitl_resume.isolation import run_isolated\n"
+        "print('RESULT', run_isolated(len, b'abcd'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("RESULT 4") == 1
