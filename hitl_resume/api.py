@@ -74,10 +74,18 @@ def analyze(
     posting_results = tuple(engine.read_posting(clean_posting_text(p)) for p in postings)
     detection = engine.detect(resume)
     matches = engine.match(resume, detection, posting_results)
+    from hitl_resume.coaching import coach
+
+    rewrites, interview, plan = coach(
+        resume, detection.findings, detection.roles, nlp=engine.nlp, lexicon=engine.lexicon
+    )
     return Analysis(
         resume=resume,
         roles=detection.roles,
         findings=detection.findings,
         postings=posting_results,
         matches=matches,
+        rewrites=rewrites,
+        interview=interview,
+        plan=plan,
     )

@@ -188,3 +188,13 @@ def lexicon_check(directory: Path | None) -> None:
         click.echo(f"{len(problems)} problem(s) found.", err=True)
         sys.exit(EXIT_INPUT_ERROR)
     click.echo("Lexicon OK.")
+
+
+def _register_commands() -> None:
+    """Commands that live in their own modules (each a thin layer over its library package)."""
+    from hitl_resume.cli_annotate import annotate_command
+
+    main.add_command(annotate_command)
+
+
+_register_commands()

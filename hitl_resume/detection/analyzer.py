@@ -28,7 +28,12 @@ from hitl_resume.detection.posting_analysis import (
 )
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.detection.scoring import assess_roles
-from hitl_resume.detection.units import entry_headers, entry_title, evidence_units
+from hitl_resume.detection.units import (
+    entry_headers,
+    entry_title,
+    evidence_units,
+    headline_spans,
+)
 from hitl_resume.lexicon_loader import Lexicon, load_lexicon
 from hitl_resume.models import Resume
 
@@ -96,7 +101,19 @@ class Analyzer:
             if finding is not None:
                 findings.append(finding)
         title_hits = [h for entry_hits in by_entry.values() for h in entry_hits]
-        roles = assess_roles(self.lexicon.roles, findings, title_hits, domain_hits + title_hits)
+        headline_hits = [
+            h
+            for start, end in headline_spans(resume)
+            for h in hits_within(hits, start, end)
+            if h.entry.category == "role_term"
+        ]
+        roles = assess_roles(
+            self.lexicon.roles,
+            findings,
+            title_hits,
+            domain_hits + title_hits + headline_hits,
+            headline_hits,
+        )
         del doc
         return ResumeDetection(roles, tuple(findings), tuple(hits))
 

@@ -97,3 +97,19 @@ def _is_heading_line(sections: tuple[Section, ...], offset: int) -> bool:
 def entry_title(entry: ExperienceEntry) -> str | None:
     """A display label for an entry: title, else organization."""
     return entry.title or entry.organization
+
+
+#: Where a resume says who the person is: the header under the name, and the summary.
+HEADLINE_SECTION_KINDS = frozenset({"contact", "summary"})
+HEADLINE_MAX_CHARS = 600
+
+
+def headline_spans(resume: Resume) -> list[tuple[int, int]]:
+    """Spans of the header area and summary sections (bounded: a summary, not a whole resume)."""
+    spans = []
+    for section in resume.sections:
+        if section.kind in HEADLINE_SECTION_KINDS:
+            spans.append((section.start, min(section.end, section.start + HEADLINE_MAX_CHARS)))
+    if not resume.sections:
+        spans.append((0, min(len(resume.text), HEADLINE_MAX_CHARS // 3)))
+    return spans

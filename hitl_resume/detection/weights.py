@@ -6,8 +6,10 @@ A finding's score is the sum of its contributions:
 - each role term in the line: ``TERM_POINTS`` × the term's weight (at most ``MAX_TERMS``);
 - role terms in the job's header (title, employer): ``CONTEXT_POINTS`` × weight;
 - a named AI/automation system in the line: ``AI_POINTS``.
-A role's 0-100 score is the sum of its best ``TOP_FINDINGS`` finding scores, plus
+A role's 0-100 score is the sum of its best ``TOP_FINDINGS`` finding scores (a line repeated
+under several jobs counts once), plus
 ``TITLE_POINTS`` for each job whose title matches the role (at most ``MAX_TITLE_POINTS``), plus
+``HEADLINE_POINTS`` when the headline or summary names a title of the role, plus
 ``DOMAIN_POINTS`` × weight for each distinct role term seen in work text (at most
 ``MAX_DOMAIN_POINTS``), capped at 100. Levels cut that score at ``LEVELS``.
 """
@@ -24,8 +26,9 @@ CONTEXT_POINTS = 1.0
 AI_POINTS = 6.0
 
 TOP_FINDINGS = 6
-TITLE_POINTS = 10.0
-MAX_TITLE_POINTS = 20.0
+TITLE_POINTS = 15.0
+MAX_TITLE_POINTS = 30.0
+HEADLINE_POINTS = 15.0
 DOMAIN_POINTS = 1.0
 MAX_DOMAIN_POINTS = 10.0
 

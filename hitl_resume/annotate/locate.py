@@ -1,0 +1,313 @@
+"""Find the paragraph (and the characters in it) that hold each rewrite's original bullet.
+
+The walk visits paragraphs where and in the order ``hitl_resume.docx_reader`` reads them:
+headers, body (tables cell by cell, nested tables, text boxes after their anchor paragraph, the
+``mc:Choice`` copy), footers. Rebuilding the reader's lines gives each paragraph its offsets in
+the resume text, so a rewrite's ``start`` picks the right one of two identical bullets; when the
+offsets do not line up, the first unclaimed paragraph whose normalised text holds the bullet wins.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from hitl_resume.annotate.runs import ParagraphText, read_paragraph
+from hitl_resume.coaching_results import Rewrite
+from hitl_resume.docx_reader import (
+    _DROP,
+    MC_ALTERNATE,
+    MC_CHOICE,
+    MC_FALLBACK,
+    W_CUSTOM_XML,
+    W_P,
+    W_SDT,
+    W_TBL,
+    W_TC,
+    W_TR,
+    W_TXBX_CONTENT,
+    _children,
+    _is_merge_continuation,
+    _unwrap,
+    clean_lines,
+)
+from hitl_resume.structure.bullets import glyph_length
+from hitl_resume.structure.text import clean_line
+
+Story = Literal["body", "header", "footer"]
+Place = Literal["body", "table", "textbox"]
+# Characters that clean_line turns into spaces (besides ordinary whitespace).
+_AS_SPACE = frozenset("\u00a0\u200b\u200c\u200d\u200e\u200f\u2028\u2029\ufeff")
+
+
+@dataclass(slots=True)
+class Slot:
+    """One paragraph the reader reads, with what applying text and commenting there needs."""
+
+    p: Any
+    story: Story
+    place: Place
+    anchor: tuple[Any, Any] | None  # text boxes: (host w:p, its child holding the shape)
+    copies: list[Any] = field(default_factory=list)  # mc:Fallback copies to keep in sync
+    unpaired: bool = False  # an mc:Fallback copy exists but could not be matched
+    text: ParagraphText | None = None
+
+    def paragraph_text(self) -> ParagraphText:
+        """Return (and cache) the paragraph's text model."""
+        if self.text is None:
+            self.text = read_paragraph(self.p)
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where one rewrite's original text sits: a paragraph and raw offsets inside it."""
+
+    slot: Slot
+    start: int
+    end: int
+
+
+def normalise_with_map(raw: str) -> tuple[str, list[int]]:
+    """Collapse whitespace and drop control characters; map each kept char to its raw index."""
+    out: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(raw):
+        if char.isspace() or char in _AS_SPACE:
+            if out and out[-1] != " ":
+                out.append(" ")
+                where.append(index)
+        elif ord(char) not in _DROP:
+            out.append(char)
+            where.append(index)
+    if out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+def normalise(text: str) -> str:
+    """Return the comparable form of a bullet: whitespace collapsed, glyph and controls removed."""
+    flat = normalise_with_map(text)[0]
+    return flat[glyph_length(flat) :]
+
+
+class Locator:
+    """Walk one opened document once and answer ``find`` for each rewrite."""
+
+    def __init__(self, document: Any) -> None:
+        walker = _Walker()
+        counted = walker.walk(document)
+        self.slots = walker.slots
+        self._claimed: dict[int, list[tuple[int, int]]] = {}
+        self._line_starts: list[int] = []
+        self._lines: list[tuple[int, int, int, int]] = []  # (text start, end, slot, piece)
+        pos = 0
+        for index in counted:
+            raw = self.slots[index].paragraph_text().raw
+            for piece, line in enumerate(_reader_lines(raw)):
+                self._line_starts.append(pos)
+                self._lines.append((pos, pos + len(line), index, piece))
+                pos += len(line) + 1
+
+    def find(self, rewrite: Rewrite) -> Target | None:
+        """Return the unclaimed place of ``rewrite.original``, or None when it is not found."""
+        needle = normalise(rewrite.original)
+        if not needle:
+            return None
+        guided = self._guided(rewrite.start, needle)
+        if guided is not None:
+            return self._claim(guided)
+        exact: list[Target] = []
+        partial: list[Target] = []
+        for index, slot in enumerate(self.slots):
+            for target in self._occurrences(index, needle):
+                flat = normalise(slot.paragraph_text().raw)
+                (exact if flat == needle else partial).append(target)
+        for target in exact + partial:
+            if self._free(target):
+                return self._claim(target)
+        return None
+
+    def _guided(self, start: int, needle: str) -> Target | None:
+        """Return the occurrence on the line the rewrite's offset points at, if it is there."""
+        at = bisect.bisect_right(self._line_starts, start) - 1
+        if at < 0:
+            return None
+        _, end, index, piece = self._lines[at]
+        if start > end:
+            return None
+        raw = self.slots[index].paragraph_text().raw
+        lo, hi = _piece_range(raw, piece)
+        for target in self._occurrences(index, needle):
+            if lo <= target.start < hi and self._free(target):
+                return target
+        return None
+
+    def _occurrences(self, index: int, needle: str) -> Iterator[Target]:
+        slot = self.slots[index]
+        flat, where = normalise_with_map(slot.paragraph_text().raw)
+        at = flat.find(needle)
+        while at != -1:
+            yield Target(slot, where[at], where[at + len(needle) - 1] + 1)
+            at = flat.find(needle, at + 1)
+
+    def _free(self, target: Target) -> bool:
+        taken = self._claimed.get(id(target.slot), [])
+        return all(target.end <= s or target.start >= e for s, e in taken)
+
+    def _claim(self, target: Target) -> Target:
+        self._claimed.setdefault(id(target.slot), []).append((target.start, target.end))
+        return target
+
+
+class _Walker:
+    """Collect the slots in reading order (mirrors ``docx_reader._DocumentWalker``)."""
+
+    def __init__(self) -> None:
+        self.slots: list[Slot] = []
+        self._copies: dict[Any, list[Any]] = {}
+        self._unpaired: set[Any] = set()
+
+    def walk(self, document: Any) -> list[int]:
+        """Collect every slot; return the indexes of those the reader puts in the text."""
+        counted: list[int] = []
+        for story, elements in (
+            ("header", _story_elements(document, "header")),
+            ("body", [(document.element.body, True)]),
+            ("footer", _story_elements(document, "footer")),
+        ):
+            for element, in_text in elements:
+                first = len(self.slots)
+                self.blocks(element, story, "body", None)  # type: ignore[arg-type]
+                if in_text:
+                    counted.extend(range(first, len(self.slots)))
+        for slot in self.slots:
+            slot.copies = self._copies.get(slot.p, [])
+            slot.unpaired = slot.p in self._unpaired
+        return counted
+
+    def blocks(
+        self, container: Any, story: Story, place: Place, anchor: tuple[Any, Any] | None
+    ) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == W_P:
+                self._paragraph(child, story, place, anchor)
+            elif tag == W_TBL:
+                self._table(child, story, "textbox" if place == "textbox" else "table", anchor)
+            elif tag in (W_SDT, W_CUSTOM_XML, MC_ALTERNATE):
+                if tag == MC_ALTERNATE:
+                    self._pair(child)
+                inner = _unwrap(child)
+                if inner is not None:
+                    self.blocks(inner, story, place, anchor)
+
+    def _table(
+        self, table: Any, story: Story, place: Place, anchor: tuple[Any, Any] | None
+    ) -> None:
+        for row in _children(table, W_TR):
+            for cell in _children(row, W_TC):
+                if not _is_merge_continuation(cell):
+                    self.blocks(cell, story, place, anchor)
+
+    def _paragraph(
+        self, p: Any, story: Story, place: Place, anchor: tuple[Any, Any] | None
+    ) -> None:
+        slot = Slot(p, story, place, anchor)
+        self.slots.append(slot)
+        for shape, top in slot.paragraph_text().shapes:
+            for box in self._textboxes(shape):
+                self.blocks(box, story, "textbox", anchor or (p, top))
+
+    def _textboxes(self, element: Any) -> Iterator[Any]:
+        """Yield each w:txbxContent under a shape once (the mc:Choice copy), pairing copies."""
+        if element.tag == W_TXBX_CONTENT:
+            yield element
+            return
+        if element.tag == MC_ALTERNATE:
+            self._pair(element)
+            branch = _unwrap(element)
+            if branch is not None:
+                for child in branch:
+                    yield from self._textboxes(child)
+            return
+        for child in element:
+            if isinstance(child.tag, str):
+                yield from self._textboxes(child)
+
+    def _pair(self, alternate: Any) -> None:
+        """Match the mc:Choice paragraphs with their mc:Fallback copies, by position."""
+        choice, fallback = alternate.find(MC_CHOICE), alternate.find(MC_FALLBACK)
+        if choice is None or fallback is None:
+            return
+        chosen, copies = list(choice.iter(W_P)), list(fallback.iter(W_P))
+        if len(chosen) != len(copies):
+            self._unpaired.update(chosen)
+            return
+        for p, copy in zip(chosen, copies, strict=True):
+            self._copies.setdefault(p, []).append(copy)
+
+
+def _reader_lines(raw: str) -> list[str]:
+    """Return the lines the reader, ``finish`` and ``build_document`` make of one paragraph."""
+    return [c for c in (clean_line(clean_line(line)) for line in clean_lines(raw)) if c]
+
+
+def _piece_range(raw: str, piece: int) -> tuple[int, int]:
+    """Return the raw offsets of the ``piece``-th non-empty line of a paragraph."""
+    pos = 0
+    seen = 0
+    for part in raw.split("\n"):
+        if _reader_lines(part):
+            if seen == piece:
+                return pos, pos + len(part)
+            seen += 1
+        pos += len(part) + 1
+    return 0, len(raw)
+
+
+def _story_elements(document: Any, origin: str) -> list[tuple[Any, bool]]:
+    """Return each header (or footer) root once, flagged when the reader reads its text.
+
+    Mirrors the reader: a linked section shows the previous definition; first-page and
+    even-page variants count only when shown; a part whose text repeats an earlier one is
+    skipped by the reader but still searched here.
+    """
+    even_pages = bool(document.settings.odd_and_even_pages_header_footer)
+    definitions: dict[str, Any] = {}
+    seen_parts: set[int] = set()
+    seen_texts: set[tuple[str, ...]] = set()
+    out: list[tuple[Any, bool]] = []
+    for section in document.sections:
+        for kind in ("first_page_", "", "even_page_"):
+            story = getattr(section, f"{kind}{origin}")
+            if not story.is_linked_to_previous:
+                try:
+                    definitions[kind] = story.part
+                except KeyError:
+                    definitions.pop(kind, None)
+        shown = ["first_page_"] if section.different_first_page_header_footer else []
+        shown += ["", "even_page_"] if even_pages else [""]
+        for kind in shown:
+            part = definitions.get(kind)
+            element = getattr(part, "element", None)
+            if element is None or id(part) in seen_parts:
+                continue
+            seen_parts.add(id(part))
+            texts = tuple(_story_texts(element))
+            fresh = bool(texts) and texts not in seen_texts
+            if fresh:
+                seen_texts.add(texts)
+            out.append((element, fresh))
+    return out
+
+
+def _story_texts(element: Any) -> Iterator[str]:
+    """Yield a header's lines roughly as the reader does (used only to spot repeats)."""
+    probe = _Walker()
+    probe.blocks(element, "header", "body", None)
+    for slot in probe.slots:
+        yield from _reader_lines(slot.paragraph_text().raw)

@@ -1,0 +1,95 @@
+"""Read one paragraph's visible text as the DOCX reader does, keeping which element holds each char.
+
+``locate`` matches on this text and ``apply`` edits through it, so both see exactly the characters
+``hitl_resume.docx_reader`` turned into the resume text (runs inside links, fields and content
+controls; ``w:tab`` as a tab, ``w:br`` as a line break; deleted text and field codes ignored).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from hitl_resume.docx_reader import (
+    _INLINE_WRAPPERS,
+    _RUN_TEXT,
+    _SHAPES,
+    _SPACE_OUT,
+    MC_ALTERNATE,
+    W_R,
+    W_SDT,
+    W_T,
+    _unwrap,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One text-bearing element: a ``w:t`` or a one-character element such as ``w:tab``."""
+
+    element: Any
+    run: Any
+    top: Any  # the child of ``w:p`` that contains the run (the run itself, or a link, field...)
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        """Return the raw offset just after this atom."""
+        return self.start + len(self.text)
+
+    @property
+    def is_text(self) -> bool:
+        """Return whether this atom is a ``w:t`` (whose text can be edited)."""
+        return bool(self.element.tag == W_T)
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphText:
+    """A paragraph's raw text (tabs and line breaks kept), its atoms and its shapes."""
+
+    raw: str
+    atoms: tuple[Atom, ...]
+    shapes: tuple[tuple[Any, Any], ...]  # (shape element inside a run, top child of the w:p)
+
+    def overlapping(self, start: int, end: int) -> list[Atom]:
+        """Return the atoms that hold any character of ``raw[start:end]``."""
+        return [a for a in self.atoms if a.start < end and a.end > start and a.text]
+
+
+def read_paragraph(p: Any) -> ParagraphText:
+    """Return the text model of the ``w:p`` element ``p``."""
+    atoms: list[Atom] = []
+    shapes: list[tuple[Any, Any]] = []
+    pos = 0
+    for top in p:
+        for run in _runs(top):
+            for child in run:
+                tag = child.tag
+                if tag == W_T:
+                    text = (child.text or "").translate(_SPACE_OUT)
+                elif tag in _RUN_TEXT:
+                    text = _RUN_TEXT[tag]
+                else:
+                    if tag in _SHAPES:
+                        shapes.append((child, top))
+                    continue
+                atoms.append(Atom(child, run, top, pos, text))
+                pos += len(text)
+    return ParagraphText("".join(a.text for a in atoms), tuple(atoms), tuple(shapes))
+
+
+def _runs(element: Any) -> Iterator[Any]:
+    """Yield the runs the reader reads under one paragraph child, in order."""
+    tag = element.tag
+    if tag == W_R:
+        yield element
+    elif tag in _INLINE_WRAPPERS:
+        for child in element:
+            yield from _runs(child)
+    elif tag in (W_SDT, MC_ALTERNATE):
+        inner = _unwrap(element)
+        if inner is not None:
+            for child in inner:
+                yield from _runs(child)

@@ -1,0 +1,8 @@
+"""Batch analysis for career coaches: folders and zips of resumes, in parallel, plus a cohort."""
+
+from __future__ import annotations
+
+from hitl_resume.batch.results import ROLE_IDS, BatchResult, FileResult, Note
+from hitl_resume.batch.runner import FORMATS, run_batch
+
+__all__ = ["FORMATS", "ROLE_IDS", "BatchResult", "FileResult", "Note", "run_batch"]
