@@ -26,15 +26,15 @@ CONTEXT_POINTS = 1.0
 AI_POINTS = 6.0
 
 TOP_FINDINGS = 6
-TITLE_POINTS = 15.0
+TITLE_POINTS = 10.0
 MAX_TITLE_POINTS = 30.0
-HEADLINE_POINTS = 15.0
+HEADLINE_POINTS = 10.0
 DOMAIN_POINTS = 1.0
 MAX_DOMAIN_POINTS = 10.0
 
 NEGATION_WINDOW = 3
 
-LEVELS: tuple[tuple[int, Level], ...] = ((60, "strong"), (35, "moderate"), (15, "emerging"))
+LEVELS: tuple[tuple[int, Level], ...] = ((60, "strong"), (35, "moderate"), (20, "emerging"))
 
 
 def level_for(score: int) -> Level:
