@@ -45,7 +45,7 @@ SIGNAL_NAMES = frozenset(
 POS_VALUES = frozenset({"verb", "noun", "phrase"})
 AI_KINDS = frozenset({"ai", "automation"})
 CUE_KINDS = frozenset(
-    {"negation", "required_section", "preferred_section", "hitl_request", "ai_build"}
+    {"negation", "required_section", "preferred_section", "hitl_request", "ai_build", "ai_output", "build_verb"}
 )
 KEYWORD_KINDS = frozenset({"skill", "tool", "framework", "title", "soft_skill", "certification"})
 ROLE_TERM_WEIGHT_RANGE = (0.5, 5.0)

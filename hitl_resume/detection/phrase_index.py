@@ -30,6 +30,7 @@ class EntryInfo:
     role: str | None
     weight: float
     label: str
+    pos: str = "phrase"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,10 @@ def _drop_nested(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+#: Cue kinds whose phrases inflect (README: hitl_request cues are verbs, ai_output cues nouns).
+_CUE_POS: dict[str, Pos] = {"hitl_request": "verb", "ai_output": "noun", "build_verb": "verb"}
+
+
 def _entries(lexicon: Lexicon) -> list[tuple[EntryInfo, tuple[str, ...], Pos]]:
     """Flatten the lexicon into (info, phrases, part of speech) rows."""
     rows: list[tuple[EntryInfo, tuple[str, ...], Pos]] = []
@@ -92,13 +97,15 @@ def _entries(lexicon: Lexicon) -> list[tuple[EntryInfo, tuple[str, ...], Pos]]:
         info = EntryInfo(term.id, "role_term", term.kind, term.role, term.weight, term.phrases[0])
         rows.append((info, term.phrases, "noun"))
     for signal in lexicon.signals:
-        info = EntryInfo(signal.id, "signal", signal.signal, None, signal.weight, signal.phrases[0])
+        info = EntryInfo(
+            signal.id, "signal", signal.signal, None, signal.weight, signal.phrases[0], signal.pos
+        )
         rows.append((info, signal.phrases, signal.pos))
     for ai in lexicon.ai_terms:
         rows.append((EntryInfo(ai.id, "ai", ai.kind, None, 1.0, ai.phrases[0]), ai.phrases, "noun"))
     for cue in lexicon.cues:
         info = EntryInfo(cue.id, "cue", cue.kind, None, 1.0, cue.phrases[0])
-        rows.append((info, cue.phrases, "phrase"))
+        rows.append((info, cue.phrases, _CUE_POS.get(cue.kind, "phrase")))
     for keyword in lexicon.keywords:
         info = EntryInfo(keyword.id, "keyword", keyword.kind, None, 1.0, keyword.phrases[0])
         rows.append((info, keyword.phrases, "noun"))

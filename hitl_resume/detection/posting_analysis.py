@@ -25,6 +25,10 @@ TITLE_ZONE_LINES = 3
 #: An AI term counts as the object of a review verb when it follows it this closely.
 AI_OBJECT_WINDOW = 10
 AI_OUTPUT_WINDOW = 4
+#: "evaluate the AI", "review chatbot replies": the AI term is the verb's direct object.
+DIRECT_OBJECT_GAP = 2
+#: "design, train, and evaluate AI models": a build verb this close before the review verb.
+BUILD_VERB_WINDOW = 5
 KEYWORD_ROLE_KINDS = frozenset({"title", "framework"})
 
 
@@ -78,9 +82,20 @@ def find_hitl_phrases(
         ]
         if not signals:
             continue
+        cues = [h for h in inside if h.entry.category == "cue"]
+        builds_ai = any(h.entry.kind == "ai_build" for h in cues)
+        builders = [h for h in cues if h.entry.kind == "build_verb"]
+        triggers = [
+            h
+            for h in [*signals, *(c for c in cues if c.entry.kind == "hitl_request")]
+            if (h.entry.category == "cue" or h.entry.pos == "verb")
+            and not any(0 <= h.token_start - b.token_end <= BUILD_VERB_WINDOW for b in builders)
+        ]
+        outputs = [h for h in cues if h.entry.kind == "ai_output"]
         ai_hits = [h for h in inside if h.entry.category == "ai"]
-        outputs = [h for h in inside if h.entry.category == "cue" and h.entry.kind == "ai_output"]
-        explicit = [a for a in ai_hits if _reviews_ai_output(signals, a, outputs)]
+        explicit = (
+            [] if builds_ai else [a for a in ai_hits if _reviews_ai_output(triggers, a, outputs)]
+        )
         phrases.append(
             HitlPhrase(
                 text=text[start:end],
@@ -94,16 +109,16 @@ def find_hitl_phrases(
     return phrases
 
 
-def _reviews_ai_output(signals: Sequence[Hit], ai: Hit, outputs: Sequence[Hit]) -> bool:
-    """True when a signal verb governs the AI term: the term follows closely, and names output.
+def _reviews_ai_output(triggers: Sequence[Hit], ai: Hit, outputs: Sequence[Hit]) -> bool:
+    """True when a review verb governs the AI term and the object is what the AI produced.
 
-    "review AI-generated responses" and "evaluate chatbot answers" qualify; "build machine
-    learning models and review designs" does not (the AI term precedes the verb).
+    "review AI-generated responses", "evaluate chatbot answers" and "evaluate the AI" qualify;
+    "build machine learning models and review designs" does not (the AI term precedes the verb).
     """
-    follows = any(0 < ai.token_start - s.token_end + 1 <= AI_OBJECT_WINDOW for s in signals)
-    if not follows:
+    gaps = [ai.token_start - t.token_end for t in triggers if ai.token_start >= t.token_end]
+    if not gaps or min(gaps) > AI_OBJECT_WINDOW:
         return False
-    if ai.entry.kind == "output":
+    if min(gaps) <= DIRECT_OBJECT_GAP:
         return True
     return any(
         abs(o.token_start - ai.token_end) <= AI_OUTPUT_WINDOW
