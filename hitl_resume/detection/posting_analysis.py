@@ -15,13 +15,15 @@ from hitl_resume.lexicon_loader import Role
 from hitl_resume.models import SCHEMA_VERSION
 
 #: Posting role score: title terms near the top weigh most, then the role's vocabulary.
-POSTING_TITLE_POINTS = 30.0
-POSTING_MAX_TITLE_POINTS = 45.0
-POSTING_TERM_POINTS = 3.0
-POSTING_MAX_TERM_POINTS = 45.0
+POSTING_TITLE_POINTS = 45
+POSTING_MAX_TITLE_POINTS = 60
+POSTING_TERM_POINTS = 5.0
+POSTING_MAX_TERM_POINTS = 40
 POSTING_PHRASE_POINTS = 4.0
 POSTING_MAX_PHRASE_POINTS = 20.0
 TITLE_ZONE_LINES = 3
+#: A role's domain word in the job title ("Payroll Manager") counts double.
+TITLE_ZONE_TERM_FACTOR = 2.0
 #: An AI term counts as the object of a review verb when it follows it this closely.
 AI_OBJECT_WINDOW = 10
 AI_OUTPUT_WINDOW = 4
@@ -42,10 +44,20 @@ class PostingAnalysis:
     keywords: tuple[PostingKeyword, ...]
     title: str | None
 
+    def top_role(self) -> RoleAssessment | None:
+        """The role the posting is most about: the highest score, when any evidence exists.
+
+        Unlike a resume, a posting always describes some job, so any evidence counts here.
+        """
+        best = max(self.roles, key=lambda r: r.score, default=None)
+        return best if best is not None and best.score > 0 else None
+
     def to_dict(self) -> dict[str, Any]:
+        top = self.top_role()
         return {
             "schema_version": SCHEMA_VERSION,
             "title": self.title,
+            "top_role": top.id if top else None,
             "roles": [r.to_dict() for r in self.roles],
             "hitl_phrases": [p.to_dict() for p in self.hitl_phrases],
             "keywords": [k.to_dict() for k in self.keywords],
@@ -200,11 +212,14 @@ def assess_posting_roles(
                 title_points += points
                 kind = "posting title"
             else:
+                in_title = hit.start < title_zone_end
+                factor = TITLE_ZONE_TERM_FACTOR if in_title else 1.0
                 points = min(
-                    POSTING_TERM_POINTS * entry.weight, POSTING_MAX_TERM_POINTS - term_points
+                    POSTING_TERM_POINTS * entry.weight * factor,
+                    POSTING_MAX_TERM_POINTS - term_points,
                 )
                 term_points += points
-                kind = f"posting {entry.kind}"
+                kind = f"posting {'title ' if in_title else ''}{entry.kind}"
             if points > 0:
                 contributions.append(Contribution(entry.id, kind, hit.text, points))
         phrase_points = 0.0
