@@ -22,3 +22,16 @@ def shared_data() -> Path:
 def example_text() -> str:
     """The bundled synthetic example resume."""
     return (REPO_ROOT / "hitl_resume" / "examples" / "example_resume.txt").read_text("utf-8")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-golden`` rewrites golden files so a lexicon change shows as a reviewable diff."""
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when golden files should be rewritten (option or UPDATE_GOLDEN=1)."""
+    import os
+
+    return bool(request.config.getoption("--update-golden")) or os.environ.get("UPDATE_GOLDEN") == "1"

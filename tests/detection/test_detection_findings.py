@@ -1,0 +1,199 @@
+"""Findings: which resume lines count as HITL evidence, for which role, and why."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.api import analyze
+from hitl_resume.detection.analyzer import Analyzer
+
+
+def _resume(title: str, employer: str, bullets: list[str], extra: str = "") -> str:
+    lines = [
+        "Casey Example",
+        "casey@example.com",
+        "",
+        "EXPERIENCE",
+        f"{title} | {employer} | Jan 2020 – Present",
+        *[f"• {b}" for b in bullets],
+    ]
+    return "\n".join(lines) + ("\n" + extra if extra else "") + "\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "employer", "bullet", "role", "signal"),
+    [
+        (
+            "Medical Coder",
+            "Lakeside Hospital",
+            "Reviewed charts and corrected codes",
+            "healthcare_quality",
+            "review",
+        ),
+        (
+            "Utilization Review Nurse",
+            "Prairie Health Plan",
+            "Reviewed prior authorization requests against criteria",
+            "healthcare_quality",
+            "review",
+        ),
+        (
+            "911 Dispatcher",
+            "County Emergency Communications",
+            "Reviewed incoming calls and escalated priority incidents to supervisors",
+            "dispatch_operations",
+            "escalate",
+        ),
+        (
+            "Production Scheduler",
+            "Acme Manufacturing",
+            "Revised production schedules when material shortages occurred",
+            "dispatch_operations",
+            "modify",
+        ),
+        (
+            "Paralegal",
+            "Smith & Lee LLP",
+            "Reviewed contracts for missing clauses and flagged issues to attorneys",
+            "legal_compliance",
+            "review",
+        ),
+        (
+            "AML Analyst",
+            "First Bank",
+            "Investigated alerts on suspicious transactions and escalated cases for SAR filing",
+            "legal_compliance",
+            "escalate",
+        ),
+        (
+            "Payroll Auditor",
+            "Northwind Corp",
+            "Audited payroll records and corrected discrepancies before payment",
+            "tax_financial",
+            "audit",
+        ),
+        (
+            "Tax Preparer",
+            "Main Street Tax",
+            "Reviewed tax returns for accuracy before filing",
+            "tax_financial",
+            "review",
+        ),
+        (
+            "Recruiter",
+            "Talent Partners",
+            "Screened resumes and escalated unusual candidate decisions to the hiring manager",
+            "hr_recruiting",
+            "escalate",
+        ),
+        (
+            "Content Moderator",
+            "Social App Inc",
+            "Reviewed flagged posts against community guidelines and escalated edge cases",
+            "trust_safety",
+            "review",
+        ),
+        (
+            "Customer Service Representative",
+            "Northwind Telecom",
+            "Escalated unresolved complaints to tier-2 support with case notes",
+            "customer_service",
+            "escalate",
+        ),
+    ],
+)
+def test_when_a_bullet_shows_hitl_work_then_a_finding_names_role_and_signal(
+    analyzer: Analyzer, title: str, employer: str, bullet: str, role: str, signal: str
+) -> None:
+    """Coverage: each family's typical review work is recognised with the right role and signal."""
+    result = analyze(_resume(title, employer, [bullet]), analyzer=analyzer)
+    assert result.findings, f"no finding for {bullet!r}"
+    finding = result.findings[0]
+    assert finding.role == role
+    assert signal in finding.signals
+    assert finding.text == bullet
+    assert result.resume.text[finding.start : finding.end].strip() == bullet
+    assert finding.explanation
+    assert finding.contributions
+
+
+def test_when_the_title_names_the_role_then_a_plain_bullet_counts_for_it(
+    analyzer: Analyzer,
+) -> None:
+    """Job titles are evidence: a Medical Coder's "reviewed charts" is healthcare quality."""
+    result = analyze(
+        _resume("Medical Coder", "Acme", ["Reviewed daily work for errors"]), analyzer=analyzer
+    )
+    assert [f.role for f in result.findings] == ["healthcare_quality"]
+    kinds = {c.kind for c in result.findings[0].contributions}
+    assert "job title" in kinds
+
+
+@pytest.mark.parametrize(
+    ("negated", "affirmed"),
+    [
+        ("Did not review tickets; answered phones only", "Reviewed tickets; answered phones"),
+        ("Never escalated tickets to supervisors", "Escalated tickets to supervisors"),
+        (
+            "Handled customer calls without escalation to management",
+            "Handled customer calls with escalation to management",
+        ),
+    ],
+)
+def test_when_the_signal_is_negated_then_no_finding(
+    analyzer: Analyzer, negated: str, affirmed: str
+) -> None:
+    """Negation cues before a signal cancel it; the same line affirmed is a finding."""
+    title, employer = "Customer Service Representative", "Northwind"
+    assert not analyze(_resume(title, employer, [negated]), analyzer=analyzer).findings
+    assert analyze(_resume(title, employer, [affirmed]), analyzer=analyzer).findings
+
+
+def test_when_hitl_words_appear_in_interests_then_no_finding(analyzer: Analyzer) -> None:
+    """Non-experience sections never create findings."""
+    text = _resume(
+        "Barista",
+        "Corner Cafe",
+        ["Prepared drinks and kept the counter clean"],
+        extra="\nINTERESTS\nReviewing medical claims and auditing tax returns for fun",
+    )
+    result = analyze(text, analyzer=analyzer)
+    assert result.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("bullet", "explicit"),
+    [
+        ("Validated codes suggested by the computer-assisted coding system", True),
+        ("Reviewed AI-generated chatbot replies before they reached customers", True),
+        ("Reviewed claims for accuracy and escalated exceptions", False),
+    ],
+)
+def test_when_a_bullet_names_an_ai_system_then_the_finding_is_explicit(
+    analyzer: Analyzer, bullet: str, explicit: bool
+) -> None:
+    """Explicit evidence needs the resume itself to name an AI or automated system."""
+    result = analyze(
+        _resume("Claims Specialist", "Prairie Health Plan", [bullet]), analyzer=analyzer
+    )
+    assert result.findings
+    assert result.findings[0].explicit_ai is explicit
+    assert ("Explicit" in result.findings[0].explanation) is explicit
+
+
+def test_when_scores_are_computed_then_each_is_the_sum_of_its_explanation(
+    analyzer: Analyzer, example_text: str
+) -> None:
+    """Role scores are explainable sums (capped at 100) with a level and their findings."""
+    result = analyze(example_text, analyzer=analyzer)
+    assert [r.id for r in result.roles] == [
+        "customer_service", "tax_financial", "healthcare_quality", "trust_safety",
+        "hr_recruiting", "legal_compliance", "dispatch_operations",
+    ]  # fmt: skip
+    for role in result.roles:
+        assert role.score == min(100, round(sum(c.points for c in role.contributions)))
+        assert set(role.finding_ids) <= {f.id for f in result.findings}
+    top = result.top_role()
+    assert top is not None
+    assert top.id == "healthcare_quality"
+    assert top.level == "strong"

@@ -1,0 +1,71 @@
+"""Resume × posting matching: weighted coverage, where keywords appear, what is missing."""
+
+from __future__ import annotations
+
+from hitl_resume.api import analyze
+from hitl_resume.detection.analyzer import Analyzer
+from hitl_resume.detection.matching import HITL_SIGNAL_WEIGHT, PREFERRED_WEIGHT, REQUIRED_WEIGHT
+
+POSTING = """Medical Coding Auditor
+Responsibilities
+Review coded charts for accuracy and escalate documentation gaps.
+Requirements
+ICD-10-CM and CPT coding experience.
+Knowledge of HIPAA.
+Experience with Cerner.
+Preferred
+Epic experience.
+RHIT credential.
+"""
+
+
+def test_when_matching_then_score_is_the_documented_weighted_coverage(
+    analyzer: Analyzer, example_text: str
+) -> None:
+    """Score = covered weight / total weight; required keywords weigh more than preferred."""
+    result = analyze(example_text, postings=[POSTING], analyzer=analyzer)
+    (match,) = result.matches
+    total = covered = 0.0
+    for item in (*match.matched, *match.missing):
+        weight = REQUIRED_WEIGHT if item["required"] else PREFERRED_WEIGHT
+        total += weight
+        covered += weight if item in match.matched else 0
+    alignment = match.hitl_alignment
+    total += HITL_SIGNAL_WEIGHT * len(alignment["posting_signals"])
+    covered += HITL_SIGNAL_WEIGHT * len(alignment["matched_signals"])
+    assert match.score == round(100 * covered / total)
+    assert 0 < match.score < 100
+
+
+def test_when_a_keyword_matches_then_its_resume_spans_are_given(
+    analyzer: Analyzer, example_text: str
+) -> None:
+    """Matched keywords point to where they appear in the resume; synonyms and inflections count."""
+    result = analyze(example_text, postings=[POSTING], analyzer=analyzer)
+    matched = {m["id"]: m for m in result.matches[0].matched}
+    assert any("hipaa" in m["text"].lower() for m in matched.values())
+    for item in matched.values():
+        for span in item["resume"]:
+            assert result.resume.text[span["start"] : span["end"]] == span["text"]
+
+
+def test_when_a_required_keyword_is_missing_then_it_costs_more_than_a_preferred_one(
+    analyzer: Analyzer, example_text: str
+) -> None:
+    """Missing Cerner (required) lowers the score more than missing RHIT (preferred) would."""
+    result = analyze(example_text, postings=[POSTING], analyzer=analyzer)
+    missing = {m["text"].lower(): m for m in result.matches[0].missing}
+    assert "cerner" in missing
+    assert missing["cerner"]["required"] is True
+    assert missing["cerner"]["weight"] > PREFERRED_WEIGHT
+
+
+def test_when_posting_asks_for_hitl_behaviour_then_alignment_lists_it(
+    analyzer: Analyzer, example_text: str
+) -> None:
+    """HITL alignment compares the posting's asked-for behaviours with the resume's signals."""
+    alignment = (
+        analyze(example_text, postings=[POSTING], analyzer=analyzer).matches[0].hitl_alignment
+    )
+    assert "review" in alignment["posting_signals"]
+    assert "review" in alignment["matched_signals"]
