@@ -128,27 +128,6 @@ class Keyword:
 
 
 @dataclass(frozen=True, slots=True)
-class HeadingEntry:
-    """Resume section heading phrases for one section kind."""
-
-    id: str
-    kind: str
-    phrases: tuple[str, ...]
-    path: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class TitleWords:
-    """Words that mark a job title in an entry header."""
-
-    id: str
-    words: tuple[str, ...]
-    path: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Every lexicon entry, validated, with the directory it came from."""
 
@@ -158,8 +137,6 @@ class Lexicon:
     ai_terms: tuple[AiTerm, ...]
     cues: tuple[Cue, ...]
     keywords: tuple[Keyword, ...]
-    headings: tuple[HeadingEntry, ...]
-    title_words: tuple[TitleWords, ...]
     source_dir: str
 
     def role(self, role_id: str) -> Role:
@@ -378,10 +355,35 @@ def _validate(directory: Path) -> tuple[Lexicon | None, list[_Problem]]:
                 _Problem(Path(record.path), record.line, f"unknown role {record.data['role']!r}")
             )
             good["role_terms.jsonl"].remove(record)
+    problems += _structure_problems(directory)
     problems.sort(key=lambda p: (LEXICON_FILES.index(p.path.name), p.line))
     if problems:
         return None, problems
     return _build(directory, good), []
+
+
+def _structure_problems(directory: Path) -> list[_Problem]:
+    """Run the structure step's own loaders (known section kinds, id form) on its two files.
+
+    The headings and title-word files are read by ``hitl_resume.structure``; its loaders are
+    the single definition of their meaning, so their first error is reported here too.
+    """
+    from hitl_resume.structure.lexicon_files import load_heading_entries, load_title_words
+
+    problems = []
+    for name, loader in (
+        ("headings.jsonl", load_heading_entries),
+        ("title_words.jsonl", load_title_words),
+    ):
+        path = directory / name
+        if not path.is_file():
+            continue
+        try:
+            loader(path)
+        except LexiconError as error:
+            problem = _Problem(path, error.line, error.problem)
+            problems.append(problem)
+    return problems
 
 
 def _phrase_messages(name: str, record: Record, seen: dict[tuple[str, str], int]) -> list[str]:
@@ -455,13 +457,6 @@ def _build(directory: Path, good: dict[str, list[Record]]) -> Lexicon:
         keywords=tuple(
             Keyword(d["id"], d["kind"], tuple(d["phrases"]), p, n)
             for d, p, n in rows("keywords.jsonl")
-        ),
-        headings=tuple(
-            HeadingEntry(d["id"], d["kind"], tuple(d["phrases"]), p, n)
-            for d, p, n in rows("headings.jsonl")
-        ),
-        title_words=tuple(
-            TitleWords(d["id"], tuple(d["words"]), p, n) for d, p, n in rows("title_words.jsonl")
         ),
         source_dir=str(directory),
     )
