@@ -112,8 +112,25 @@ def main() -> None:  # noqa: PLR0915 - one linear measurement script
     print(f"DOCX extract isolated / doc       : {_ms(docx_isolated)}")
     print(f"child-process overhead (no-op)    : {_ms(overhead)}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS: parent {peak:.0f} MB, largest child {children:.0f} MB")
+    print(f"peak RSS: parent {peak:.0f} MB, a parse child (largest PDF): {_child_peak(pdfs)} MB")
+
+
+def _child_peak(pdfs: list[Path]) -> str:
+    """Peak RSS of a fresh process that reads the largest PDF, i.e. what one parse child needs."""
+    import subprocess
+
+    if not pdfs:
+        return "n/a"
+    largest = max(pdfs, key=lambda p: p.stat().st_size)
+    code = (
+        "import resource, sys; from pathlib import Path; from hitl_resume.readers import "
+        "extract_file; extract_file(Path(sys.argv[1]).read_bytes()); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(largest)], capture_output=True, text=True, check=False
+    )
+    return result.stdout.strip() or "n/a"
 
 
 if __name__ == "__main__":
