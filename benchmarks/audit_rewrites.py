@@ -30,8 +30,19 @@ def main(argv: list[str]) -> int:
     engine = default_analyzer()
     weak = load_coaching_data().weak
     counts = dict.fromkeys(
-        ("resumes", "unreadable", "with_findings", "covered", "rewrites", "violations",
-         "weak_openings", "over_40_words", "needs_confirmation", "soar_prompts"), 0,
+        (
+            "resumes",
+            "unreadable",
+            "with_findings",
+            "covered",
+            "rewrites",
+            "violations",
+            "weak_openings",
+            "over_40_words",
+            "needs_confirmation",
+            "soar_prompts",
+        ),
+        0,
     )
     samples: list[tuple[str, str, str]] = []
     coaching_seconds = 0.0

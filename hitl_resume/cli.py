@@ -97,9 +97,10 @@ EXAMPLE_RESUME = "example_resume.txt"
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "markdown"]),
+    type=click.Choice(["json", "markdown", "html", "docx"]),
     default="markdown",
     show_default=True,
+    help="docx needs -o.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--example", is_flag=True, help="Analyse the bundled synthetic example resume.")
@@ -113,10 +114,12 @@ def analyze_command(
     from importlib.resources import files
 
     from hitl_resume.api import analyze
-    from hitl_resume.render import ANALYSIS_RENDERERS
+    from hitl_resume.render import ANALYSIS_RENDERERS, BINARY_RENDERERS
 
     if example == (resume is not None):
         raise click.UsageError("Give a RESUME file or --example (not both).")
+    if fmt in BINARY_RENDERERS and output is None:
+        raise click.UsageError(f"--format {fmt} writes a file: add -o OUT.{fmt}.")
     try:
         if example:
             text = files("hitl_resume.examples").joinpath(EXAMPLE_RESUME).read_text("utf-8")
@@ -129,6 +132,10 @@ def analyze_command(
         result = analyze(source, postings=[_read_posting_file(p) for p in postings], filename=name)
     except InputError as error:
         _fail(error, as_json=fmt == "json")
+    if fmt in BINARY_RENDERERS:
+        assert output is not None
+        output.write_bytes(BINARY_RENDERERS[fmt](result))
+        return
     _emit(ANALYSIS_RENDERERS[fmt](result), output)
 
 

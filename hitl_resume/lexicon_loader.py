@@ -45,7 +45,15 @@ SIGNAL_NAMES = frozenset(
 POS_VALUES = frozenset({"verb", "noun", "phrase"})
 AI_KINDS = frozenset({"ai", "automation"})
 CUE_KINDS = frozenset(
-    {"negation", "required_section", "preferred_section", "hitl_request", "ai_build", "ai_output", "build_verb"}
+    {
+        "negation",
+        "required_section",
+        "preferred_section",
+        "hitl_request",
+        "ai_build",
+        "ai_output",
+        "build_verb",
+    }
 )
 KEYWORD_KINDS = frozenset({"skill", "tool", "framework", "title", "soft_skill", "certification"})
 ROLE_TERM_WEIGHT_RANGE = (0.5, 5.0)
@@ -497,6 +505,9 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
 
 def check_lexicon(directory: Path | None = None) -> list[str]:
     """Return every problem in a lexicon directory as ``file:line: problem`` (empty when valid)."""
+    from hitl_resume.coaching import check_coaching_lexicon  # coaching imports this module
+
     target = bundled_lexicon_dir() if directory is None else Path(directory)
     _, problems = _validate(target)
-    return [f"{p.path.name}:{p.line}: {p.message}" for p in problems]
+    found = [f"{p.path.name}:{p.line}: {p.message}" for p in problems]
+    return found + check_coaching_lexicon(target)

@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:

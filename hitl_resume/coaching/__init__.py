@@ -20,7 +20,9 @@ from hitl_resume.coaching.slots import (
     extract_slots,
     parse_text,
     select_segment,
+    start_at_signal_verb,
     strip_weak_opening,
+    verb_index,
 )
 from hitl_resume.coaching.templates import (
     COACHING_FILES,
@@ -39,13 +41,16 @@ if TYPE_CHECKING:
 __all__ = ["check_coaching_lexicon", "coach", "coaching_data_for", "load_coaching_data"]
 
 MAX_REWRITES = 8
+MAX_CANDIDATES = 16
 STRONG_MAX_WORDS = 30
 
 
 def coaching_data_for(lexicon: Lexicon) -> CoachingData:
     """The coaching files beside a lexicon; a directory without any of them uses the bundled set."""
     directory = Path(lexicon.source_dir)
-    if directory.resolve() == bundled_lexicon_dir().resolve() or not any((directory / name).is_file() for name in COACHING_FILES):
+    if directory.resolve() == bundled_lexicon_dir().resolve() or not any(
+        (directory / name).is_file() for name in COACHING_FILES
+    ):
         return load_coaching_data()
     return load_coaching_data(directory)
 
@@ -83,38 +88,51 @@ def _with_context(slots: Slots, resume: Resume, finding: Finding, opening: str |
     )
 
 
+def _variants(finding: Finding, known: frozenset[str]) -> list[str]:
+    """The key clause, then clauses starting at each later signal verb ("..., approved X")."""
+    segments = [select_segment(finding.text, _anchor(finding), known)]
+    for contribution in finding.contributions:
+        if contribution.kind.startswith("signal:"):
+            segment = select_segment(finding.text, contribution.text, known)
+            cut = start_at_signal_verb(segment, contribution.text, known, strict=False)
+            segments.append(cut)
+    return list(dict.fromkeys(s for s in segments if s))
+
+
 def prepare(
     resume: Resume,
     findings: Sequence[Finding],
     data: CoachingData,
     nlp: Language | None,
 ) -> list[Candidate]:
-    """Parse the chosen bullets' key clauses (one batch) and read their slots."""
-    chosen = sorted(
-        (f for f in findings if not is_strong(f)), key=lambda f: (-f.score, f.start)
-    )[:MAX_REWRITES]
-    jobs: list[tuple[Finding, str, str | None, str | None]] = []
-    for finding in sorted(chosen, key=lambda f: f.start):
-        segment = select_segment(finding.text, _anchor(finding))
-        stripped = strip_weak_opening(segment, data.weak)
-        if stripped is not None:
-            jobs.append((finding, *stripped))
-    if not jobs:
-        return []
+    """Parse the chosen bullets' key clauses (one batch) and read their slots.
+
+    A finding may yield several candidates (its clause variants), strongest variant first.
+    """
+    ranked = sorted((f for f in findings if not is_strong(f)), key=lambda f: (-f.score, f.start))
     if nlp is None:
         from hitl_resume.nlp import load_model
 
         nlp = load_model()
+    known = verb_index(nlp)
+    jobs: list[tuple[Finding, str, str | None, str | None]] = []
+    for finding in sorted(ranked[:MAX_CANDIDATES], key=lambda f: f.start):
+        for segment in _variants(finding, known):
+            stripped = strip_weak_opening(segment, data.weak)
+            if stripped is not None:
+                jobs.append((finding, *stripped))
+    if not jobs:
+        return []
     texts = [parse_text(remainder) for _, remainder, _, _ in jobs]
     slots = [
-        extract_slots(doc, remainder, len(text) - len(remainder))
+        extract_slots(doc, remainder, len(text) - len(remainder), known)
         for doc, text, (_, remainder, _, _) in zip(nlp.pipe(texts), texts, jobs, strict=True)
     ]
     retry = [i for i, s in enumerate(slots) if s.verb is None and jobs[i][3]]
     if retry:
         texts = [f"I {jobs[i][3]} {jobs[i][1]}" for i in retry]
         for i, doc, text in zip(retry, nlp.pipe(texts), texts, strict=True):
-            slots[i] = extract_slots(doc, text[2:], 2)
+            slots[i] = extract_slots(doc, text[2:], 2, known)
     return [
         Candidate(finding, _with_context(s, resume, finding, opening), _tense(resume, finding))
         for (finding, _, opening, _), s in zip(jobs, slots, strict=True)
@@ -139,18 +157,35 @@ def coach(
     guard = GroundingGuard(lexicon, resume_employers(resume))
     candidates = prepare(resume, findings, data, nlp)
     rewrites: list[Rewrite] = []
-    for candidate in candidates:
+    done: set[str] = set()
+    for candidate in _by_strength(candidates):
+        if len(rewrites) == MAX_REWRITES:
+            break
+        if candidate.finding.id in done:
+            continue
         rewrite = best_rewrite(
             candidate, data.rewrites, guard, data.weak, rewrite_id=f"R{len(rewrites) + 1:03d}"
         )
         if rewrite is not None:
             rewrites.append(rewrite)
+            done.add(candidate.finding.id)
+    rewrites = _renumber(sorted(rewrites, key=lambda r: (r.start, r.id)))
     confirm = _confirm_variant(candidates, data, guard, f"R{len(rewrites) + 1:03d}")
     if confirm is not None:
         rewrites.append(confirm)
-    interview = interview_prompts(findings, resume.experience, data.soar)
+    objects = {c.finding.id: c.slots.object for c in candidates if c.slots.object}
+    interview = interview_prompts(findings, resume.experience, data.soar, objects)
     plan = build_plan(resume, findings, roles, rewrites, interview, data)
     return tuple(rewrites), interview, plan
+
+
+def _by_strength(candidates: Sequence[Candidate]) -> list[Candidate]:
+    return sorted(candidates, key=lambda c: (-c.finding.score, c.finding.start))
+
+
+def _renumber(rewrites: Sequence[Rewrite]) -> list[Rewrite]:
+    """Ids follow resume order (R001 is the first rewritten bullet)."""
+    return [dataclasses.replace(r, id=f"R{n:03d}") for n, r in enumerate(rewrites, start=1)]
 
 
 def _confirm_variant(
@@ -158,7 +193,11 @@ def _confirm_variant(
 ) -> Rewrite | None:
     """One automation-framed variant, for the strongest transferable finding, to be confirmed."""
     ranked = sorted(
-        (c for c in candidates if not c.finding.explicit_ai and c.slots.object),
+        (
+            c
+            for c in candidates
+            if not c.finding.explicit_ai and c.slots.object and c.slots.object_of_head
+        ),
         key=lambda c: (-c.finding.score, c.finding.start),
     )
     for candidate in ranked[:1]:

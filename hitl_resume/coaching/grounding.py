@@ -57,7 +57,8 @@ class _Vocabulary:
 
     def find(self, text: str) -> list[tuple[str, str]]:
         return [
-            (kind, m.group(0)) for kind, pattern in self.patterns.items()
+            (kind, m.group(0))
+            for kind, pattern in self.patterns.items()
             for m in pattern.finditer(text)
         ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from hitl_resume.coaching.slots import find_numbers
 from hitl_resume.coaching.templates import SoarTemplate
@@ -71,8 +71,12 @@ def artifact_of(finding: Finding) -> str:
     for kind in ("artifact", "domain"):
         for contribution in finding.contributions:
             if contribution.kind == kind:
-                text = contribution.text
-                return plural(text if text.isupper() else text.lower())
+                text = (
+                    contribution.text if contribution.text.isupper() else contribution.text.lower()
+                )
+                if kind == "artifact" or text.endswith("s"):
+                    return plural(text)
+                return f"{text} cases"
     return "cases"
 
 
@@ -87,7 +91,9 @@ def _decisions(finding: Finding) -> str:
     if not verbs:
         return "accept or flag"
     if len(verbs) == 1:
-        return "accept or " + verbs[0] if verbs[0] in {"correct", "override", "escalate"} else verbs[0]
+        return (
+            "accept or " + verbs[0] if verbs[0] in {"correct", "override", "escalate"} else verbs[0]
+        )
     return ", ".join(verbs[:-1]) + " or " + verbs[-1]
 
 
@@ -100,7 +106,10 @@ def _where(entry: ExperienceEntry | None) -> str:
 
 
 def build_prompt(
-    finding: Finding, entry: ExperienceEntry | None, templates: Sequence[SoarTemplate]
+    finding: Finding,
+    entry: ExperienceEntry | None,
+    templates: Sequence[SoarTemplate],
+    reviewed: str | None = None,
 ) -> InterviewPrompt | None:
     """Fill the four SOAR parts and the Result hint; None when a part has no template."""
     numbers = find_numbers(finding.text)
@@ -109,7 +118,7 @@ def build_prompt(
     values = {
         "where": _where(entry),
         "quote": _quote(finding.text),
-        "artifact": artifact_of(finding),
+        "artifact": reviewed or artifact_of(finding),
         "ai": ai or "automated system",
         "decisions": _decisions(finding),
         "numbers": ", ".join(numbers),
@@ -146,13 +155,15 @@ def interview_prompts(
     findings: Sequence[Finding],
     entries: Sequence[ExperienceEntry],
     templates: Sequence[SoarTemplate],
+    objects: Mapping[str, str] | None = None,
 ) -> tuple[InterviewPrompt, ...]:
-    """SOAR prompts for the strongest findings across roles."""
+    """SOAR prompts for the strongest findings across roles (``objects``: parsed, by finding)."""
     prompts = []
     for finding in choose_findings(findings):
         index = finding.entry_index
         entry = entries[index] if index is not None and 0 <= index < len(entries) else None
-        prompt = build_prompt(finding, entry, templates)
+        reviewed = (objects or {}).get(finding.id)
+        prompt = build_prompt(finding, entry, templates, plural(reviewed) if reviewed else None)
         if prompt is not None:
             prompts.append(prompt)
     return tuple(prompts)

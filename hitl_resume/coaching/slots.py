@@ -7,20 +7,25 @@ model tags a headless bullet's first verb as an adjective ("Examined claims" -> 
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from hitl_resume.coaching.templates import WeakOpening
-from hitl_resume.coaching.tense import gerund, past
+from hitl_resume.coaching.tense import IRREGULAR_BASE, gerund, past
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 Form = Literal["past", "present", "ing"]
 
-_SEGMENT_RE = re.compile(r"(?<=[.;!?•|])\s+|(?<=[a-z,)])\s+(?=[A-Z][a-z]+ed\b)")
+_SEGMENT_RE = re.compile(
+    r"(?<=[.;!?•|])\s+|(?<=[a-z,)])\s+(?=[A-Z][a-z]+ed\b|Responsible for\b|Duties\b)"
+)
 _LEAD_JUNK = re.compile(r"^[\s\-–—•*·▪●◦o>:,;.]+(?=\S)")
 _TRAIL_JUNK = re.compile(r"[\s.;,:\-–—]+$")
 _USED_TO = re.compile(r"^.{1,80}?\bto\s+(?=[a-z])", re.IGNORECASE)
@@ -30,9 +35,45 @@ _FREQUENCY_RE = re.compile(
     re.IGNORECASE,
 )
 NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred hundreds thousand thousands million millions billion billions dozen dozens".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "dozen",
+        "dozens",
+    ]
 )
 _NUMBER_RE = re.compile(
     r"(?<![\w-])[$€£]?\d[\d,.]*(?:\s?(?:\+|%|k\b|m\b|million\b|billion\b))?|\b(?:"
@@ -42,9 +83,36 @@ _NUMBER_RE = re.compile(
 )
 _DROP_LEADING = frozenset(
     {
-        "the", "a", "an", "all", "each", "every", "any", "my", "our", "their", "his", "her",
-        "various", "multiple", "numerous", "several", "many", "over", "approximately", "about",
-        "around", "up", "to", "more", "than", "+", "nearly", "roughly", "some", "other",
+        "the",
+        "a",
+        "an",
+        "all",
+        "each",
+        "every",
+        "any",
+        "my",
+        "our",
+        "their",
+        "his",
+        "her",
+        "various",
+        "multiple",
+        "numerous",
+        "several",
+        "many",
+        "over",
+        "approximately",
+        "about",
+        "around",
+        "up",
+        "to",
+        "more",
+        "than",
+        "+",
+        "nearly",
+        "roughly",
+        "some",
+        "other",
     }
 )
 WEAK_VERBS = frozenset(
@@ -52,12 +120,83 @@ WEAK_VERBS = frozenset(
 )
 OUTCOME_VERBS = frozenset(
     {
-        "reduce", "decrease", "cut", "lower", "improve", "increase", "raise", "boost", "save",
-        "eliminate", "shorten", "minimize", "maximize", "achieve", "prevent", "recover",
-        "accelerate", "streamline",
+        "reduce",
+        "decrease",
+        "cut",
+        "lower",
+        "improve",
+        "increase",
+        "raise",
+        "boost",
+        "save",
+        "eliminate",
+        "shorten",
+        "minimize",
+        "maximize",
+        "achieve",
+        "prevent",
+        "recover",
+        "accelerate",
+        "streamline",
     }
 )
 MAX_OBJECT_WORDS = 8
+VAGUE_OBJECTS = frozenset(
+    {
+        "duty",
+        "duties",
+        "issue",
+        "issues",
+        "task",
+        "tasks",
+        "activity",
+        "activities",
+        "function",
+        "functions",
+        "responsibility",
+        "responsibilities",
+        "thing",
+        "things",
+        "company",
+        "business",
+        "team",
+        "staff",
+        "network",
+        "operation",
+        "operations",
+        "work",
+        "job",
+        "role",
+        "area",
+        "areas",
+        "day",
+        "office",
+        "department",
+        "everything",
+        "variety",
+        "range",
+        "number",
+        "lot",
+        "part",
+        "support",
+        "service",
+        "services",
+        "need",
+        "needs",
+        "accuracy",
+        "performance",
+        "appearance",
+        "quality",
+        "compliance",
+        "improvement",
+        "improvements",
+        "efficiency",
+        "knowledge",
+        "understanding",
+        "ability",
+        "skills",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +218,14 @@ class Slots:
     object: str | None = None
     object_count: str | None = None
     object_plural: bool = True
+    object_of_head: bool = True
     volume: str | None = None
     frequency: str | None = None
     numbers: tuple[str, ...] = ()
     pieces: tuple[Piece, ...] = ()
     means: tuple[Piece, ...] = ()
     outcome: tuple[Piece, ...] = ()
+    verb_words: tuple[str, ...] = ()
     weak_opening: str | None = None
     employer: str | None = None
     domain: tuple[str, ...] = field(default=())
@@ -97,9 +238,15 @@ def find_numbers(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group(0).strip() for m in _NUMBER_RE.finditer(text)))
 
 
-def select_segment(text: str, anchor: str | None) -> str:
-    """The sentence or run-on piece of a bullet that holds the finding's first signal."""
+def select_segment(text: str, anchor: str | None, known: frozenset[str] = frozenset()) -> str:
+    """The sentence or run-on piece of a bullet that holds the finding's first signal.
+
+    PDF extraction glues lines together ("... for 99 markets Maintain all files"), so a
+    capitalised known verb after a lowercase word also starts a new piece.
+    """
     pieces = [p for p in _SEGMENT_RE.split(text) if p.strip()]
+    if known:
+        pieces = [part for piece in pieces for part in _split_on_verbs(piece, known)]
     if not pieces:
         return ""
     chosen = pieces[0]
@@ -112,23 +259,72 @@ def select_segment(text: str, anchor: str | None) -> str:
                 chosen = piece
                 break
             offset = found + len(piece)
+    if anchor and known:
+        chosen = start_at_signal_verb(chosen, anchor, known)
     chosen = _LEAD_JUNK.sub("", chosen.strip())
     return _TRAIL_JUNK.sub("", chosen)
+
+
+def start_at_signal_verb(
+    piece: str, anchor: str, known: frozenset[str], *, strict: bool = True
+) -> str:
+    """Start at the signal verb when it opens a later coordinate ("ordered X, verified Y").
+
+    ``strict`` accepts only past forms ("verified"); otherwise base forms count too.
+    """
+    position = piece.lower().find(anchor.lower())
+    if position <= 0:
+        return piece
+    word = anchor.split(maxsplit=1)[0].lower()
+    stems = {word, word[:-1], word[:-2], word[:-3] + "y"}
+    looks_verb = (word.endswith("ed") or not strict) and bool(stems & known)
+    before = piece[:position].rstrip()
+    if looks_verb and (before.endswith((",", ";")) or before.lower().endswith(" and")):
+        return piece[position:]
+    return piece
+
+
+def weak_opening_of(text: str, weak: Sequence[WeakOpening]) -> tuple[str, WeakOpening] | None:
+    """The longest weak phrase the text opens with, and its entry."""
+    lower = text.lower()
+    best: tuple[str, WeakOpening] | None = None
+    for entry in weak:
+        for phrase in entry.phrases:
+            whole = len(lower) == len(phrase) or not lower[len(phrase) : len(phrase) + 1].isalnum()
+            if lower.startswith(phrase) and whole and (best is None or len(phrase) > len(best[0])):
+                best = (phrase, entry)
+    return best
+
+
+_CAPITALISED_RE = re.compile(r"(?<=[a-z0-9,)])\s+(?=([A-Z][a-z]+)\b(?!\s+[A-Z]))")
+
+
+_NO_SPLIT_AFTER = frozenset(
+    {"the", "a", "an", "of", "for", "in", "on", "at", "to", "with", "and", "or", "by", "from"}
+)
+
+
+def _split_on_verbs(piece: str, known: frozenset[str]) -> list[str]:
+    cuts = [0]
+    for match in _CAPITALISED_RE.finditer(piece):
+        head_words = piece[: match.start()].split()
+        before = head_words[-1].lower() if head_words else ""
+        if before.endswith("'s") or before in _NO_SPLIT_AFTER:
+            continue
+        word = match.group(1).lower()
+        stems = {word, word[:-1], word[:-2], word[:-1] if word.endswith("es") else word}
+        verb_like = word.endswith(("ed", "s")) or word in known
+        if verb_like and stems & known:
+            cuts.append(match.end())
+    cuts.append(len(piece))
+    return [piece[a:b].strip() for a, b in itertools.pairwise(cuts) if piece[a:b].strip()]
 
 
 def strip_weak_opening(
     segment: str, weak: Sequence[WeakOpening]
 ) -> tuple[str, str | None, str | None] | None:
     """Remove a weak opening: (remainder, opening, replacement verb); None when nothing is left."""
-    lower = segment.lower()
-    best: tuple[str, WeakOpening] | None = None
-    for entry in weak:
-        for phrase in entry.phrases:
-            if lower.startswith(phrase) and (
-                len(lower) == len(phrase) or not lower[len(phrase)].isalnum()
-            ):
-                if best is None or len(phrase) > len(best[0]):
-                    best = (phrase, entry)
+    best = weak_opening_of(segment, weak)
     if best is None:
         return segment, None, None
     phrase, entry = best
@@ -149,83 +345,162 @@ def parse_text(segment: str) -> str:
     first = words[0] if words else ""
     if first[:1].isupper() and not first[1:2].isupper():
         segment = first[:1].lower() + segment[1:]  # "I Approved" misparses; "I approved" does not
+    # "40+" splits into "40" and a "+" tagged as a conjunction; "400" parses as one number and
+    # keeps every offset, so the bullet's own text is read back from the same positions.
+    segment = re.sub(r"(?<=\d)\+", "0", segment)
     return ("I was " if first.lower().endswith("ing") else "I ") + segment
 
 
-def lemma_of(token: Token) -> str:
+@functools.lru_cache(maxsize=4)
+def verb_index(nlp: Language) -> frozenset[str]:
+    """Known English verb base forms from the pipeline's lemmatizer tables (empty if none)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+
+
+def lemma_of(token: Token, known: frozenset[str] = frozenset()) -> str:
     """The verb's base form, checked against its surface form (the model guesses "pende")."""
     word = token.lower_
+    if word in IRREGULAR_BASE:
+        return IRREGULAR_BASE[word]
     guess = token.lemma_.lower()
     if len(guess) > 3 and guess.endswith("e") and guess[-2] in "dt" and guess[-3] in "nrlc":
         guess = guess[:-1]  # the lookup lemmatiser invents "pende" for "pended"
-    if token.tag_ in {"VBD", "VBN"} and word.endswith("ed"):
-        candidates = [guess, word[:-2], word[:-1], word[:-3], word[:-3] + "y"]
-        for candidate in candidates:
-            if candidate and past(candidate) == word:
+    candidates: list[str] = []
+    if word.endswith("ed") and token.tag_ in {"VBD", "VBN", "JJ"}:
+        candidates = [guess, word[:-1], word[:-2], word[:-3], word[:-3] + "y"]
+        inflect = past
+    elif token.tag_ == "VBG" and word.endswith("ing"):
+        candidates = [guess, word[:-3] + "e", word[:-3], word[:-4]]
+        inflect = gerund
+    if candidates:
+        fitting = [c for c in candidates if len(c) > 1 and inflect(c) == word]
+        for candidate in fitting:
+            if candidate in known:
                 return candidate
-    if token.tag_ == "VBG" and word.endswith("ing"):
-        for candidate in (guess, word[:-3], word[:-3] + "e", word[:-4]):
-            if candidate and gerund(candidate) == word:
-                return candidate
+        if fitting:
+            return fitting[0]
     if token.tag_ == "VBZ" and word.endswith("s") and guess == word:
         return word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1]
     return guess or word
 
 
-def _verbs(head: Token) -> list[Token]:
+_FORM_GROUPS = ({"VB", "VBP"}, {"VBD", "VBN"}, {"VBG"}, {"VBZ"})
+
+
+def _same_form(head: Token, other: Token) -> bool:
+    """Coordinated verbs share a form ("review ... and validate"); "40+ claims" is no verb."""
+    return any(head.tag_ in group and other.tag_ in group for group in _FORM_GROUPS)
+
+
+def _verbs(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
     """The head verb and the verbs coordinated with it ("approved, denied or pended")."""
     found = [head]
     queue = [head]
     while queue:
         current = queue.pop()
         for child in current.children:
-            if child.dep_ == "conj" and child.tag_.startswith("VB") and child.i > head.i:
+            if child.dep_ == "conj" and _same_form(head, child) and child.i > head.i:
                 found.append(child)
                 queue.append(child)
-    # Coordinated verbs the parser attached elsewhere ("... queries and track responses").
+    # Coordinated verbs the parser attached elsewhere ("... queries and track responses",
+    # "reviewed schedules and adjusted routes"): after "and"/"or", a form matching the head's.
     doc = head.doc
+    past_head = head.tag_ == "VBD" or head.lower_.endswith("ed")
     for token in doc[head.i + 1 :]:
         previous = doc[token.i - 1]
-        if (
-            token.tag_ in {"VB", "VBP", "VBZ", "VBD"}
-            and token.pos_ == "VERB"
-            and previous.lower_ in {"and", "or", ",", ";"}
-            and token not in found
-        ):
+        if previous.lower_ not in {"and", "or", ","} or token in found or not token.is_alpha:
+            continue
+        if past_head:
+            # "and adjusted routes" is a verb; ", fixed assets" in a list is not.
+            is_verb = (
+                previous.lower_ != ","
+                and token.lower_.endswith("ed")
+                and token.tag_ in {"VBD", "VBN", "JJ"}
+            )
+        else:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            is_verb = (
+                token.tag_ in {"VB", "VBP"}
+                or (previous.lower_ != "," and token.tag_ == "VBD")
+                # "... and flag unusual decisions": a known verb tagged as a noun
+                or (
+                    token.tag_ == "NN"
+                    and token.dep_ not in {"compound", "amod", "nmod"}
+                    and token.lower_ in known
+                    and following is not None
+                    and following.pos_ in {"ADJ", "NOUN", "DET"}
+                )
+            )
+        if is_verb and known and lemma_of(token, known) not in known:
+            is_verb = False  # "payroll", "variance": nouns the tagger took for verbs
+        if is_verb:
             found.append(token)
     return found
 
 
-def _object_span(head: Token) -> tuple[int, int, int] | None:
+def _object_span(head: Token, known: frozenset[str]) -> tuple[int, int, int] | None:
     """Token range [start, end] of the head verb's direct object (with coordinated nouns)."""
     objects = [c for c in head.children if c.dep_ == "dobj"]
     if not objects:
         # "approved, denied or pended claims": the shared object hangs on the last verb.
-        for verb in _verbs(head)[1:]:
+        for verb in _verbs(head, known)[1:]:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects:
                 break
     if not objects:
         return None
     obj = objects[0]
+    if any(c.dep_ in {"relcl", "acl", "appos"} and c.i > obj.i for c in obj.children):
+        return None  # "a company that owned ...": a pronoun cannot stand in for it
     end = obj.i
     for child in obj.children:
-        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
-            end = max(end, child.i)
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > obj.i:
+            end = max(end, child.right_edge.i)  # "appearance of the staff" stays whole
+    verbs = {t.i for t in _verbs(head, known)}
+    queue = [obj]
+    while queue:
+        for child in queue.pop().children:
+            inside = range(child.left_edge.i, child.i + 1)
+            if any(i in verbs for i in inside):
+                continue  # "schedules and adjusted routes": the second verb starts a new clause
+            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
+                end = max(end, child.i)
+                queue.append(child)
+    if doc_vague(obj):
+        return None
     return obj.left_edge.i, end, obj.i
 
 
-def extract_slots(doc: Doc, segment: str, prefix_len: int) -> Slots:
+def doc_vague(obj: Token) -> bool:
+    """A vague object ("duties", "issues", "a company") makes no specific rewrite."""
+    return obj.lemma_.lower() in VAGUE_OBJECTS or obj.lower_ in VAGUE_OBJECTS
+
+
+def extract_slots(
+    doc: Doc, segment: str, prefix_len: int, known: frozenset[str] = frozenset()
+) -> Slots:
     """Read verb, object, volume, frequency, outcome and numbers from a parsed segment."""
     tokens = [t for t in doc if t.idx >= prefix_len]
+
+    def surface(token: Token) -> str:
+        start = token.idx - prefix_len
+        return segment[start : start + len(token.text)]
+
     numbers = find_numbers(segment)
     frequency_match = _FREQUENCY_RE.search(segment)
     frequency = frequency_match.group(0) if frequency_match else None
     if not tokens or not tokens[0].tag_.startswith("VB") or tokens[0].pos_ not in {"VERB", "AUX"}:
         return Slots(segment=segment, numbers=numbers, frequency=frequency)
     head = tokens[0]
-    verbs = {t.i: lemma_of(t) for t in _verbs(head)}
-    span = _object_span(head)
+    if known and lemma_of(head, known) not in known:
+        return Slots(segment=segment, numbers=numbers, frequency=frequency)
+    verbs = {t.i: lemma_of(t, known) for t in _verbs(head, known)}
+    span = _object_span(head, known)
     first = tokens[0].i
     object_text: str | None = None
     count: str | None = None
@@ -241,23 +516,27 @@ def extract_slots(doc: Doc, segment: str, prefix_len: int) -> Slots:
         ):
             lead += 1
         core = words[lead:]
-        counted = [w for w in words[:lead] if w.like_num or w.tag_ == "CD" or w.text == "+"]
+        counted = [w for w in words[:lead] if w.like_num or w.tag_ == "CD"]
         if counted:
-            count = "".join(w.text_with_ws for w in words[: lead]).strip()
+            count = "".join(surface(w) + w.whitespace_ for w in words[:lead]).strip()
             count = re.sub(r"^(?:the|a|an|all|each|my|our)\s+", "", count, flags=re.IGNORECASE)
+        if len(core) > MAX_OBJECT_WORDS:
+            core = [w for w in core if w.i <= obj_index]  # a long list: name its first item
         if core and len(core) <= MAX_OBJECT_WORDS:
-            object_text = "".join(w.text_with_ws for w in core).strip()
+            object_text = "".join(surface(w) + w.whitespace_ for w in core).strip()
             plural = doc[obj_index].tag_ in {"NNS", "NNPS"} or end != obj_index
     pieces = tuple(
-        Piece(t.text, t.whitespace_, verbs.get(t.i), t.i in in_object) for t in tokens
+        Piece(surface(t), t.whitespace_, verbs.get(t.i), t.i in in_object) for t in tokens
     )
     volume = None
     if count and object_text:
         volume = f"{count} {object_text}" + (f" {frequency}" if frequency else "")
-    means, outcome = _means_and_outcome(doc, head, first)
+    means, outcome = _means_and_outcome(doc, head, first, known, surface)
     return Slots(
         segment=segment,
         verb=verbs[head.i],
+        verb_words=tuple(doc[i].lower_ for i in sorted(verbs)),
+        object_of_head=span is not None and doc[span[2]].head.i == head.i,
         object=object_text,
         object_count=count if object_text else None,
         object_plural=plural,
@@ -271,31 +550,38 @@ def extract_slots(doc: Doc, segment: str, prefix_len: int) -> Slots:
 
 
 def _means_and_outcome(
-    doc: Doc, head: Token, first: int
+    doc: Doc, head: Token, first: int, known: frozenset[str], surface: Callable[[Token], str]
 ) -> tuple[tuple[Piece, ...], tuple[Piece, ...]]:
     """Split "Reduced rework by 15% by reporting errors" into means and outcome clauses."""
-    if lemma_of(head) not in OUTCOME_VERBS:
+    if lemma_of(head, known) not in OUTCOME_VERBS:
         return (), ()
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ != "by":
             continue
         means_verbs = [c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
-        if not means_verbs or lemma_of(means_verbs[0]) in WEAK_VERBS:
+        if not means_verbs or lemma_of(means_verbs[0], known) in WEAK_VERBS:
             continue
         means_head = means_verbs[0]
         if means_head.right_edge.i != len(doc) - 1 or prep.i <= head.i:
             continue  # the means clause must close the bullet to be lifted out cleanly
-        means_lemmas = {t.i: lemma_of(t) for t in _verbs(means_head)}
+        means_lemmas = {t.i: lemma_of(t, known) for t in _verbs(means_head, known)}
         means = tuple(
-            Piece(t.text, t.whitespace_, means_lemmas.get(t.i))
+            Piece(surface(t), t.whitespace_, means_lemmas.get(t.i))
             for t in doc[means_head.i : means_head.right_edge.i + 1]
         )
         outcome = tuple(
-            Piece(t.text, t.whitespace_, lemma_of(t) if t.i == head.i else None)
+            Piece(surface(t), t.whitespace_, lemma_of(t, known) if t.i == head.i else None)
             for t in doc[first : prep.i]
         )
         return means, outcome
     return (), ()
+
+
+def inflect_verb(lemma: str, form: Form) -> str:
+    """A verb in the form a clause needs."""
+    if form == "past":
+        return past(lemma)
+    return gerund(lemma) if form == "ing" else lemma
 
 
 def render(pieces: Sequence[Piece], form: Form, *, pronoun: str | None = None) -> str:
@@ -312,7 +598,7 @@ def render(pieces: Sequence[Piece], form: Form, *, pronoun: str | None = None) -
             continue
         text = piece.text
         if piece.lemma is not None:
-            text = {"past": past, "ing": gerund}.get(form, lambda lemma: lemma)(piece.lemma)
+            text = inflect_verb(piece.lemma, form)
         elif index == 0 and text[:1].isupper() and not text[1:2].isupper():
             text = text[:1].lower() + text[1:]
         out.append(text + piece.space)

@@ -55,6 +55,7 @@ class RewriteTemplate:
     text: str
     confirm: str | None
     priority: int
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,15 @@ def _phrases(value: Any) -> str | None:
     return None
 
 
+def _words(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "must be a list of lowercase words"
+    for item in value:
+        if not isinstance(item, str) or item != item.strip().lower() or not item:
+            return f"word {item!r} must be a non-empty lowercase string"
+    return None
+
+
 def _optional_text(value: Any) -> str | None:
     return None if value is None else _text(value)
 
@@ -192,6 +202,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "shape": _enum(SHAPES),
         "text": _slots(REWRITE_SLOTS, verbs=True),
         "confirm": _optional_text,
+        "requires": _words,
         "priority": _priority,
     },
     SOAR_FILE: {
@@ -285,7 +296,11 @@ def _problems(directory: Path) -> list[tuple[str, int, str]]:
                 if entry_id in ids:
                     first_name, first_line = ids[entry_id]
                     problems.append(
-                        (name, line, f"duplicate id {entry_id!r} (first at {first_name}:{first_line})")
+                        (
+                            name,
+                            line,
+                            f"duplicate id {entry_id!r} (first at {first_name}:{first_line})",
+                        )
                     )
                 else:
                     ids[entry_id] = (name, line)
@@ -305,15 +320,28 @@ def _build(directory: Path) -> CoachingData:
     return CoachingData(
         rewrites=tuple(
             RewriteTemplate(
-                d["id"], d["framing"], d["evidence"], tuple(d["signals"]), tuple(d["roles"]),
-                d["shape"], d["text"], d["confirm"], d["priority"],
+                d["id"],
+                d["framing"],
+                d["evidence"],
+                tuple(d["signals"]),
+                tuple(d["roles"]),
+                d["shape"],
+                d["text"],
+                d["confirm"],
+                d["priority"],
+                tuple(d["requires"]),
             )
             for d in rows(REWRITES_FILE)
         ),
         soar=tuple(
             SoarTemplate(
-                d["id"], d["part"], d["evidence"], tuple(d["signals"]), tuple(d["roles"]),
-                d["text"], d["priority"],
+                d["id"],
+                d["part"],
+                d["evidence"],
+                tuple(d["signals"]),
+                tuple(d["roles"]),
+                d["text"],
+                d["priority"],
             )
             for d in rows(SOAR_FILE)
         ),

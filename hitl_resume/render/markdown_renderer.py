@@ -22,6 +22,55 @@ def _roles_table(roles: tuple[RoleAssessment, ...]) -> list[str]:
     return lines
 
 
+def _coaching_sections(analysis: Analysis) -> list[str]:
+    """Rewrites (original -> proposed), SOAR prompts and the week's plan."""
+    out = ["", "## Suggested rewrites", ""]
+    if not analysis.rewrites:
+        out.append("No bullet needs a rewrite yet.")
+    for rewrite in analysis.rewrites:
+        out += [
+            f"### {md(rewrite.id)} ({md(rewrite.template)})",
+            "",
+            f"- Original: {md(rewrite.original)}",
+            f"- Proposed: **{md(rewrite.proposed)}**",
+        ]
+        for item in rewrite.needs_confirmation:
+            out.append(f"- Needs confirmation: {md(item)}")
+        out.append("")
+    out += ["## Interview prompts (SOAR)", ""]
+    if not analysis.interview:
+        out.append("No interview prompts yet.")
+    for prompt in analysis.interview:
+        out += [
+            f"### Finding {md(prompt.finding_id)}",
+            "",
+            f"- **Situation:** {md(prompt.situation)}",
+            f"- **Obstacle:** {md(prompt.obstacle)}",
+            f"- **Action:** {md(prompt.action)}",
+            f"- **Result:** {md(prompt.result)}",
+        ]
+        if prompt.result_hint:
+            out.append(f"  - Hint: {md(prompt.result_hint)}")
+        out.append("")
+    plan = analysis.plan
+    if plan is None:
+        return out
+    out += ["## This week's plan", ""]
+    out += [f"{n}. {md(step)}" for n, step in enumerate(plan.steps, start=1)]
+    if plan.searches:
+        out += ["", "Job searches:", ""]
+        out += [
+            f"- {md(link.query)} — [{md(link.board)}](<{link.url.replace('>', '%3E')}>)"
+            for link in plan.searches
+        ]
+    if plan.linkedin_skills:
+        out += ["", "LinkedIn skills: " + ", ".join(md(s) for s in plan.linkedin_skills)]
+    if plan.look_back:
+        out += ["", "Look back over the last three months for:", ""]
+        out += [f"- {md(item)}" for item in plan.look_back]
+    return out
+
+
 def render_analysis_markdown(analysis: Analysis) -> str:
     """The full resume report as Markdown."""
     out = ["# Human-in-the-loop experience report", ""]
@@ -82,6 +131,7 @@ def render_analysis_markdown(analysis: Analysis) -> str:
                 "HITL behaviours the posting asks for that the resume does not show yet: "
                 + ", ".join(missing_signals)
             )
+    out += _coaching_sections(analysis)
     return "\n".join(out) + "\n"
 
 

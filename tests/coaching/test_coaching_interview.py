@@ -1,0 +1,58 @@
+"""SOAR prompts: four parts from the bullet's own words, a Result hint when it has no number."""
+
+from __future__ import annotations
+
+from hitl_resume.coaching import coach
+from hitl_resume.coaching.interview import choose_findings
+from hitl_resume.coaching_results import InterviewPrompt
+from hitl_resume.detection.analyzer import Analyzer
+
+from .resumes import SAMPLES, resume
+
+
+def prompts_for(analyzer: Analyzer, text: str) -> tuple[InterviewPrompt, ...]:
+    """Coach a synthetic resume and return its SOAR prompts."""
+    parsed = resume(text)
+    detection = analyzer.detect(parsed)
+    _, interview, _ = coach(
+        parsed, detection.findings, detection.roles, nlp=analyzer.nlp, lexicon=analyzer.lexicon
+    )
+    return interview
+
+
+def test_when_resume_has_findings_then_every_prompt_is_complete(analyzer: Analyzer) -> None:
+    """Situation, Obstacle, Action and Result are all filled for every prompt."""
+    for text in SAMPLES.values():
+        prompts = prompts_for(analyzer, text)
+        assert prompts
+        for prompt in prompts:
+            assert all((prompt.situation, prompt.obstacle, prompt.action, prompt.result))
+            assert "{" not in prompt.situation + prompt.obstacle + prompt.action + prompt.result
+
+
+def test_when_prompt_is_built_then_it_names_the_employer(analyzer: Analyzer) -> None:
+    """The Situation is anchored in the job the bullet came from."""
+    prompts = prompts_for(analyzer, SAMPLES["finance"])
+    assert any("Cedar Ridge Holdings" in p.situation for p in prompts)
+
+
+def test_when_bullet_has_no_number_then_result_hint_names_a_metric(
+    analyzer: Analyzer, example_text: str
+) -> None:
+    """Without a number, the hint says which metric to look for; with one, no hint."""
+    for prompt in prompts_for(analyzer, SAMPLES["recruiting"]):
+        assert prompt.result_hint
+        assert prompt.result_hint.startswith("Look for")
+    numbered = [p for p in prompts_for(analyzer, example_text) if "40+" in p.result]
+    assert numbered
+    assert all(p.result_hint is None for p in numbered)
+
+
+def test_when_many_findings_then_prompts_span_roles(analyzer: Analyzer) -> None:
+    """At most two prompts per role and five in all, explicit evidence first."""
+    parsed = resume(SAMPLES["recruiting"])
+    chosen = choose_findings(analyzer.detect(parsed).findings)
+    roles = [f.role for f in chosen]
+    assert len(chosen) <= 5
+    assert all(roles.count(r) <= 2 for r in roles)
+    assert len(set(roles)) == 2

@@ -1,0 +1,78 @@
+"""The week's plan: the user's own titles with HITL searches, supported skills, look-back."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from hitl_resume.coaching import coach
+from hitl_resume.coaching_results import Plan
+from hitl_resume.detection.analyzer import Analyzer
+
+from .resumes import SAMPLES, resume
+
+
+def plan_for(analyzer: Analyzer, text: str) -> Plan:
+    """Coach a synthetic resume and return its plan."""
+    parsed = resume(text)
+    detection = analyzer.detect(parsed)
+    _, _, plan = coach(
+        parsed, detection.findings, detection.roles, nlp=analyzer.nlp, lexicon=analyzer.lexicon
+    )
+    return plan
+
+
+def test_when_plan_is_built_then_searches_use_own_titles_current_first(
+    analyzer: Analyzer,
+) -> None:
+    """Queries are the user's job titles plus human-in-the-loop/HITL, URL-encoded."""
+    plan = plan_for(analyzer, SAMPLES["recruiting"])
+    queries = list(dict.fromkeys(s.query for s in plan.searches))
+    assert queries[0] == "Recruiting Coordinator human-in-the-loop"
+    assert "Dispatcher human-in-the-loop" in queries
+    assert "Recruiting Coordinator HITL" in queries
+    for link in plan.searches:
+        query = parse_qs(urlparse(link.url).query)
+        assert link.query in next(iter(query.values()))
+    assert {s.board for s in plan.searches} == {"LinkedIn Jobs", "Indeed"}
+
+
+def test_when_no_finding_is_explicit_then_ai_skill_is_withheld_and_look_back_given(
+    analyzer: Analyzer,
+) -> None:
+    """The AI validation skill needs explicit AI evidence; without it, a look-back list."""
+    plan = plan_for(analyzer, SAMPLES["finance"])
+    assert "AI output validation" not in plan.linkedin_skills
+    assert "Human-in-the-loop oversight" in plan.linkedin_skills
+    assert 2 <= len(plan.look_back) <= 4
+
+
+def test_when_explicit_ai_review_exists_then_ai_validation_skill_is_offered(
+    analyzer: Analyzer,
+) -> None:
+    """An explicit AI review finding supports the "AI output validation" skill."""
+    plan = plan_for(analyzer, SAMPLES["healthcare"])
+    assert "AI output validation" in plan.linkedin_skills
+    assert plan.look_back == ()
+
+
+def test_when_plan_is_built_then_rewrite_first_names_existing_rewrites(
+    analyzer: Analyzer,
+) -> None:
+    """Two or three rewrite ids are recommended first, all of them real."""
+    parsed = resume(SAMPLES["recruiting"])
+    detection = analyzer.detect(parsed)
+    rewrites, _, plan = coach(
+        parsed, detection.findings, detection.roles, nlp=analyzer.nlp, lexicon=analyzer.lexicon
+    )
+    assert 2 <= len(plan.rewrite_first) <= 3
+    assert set(plan.rewrite_first) <= {r.id for r in rewrites}
+    assert plan.steps
+
+
+def test_when_resume_has_no_findings_then_plan_offers_no_skills(analyzer: Analyzer) -> None:
+    """Skills must be supported by evidence; none without findings."""
+    plan = plan_for(
+        analyzer, "Alex Kim\n\nEXPERIENCE\nBarista | Cafe Uno | 2020 – 2022\n• Made coffee\n"
+    )
+    assert plan.linkedin_skills == ()
+    assert plan.rewrite_first == ()

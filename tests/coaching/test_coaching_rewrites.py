@@ -1,0 +1,174 @@
+"""Rewrites: one per finding worth improving, grammatical, tensed by job, never weak or long."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from hitl_resume.coaching import coach, is_strong
+from hitl_resume.coaching.rewrites import shorten, starts_weak, word_count
+from hitl_resume.coaching.templates import check_coaching_lexicon, load_coaching_data
+from hitl_resume.coaching_results import Rewrite
+from hitl_resume.detection.analyzer import Analyzer
+
+from .resumes import SAMPLES, TEMPTING, resume
+
+
+def rewrites_for(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
+    """Run detection and coaching on synthetic resume text."""
+    parsed = resume(text)
+    detection = analyzer.detect(parsed)
+    rewrites, _, _ = coach(
+        parsed, detection.findings, detection.roles, nlp=analyzer.nlp, lexicon=analyzer.lexicon
+    )
+    return rewrites
+
+
+@pytest.mark.parametrize("name", [*SAMPLES, "tempting"])
+def test_when_resume_has_findings_then_rewrites_obey_the_rules(
+    analyzer: Analyzer, name: str
+) -> None:
+    """Every rewrite names its template, keeps its finding and original, fits 40 words."""
+    text = TEMPTING if name == "tempting" else SAMPLES[name]
+    rewrites = rewrites_for(analyzer, text)
+    assert rewrites
+    templates = {t.id for t in load_coaching_data().rewrites}
+    weak = load_coaching_data().weak
+    for rewrite in rewrites:
+        assert rewrite.template in templates
+        assert rewrite.original in text
+        assert text.find(rewrite.original) >= 0
+        assert word_count(rewrite.proposed) <= 40
+        assert not starts_weak(rewrite.proposed, weak)
+        assert rewrite.proposed[0].isupper()
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        (
+            "Examined medical claims for accuracy, completeness and compliance with CMS guidelines",
+            "Served as the human quality check for medical claims, examining them for accuracy, "
+            "completeness and compliance with CMS guidelines",
+        ),
+        (
+            "Reduced claim rework by 15% by reporting recurring system errors to the IT team",
+            "Reported recurring system errors to the IT team, reducing claim rework by 15%",
+        ),
+    ],
+)
+def test_when_example_resume_is_coached_then_rewrites_read_naturally(
+    analyzer: Analyzer, example_text: str, original: str, expected: str
+) -> None:
+    """Known bullets of the bundled example get the expected, grammatical rewrite."""
+    proposed = {r.original: r.proposed for r in rewrites_for(analyzer, example_text)}
+    assert proposed[original] == expected
+
+
+def test_when_job_is_current_then_rewrite_is_present_tense(analyzer: Analyzer) -> None:
+    """The current job's rewrites use the base form; past jobs use the past tense."""
+    rewrites = rewrites_for(analyzer, SAMPLES["recruiting"])
+    tenses = {r.original.split()[0]: (r.tense, r.proposed.split()[0]) for r in rewrites}
+    assert tenses["Screen"] == ("present", "Serve")
+    assert tenses["Reviewed"][0] == "past"
+    assert tenses["Reviewed"][1].endswith("ed")
+
+
+def test_when_bullet_opens_weakly_then_rewrite_starts_with_a_strong_verb(
+    analyzer: Analyzer,
+) -> None:
+    """ "Responsible for reviewing ..." becomes a rewrite that never starts weakly."""
+    rewrites = rewrites_for(analyzer, SAMPLES["healthcare"])
+    weak = [r for r in rewrites if r.original.startswith("Responsible for")]
+    for rewrite in weak:
+        assert not rewrite.proposed.lower().startswith("responsible")
+
+
+def test_when_transferable_framing_mentions_automation_then_it_is_marked_to_confirm(
+    analyzer: Analyzer,
+) -> None:
+    """An automation framing for a bullet without automation carries needs_confirmation."""
+    rewrites = rewrites_for(analyzer, SAMPLES["finance"])
+    automated = [r for r in rewrites if "automated" in r.proposed.lower()]
+    assert automated
+    for rewrite in automated:
+        assert "automated" not in rewrite.original.lower()
+        assert any("automated" in c for c in rewrite.needs_confirmation)
+
+
+def test_when_coached_twice_then_output_is_identical(analyzer: Analyzer) -> None:
+    """Coaching is deterministic."""
+    first = rewrites_for(analyzer, SAMPLES["support"])
+    assert first == rewrites_for(analyzer, SAMPLES["support"])
+
+
+def test_when_finding_is_explicit_and_concise_then_it_is_left_alone(
+    analyzer: Analyzer, example_text: str
+) -> None:
+    """Bullets already governance-style (explicit AI, two behaviours) are not rewritten."""
+    parsed = resume(example_text)
+    strong = [f for f in analyzer.detect(parsed).findings if is_strong(f)]
+    originals = {r.original for r in rewrites_for(analyzer, example_text)}
+    assert strong
+    assert all(f.text not in originals for f in strong)
+
+
+def test_when_text_is_too_long_then_trailing_clauses_are_cut() -> None:
+    """Over-long rewrites lose trailing comma clauses, never the middle of one."""
+    long_text = "Reviewed claims for errors, " + ", ".join(["checking codes and dates"] * 12)
+    short = shorten(long_text)
+    assert short is not None
+    assert word_count(short) <= 40
+    assert short.startswith("Reviewed claims for errors")
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"id": "x.y", "framing": "nope"}', "'framing' must be one of"),
+        ('{"id": "Bad Id", "phrases": ["used"], "replace_with": null}', "must match"),
+        ("not json", "invalid JSON"),
+    ],
+)
+def test_when_coaching_file_is_malformed_then_check_names_file_and_line(
+    tmp_path: object, line: str, problem: str
+) -> None:
+    """Coaching files are validated with errors naming file and line."""
+    from pathlib import Path
+
+    from hitl_resume.lexicon_loader import bundled_lexicon_dir
+
+    directory = Path(str(tmp_path))
+    for name in (
+        "rewrite_templates.jsonl",
+        "soar_templates.jsonl",
+        "weak_openings.jsonl",
+        "plan.jsonl",
+    ):
+        (directory / name).write_text((bundled_lexicon_dir() / name).read_text("utf-8"), "utf-8")
+    target = (
+        "rewrite_templates.jsonl" if "framing" in line or "not" in line else ("weak_openings.jsonl")
+    )
+    with (directory / target).open("a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+    problems = check_coaching_lexicon(directory)
+    assert any(p.startswith(f"{target}:") and problem in p for p in problems)
+
+
+def test_when_bundled_coaching_files_are_checked_then_they_are_valid() -> None:
+    """The shipped data passes its own validation."""
+    assert check_coaching_lexicon() == []
+
+
+def test_when_template_text_is_scanned_then_only_confirmed_ones_name_automation(
+    analyzer: Analyzer,
+) -> None:
+    """Fixed template words never add AI/automation or frameworks unless they ask to confirm."""
+    from hitl_resume.coaching.grounding import GroundingGuard
+
+    guard = GroundingGuard(analyzer.lexicon)
+    for template in load_coaching_data().rewrites:
+        fixed = re.sub(r"\{[^}]*\}", " ", template.text)
+        problems = guard.violations("", fixed, (template.confirm or "",))
+        assert problems == [], template.id
