@@ -84,6 +84,29 @@ def _read_posting_file(path: Path) -> str:
 
 EXAMPLE_RESUME = "example_resume.txt"
 
+LEXICON_OPTION = click.option(
+    "--lexicon",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Use your own lexicon directory (see lexicon/README.md).",
+)
+
+
+def _analyzer(lexicon_dir: Path | None) -> Any:
+    """The shared analyzer, or one built on a user's lexicon (errors name file and line)."""
+    from hitl_resume.api import default_analyzer
+
+    if lexicon_dir is None:
+        return default_analyzer()
+    from hitl_resume.detection.analyzer import Analyzer
+    from hitl_resume.jsonl_reader import LexiconError
+    from hitl_resume.lexicon_loader import load_lexicon
+
+    try:
+        return Analyzer(lexicon=load_lexicon(lexicon_dir))
+    except LexiconError as error:
+        raise click.BadParameter(str(error), param_hint="--lexicon") from None
+
 
 @main.command("analyze")
 @click.argument("resume", required=False, type=click.Path(dir_okay=False, allow_dash=True))
@@ -104,8 +127,14 @@ EXAMPLE_RESUME = "example_resume.txt"
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--example", is_flag=True, help="Analyse the bundled synthetic example resume.")
+@LEXICON_OPTION
 def analyze_command(
-    resume: str | None, postings: tuple[Path, ...], fmt: str, output: Path | None, example: bool
+    resume: str | None,
+    postings: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    example: bool,
+    lexicon: Path | None,
 ) -> None:
     """Find HITL evidence in RESUME, score the seven role patterns, match postings.
 
@@ -149,7 +178,8 @@ def analyze_command(
     show_default=True,
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
-def posting_command(posting: str, fmt: str, output: Path | None) -> None:
+@LEXICON_OPTION
+def posting_command(posting: str, fmt: str, output: Path | None, lexicon: Path | None) -> None:
     """Read a job POSTING (text or HTML): role pattern, HITL language, keywords.
 
     Example: hitl-resume posting job.txt --format json
@@ -163,7 +193,7 @@ def posting_command(posting: str, fmt: str, output: Path | None) -> None:
             text = decode_text(sys.stdin.buffer.read())
         else:
             text = _read_posting_file(Path(posting))
-        result = analyze_posting(text)
+        result = analyze_posting(text, analyzer=_analyzer(lexicon))
     except InputError as error:
         _fail(error, as_json=fmt == "json")
     _emit(POSTING_RENDERERS[fmt](result), output)
