@@ -227,6 +227,24 @@ def lexicon_check(directory: Path | None) -> None:
     click.echo("Lexicon OK.")
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--insecure-cookies",
+    is_flag=True,
+    help="Session cookie without Secure (only for plain-http use on a trusted LAN).",
+)
+def serve_command(host: str, port: int, insecure_cookies: bool) -> None:
+    """Serve the web page and JSON API with a production WSGI server (waitress).
+
+    Example: hitl-resume serve --port 8000, then open http://127.0.0.1:8000
+    """
+    from hitl_resume.web.server import serve
+
+    serve(host, port, secure_cookies=not insecure_cookies)
+
+
 def _register_commands() -> None:
     """Commands that live in their own modules (each a thin layer over its library package)."""
     from hitl_resume.cli_annotate import annotate_command

@@ -14,6 +14,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the wheel once for this module (plain pip, build isolation on)."""
@@ -39,10 +40,10 @@ def test_when_wheel_is_built_then_data_travels_inside_the_package(wheel: Path) -
 
 
 @pytest.mark.slow
-def test_when_wheel_is_installed_in_a_fresh_venv_then_cli_parses(
+def test_when_wheel_is_installed_in_a_fresh_venv_then_cli_and_web_work(
     wheel: Path, tmp_path: Path
 ) -> None:
-    """`pip install` of the wheel gives a working `hitl-resume parse` outside the repo."""
+    """`pip install` of the wheel gives working parse, analyze and web page outside the repo."""
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
@@ -88,6 +89,29 @@ def test_when_wheel_is_installed_in_a_fresh_venv_then_cli_parses(
         cwd=tmp_path,
     )
     assert check.returncode == 0, check.stderr
+    analysed = subprocess.run(
+        [str(env_dir / "bin" / "hitl-resume"), "analyze", str(resume), "--format", "json"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert json.loads(analysed.stdout)["top_role"] == "healthcare_quality"
+    page = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from hitl_resume.web import create_app\n"
+            "client = create_app({'TESTING': True}).test_client()\n"
+            "page = client.get('/')\n"
+            "print(page.status_code, b'<form' in page.data)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert page.stdout.split() == ["200", "True"]
 
 
 def test_when_a_subpackage_is_added_then_pyproject_lists_it() -> None:

@@ -83,6 +83,18 @@ def _evidence(finding: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _unique(keywords: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keywords once each (case-insensitive), keeping the first, required if any copy is."""
+    seen: dict[str, dict[str, Any]] = {}
+    for keyword in keywords:
+        key = str(keyword.get("text", "")).lower()
+        if key in seen:
+            seen[key]["required"] = bool(seen[key].get("required")) or bool(keyword.get("required"))
+        else:
+            seen[key] = dict(keyword)
+    return list(seen.values())
+
+
 def build_report(data: dict[str, Any]) -> dict[str, Any]:
     """The template context for one analysis dict (the ``analyze --format json`` document)."""
     roles = sorted(data["roles"], key=lambda r: -int(r["score"]))
@@ -100,9 +112,11 @@ def build_report(data: dict[str, Any]) -> dict[str, Any]:
     top = next((r for r in roles if r["id"] == data.get("top_role")), None)
     plan = data.get("plan")
     if plan is not None:
+        originals = {r["id"]: r["original"] for r in data.get("rewrites", [])}
         plan = {
             **plan,
             "searches": [{**s, "href": safe_link(s["url"])} for s in plan.get("searches", [])],
+            "rewrite_first": [originals.get(i, i) for i in plan.get("rewrite_first", [])],
         }
     explicit_count = sum(1 for f in data["findings"] if f["explicit_ai"])
     return {
@@ -119,7 +133,10 @@ def build_report(data: dict[str, Any]) -> dict[str, Any]:
             {**p, "finding": findings.get(p["finding_id"])} for p in data.get("interview", [])
         ],
         "plan": plan,
-        "matches": data.get("matches", []),
+        "matches": [
+            {**m, "matched": _unique(m["matched"]), "missing": _unique(m["missing"])}
+            for m in data.get("matches", [])
+        ],
         "level_text": LEVEL_TEXT,
     }
 

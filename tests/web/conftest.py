@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +16,9 @@ from web_helpers import posting_text, resume_text, with_coaching
 
 from hitl_resume.analysis import Analysis
 from hitl_resume.api import analyze, default_analyzer
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +47,17 @@ def live_server(app: Flask) -> Iterator[str]:
     settings: dict[str, Any] = server_settings("127.0.0.1", 0)
     settings.pop("port")
     server = waitress.server.create_server(app, port=0, **settings)
-    thread = threading.Thread(target=server.run, daemon=True)
+
+    def run() -> None:
+        with contextlib.suppress(OSError):  # the socket was closed by the teardown below
+            server.run()
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        server.close()
+        server.task_dispatcher.shutdown(timeout=5)
+        with contextlib.suppress(OSError):
+            server.close()
         thread.join(timeout=5)

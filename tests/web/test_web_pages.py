@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 import pdf_factory
 import pytest
 from flask.testing import FlaskClient
+from hitl_resume.web import downloads, inputs
 from web_helpers import csrf_token, posting_text, report_token, resume_docx, resume_text
 
 from hitl_resume.analysis import Analysis
-from hitl_resume.web import downloads, inputs
 
 ROLE_LABELS = ("Customer service", "Healthcare quality")
 
@@ -88,7 +88,8 @@ def test_when_evidence_is_shown_then_explicit_and_transferable_are_labelled(
     assert ">Transferable</span> review work with no AI named" in html
     assert "<mark>" in html
     assert "Senior Medical Coder" in html
-    assert "<details" in html and "Why this counts" in html
+    assert "<details" in html
+    assert "Why this counts" in html
 
 
 def test_when_postings_are_given_then_each_has_score_matched_and_missing(
@@ -99,7 +100,8 @@ def test_when_postings_are_given_then_each_has_score_matched_and_missing(
         client, resume_text=resume_text(), posting=[posting_text(), "Dispatcher\nRoute review"]
     )
     assert html.count('class="match"') == 2
-    assert "Matched" in html and "Missing" in html
+    assert "Matched" in html
+    assert "Missing" in html
 
 
 def test_when_rewrites_exist_then_they_are_side_by_side_with_decisions(
@@ -112,7 +114,8 @@ def test_when_rewrites_exist_then_they_are_side_by_side_with_decisions(
     for value in ("accepted", "edited", "rejected"):
         assert f'value="{value}"' in html
     assert "Confirm before using" in html
-    assert "Situation" in html and "Obstacle" in html
+    assert "Situation" in html
+    assert "Obstacle" in html
     assert "This week" in html
     assert 'href="javascript:' not in html
 

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from flask.sessions import SecureCookieSessionInterface
 from flask.testing import FlaskClient
-from itsdangerous import URLSafeTimedSerializer
-from web_helpers import EMAIL, NAME, PHONE, csrf_token, resume_docx, resume_text
-
 from hitl_resume.web import create_app, inputs
 from hitl_resume.web.security import CSP, InMemoryRequest
+from web_helpers import EMAIL, NAME, PHONE, csrf_token, resume_docx, resume_text
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "web" / "templates"
 XSS = '<script>alert(1)</script><img src=x onerror=alert(1)>"><svg onload=alert(1)>'
@@ -87,7 +88,9 @@ def test_p01_when_session_cookie_is_set_then_secure_httponly_lax() -> None:
     """P-01: the default session cookie is Secure, HttpOnly and SameSite=Lax, short-lived."""
     client = create_app({"TESTING": True}).test_client()
     cookie = client.get("/").headers["Set-Cookie"]
-    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Secure" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
     assert "Expires=" in cookie
 
 
@@ -99,11 +102,8 @@ def test_p02_when_a_resume_was_analysed_then_the_session_holds_only_the_token(
     client.post("/analyze", data={"csrf_token": token, "resume_text": resume_text()})
     cookie = client.get_cookie("session")
     assert cookie is not None
-    serializer = URLSafeTimedSerializer(
-        app.config["SECRET_KEY"],
-        salt="cookie-session",
-        signer_kwargs={"key_derivation": "hmac", "digest_method": __import__("hashlib").sha1},
-    )
+    serializer = SecureCookieSessionInterface().get_signing_serializer(app)
+    assert serializer is not None
     session = serializer.loads(cookie.value)
     assert set(session) == {"csrf_token", "_permanent"}
 
@@ -157,12 +157,16 @@ def test_i4_when_a_large_file_is_uploaded_then_nothing_is_spooled_to_disk(
     def forbidden(*args: object, **kwargs: object) -> None:
         raise AssertionError("a temporary file was created")
 
+    padding = "\n".join(["Volunteer reviewer of community notes."] * 2000)
+    payload = (resume_text() + padding).encode()[:90_000] + b" " * 900_000
+    boundary, body = encode_multipart({"resume": FileStorage(io.BytesIO(payload), "cv.txt")})
     for name in ("TemporaryFile", "NamedTemporaryFile", "SpooledTemporaryFile", "mkstemp"):
         monkeypatch.setattr(tempfile, name, forbidden)
-    padding = "\n".join(["Volunteer reviewer of community notes."] * 2000)
-    big = resume_text() + padding * 1
-    data = {"resume": (io.BytesIO(big.encode()[:90_000] + b" " * 900_000), "cv.txt")}
-    response = client.post("/api/analyze", data=data, content_type="multipart/form-data")
+    response = client.post(
+        "/api/analyze",
+        input_stream=io.BytesIO(body),
+        content_type=f"multipart/form-data; boundary={boundary}",
+    )
     assert response.status_code in (200, 422)
     stream = InMemoryRequest({})._get_file_stream(10**9, "application/pdf")
     assert isinstance(stream, io.BytesIO)
@@ -171,7 +175,7 @@ def test_i4_when_a_large_file_is_uploaded_then_nothing_is_spooled_to_disk(
 def test_i5_when_requests_are_logged_then_no_pii_or_file_names_appear(
     client: FlaskClient, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """I-5/P-04: at DEBUG, logs carry ids, kinds and codes but no name, e-mail, phone or file name."""
+    """I-5/P-04: DEBUG logs carry ids, kinds and codes; no name, e-mail, phone or file name."""
     caplog.set_level(logging.DEBUG)
     client.post(
         "/api/analyze",
@@ -184,6 +188,8 @@ def test_i5_when_requests_are_logged_then_no_pii_or_file_names_appear(
         content_type="multipart/form-data",
     )
     text = "\n".join(r.getMessage() for r in caplog.records)
-    assert "request id=" in text and "outcome=empty_file" in text and "kind=docx" in text
+    assert "request id=" in text
+    assert "outcome=empty_file" in text
+    assert "kind=docx" in text
     for secret in (NAME, EMAIL, PHONE, "Jordan_Avery", "Avery"):
         assert secret not in text

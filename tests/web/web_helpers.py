@@ -48,13 +48,11 @@ def resume_text() -> str:
     )
 
 
-def resume_docx(extra_bullet: str | None = None) -> bytes:
-    """The same resume as a DOCX built with python-docx."""
+def resume_docx(text: str | None = None) -> bytes:
+    """The resume (or ``text``) as a DOCX built with python-docx, one paragraph per line."""
     document = docx.Document()
-    for line in resume_text().split("\n"):
+    for line in (text or resume_text()).split("\n"):
         document.add_paragraph(line)
-    if extra_bullet:
-        document.add_paragraph(extra_bullet)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
