@@ -34,4 +34,5 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when golden files should be rewritten (option or UPDATE_GOLDEN=1)."""
     import os
 
-    return bool(request.config.getoption("--update-golden")) or os.environ.get("UPDATE_GOLDEN") == "1"
+    requested = bool(request.config.getoption("--update-golden"))
+    return requested or os.environ.get("UPDATE_GOLDEN") == "1"
