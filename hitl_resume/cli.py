@@ -248,8 +248,10 @@ def serve_command(host: str, port: int, insecure_cookies: bool) -> None:
 def _register_commands() -> None:
     """Commands that live in their own modules (each a thin layer over its library package)."""
     from hitl_resume.cli_annotate import annotate_command
+    from hitl_resume.cli_batch import batch_command
 
     main.add_command(annotate_command)
+    main.add_command(batch_command)
 
 
 _register_commands()

@@ -45,7 +45,13 @@ def _read_postings(paths: tuple[Path, ...]) -> list[str]:
 
 
 @click.command("batch")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument(
+    "inputs",
+    nargs=-1,
+    required=True,
+    metavar="INPUT...",
+    type=click.Path(exists=True, path_type=Path),
+)
 @click.option(
     "--posting",
     "postings",
@@ -73,6 +79,7 @@ def _read_postings(paths: tuple[Path, ...]) -> list[str]:
     default=("json",),
     show_default=True,
     callback=_parse_formats,
+    metavar="FORMATS",
     help="Report formats, comma-separated: json, markdown, docx.",
 )
 @click.option("--force", is_flag=True, help="Redo files whose reports already exist.")

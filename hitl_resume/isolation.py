@@ -8,6 +8,7 @@ readers preloaded so a parse starts in milliseconds.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import multiprocessing
@@ -183,10 +184,12 @@ def _child_main(
         message = ("error", CorruptFileError.code)
     try:
         sender.send(message)
-    except Exception:  # result too large to pickle within the memory cap
-        sender.send(("error", ResourceLimitError.code))
+    except Exception:  # result too large to pickle within the memory cap, or parent gone
+        with contextlib.suppress(Exception):
+            sender.send(("error", ResourceLimitError.code))
     finally:
-        sender.close()
+        with contextlib.suppress(Exception):
+            sender.close()
 
 
 def _apply_limits(memory_bytes: int, timeout: float) -> None:

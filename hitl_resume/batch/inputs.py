@@ -277,7 +277,9 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) ->
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
         raise CorruptFileError() from None
     if len(data) > cap or len(data) != info.file_size:
-        raise FileTooComplexError("This file in the zip is larger than its header declares.")
+        raise FileTooComplexError(
+            "This file in the zip does not match the size its header declares."
+        )
     if data.startswith(_ARCHIVE_MAGICS) and not (
         data.startswith(_ZIP_MAGIC) and name.endswith(".docx")
     ):

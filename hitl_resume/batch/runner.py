@@ -78,7 +78,7 @@ def run_batch(
     outdir.mkdir(parents=True, exist_ok=True)
     collection = collect_inputs(inputs, exclude=outdir)
     settings = settings_key(texts)
-    manifest = Manifest(outdir, settings) if force else Manifest.load(outdir, settings)
+    manifest = Manifest.load(outdir, settings)  # with force: kept for other files, not reused
     notes = list(collection.notes)
     if "docx" in formats and worker.docx_renderer() is None:
         notes.append(Note("", "unsupported_format", "DOCX reports are not available here."))
@@ -99,7 +99,7 @@ def run_batch(
     tasks = _tasks(collection, manifest, texts, formats, force, finish)
     interrupted = False
     try:
-        if workers <= 1:
+        if workers <= 1 or len(collection.items) <= 1:
             for task in tasks:
                 finish(*worker.analyze_task(task))
         else:
@@ -194,6 +194,8 @@ def _run_pool(tasks: Iterator[Task], workers: int, finish: Finish) -> None:
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = _new_pool(workers)
     finally:
+        # On Ctrl-C, workers (which ignore SIGINT) finish their current file and exit; killing
+        # them would leave their parse children writing to closed pipes.
         executor.shutdown(wait=not pending, cancel_futures=True)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,7 +18,8 @@ from hitl_resume.batch.outputs import (
     summary_header,
     write_summaries,
 )
-from hitl_resume.batch.results import ROLE_IDS, BatchResult, FileResult, Note
+from hitl_resume.batch.progress import BarProgress, format_summary, make_progress
+from hitl_resume.batch.results import ROLE_IDS, BatchResult, FileResult, Note, count_errors
 
 EXPECTED_HEADER = [
     "file",
@@ -137,3 +140,40 @@ def test_when_cohort_chart_is_drawn_then_it_is_valid_svg_with_escaped_labels() -
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert "Trust <&> safety" in texts
     assert "No clear pattern" in texts
+
+
+class _Terminal(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("tqdm_installed", [True, False])
+def test_when_on_a_terminal_then_a_bar_is_drawn(
+    monkeypatch: pytest.MonkeyPatch, tqdm_installed: bool
+) -> None:
+    """A terminal gets a bar (tqdm, or the small fallback when tqdm is missing)."""
+    if not tqdm_installed:
+        monkeypatch.setitem(sys.modules, "tqdm", None)
+    stream = _Terminal()
+    progress = make_progress(None, 2, stream)
+    assert isinstance(progress, BarProgress)
+    progress.advance(_ok(0, "a.pdf", "trust_safety"))
+    progress.advance(_ok(1, "b.pdf", ""))
+    progress.close()
+    assert "2/2" in stream.getvalue()
+
+
+def test_when_summarised_then_counts_codes_and_speed_are_shown(tmp_path: Path) -> None:
+    """The closing summary names ok count, errors by code, time and files per second."""
+    files = (
+        _ok(0, "a.pdf", "trust_safety"),
+        FileResult(1, "b.pdf", "0" * 64, "error", "timeout", "slow"),
+        FileResult(2, "c.pdf", "1" * 64, "error", "timeout", "slow"),
+    )
+    batch = BatchResult(tmp_path, files, (), 2.0, 2, total=3, error_counts=count_errors(files))
+    text = format_summary(batch)
+    assert "1 of 3 files analysed" in text
+    assert "timeout: 2" in text
+    assert "1.50 files/s" in text
