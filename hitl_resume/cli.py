@@ -240,9 +240,11 @@ def serve_command(host: str, port: int, insecure_cookies: bool) -> None:
 
     Example: hitl-resume serve --port 8000, then open http://127.0.0.1:8000
     """
-    from hitl_resume.web.server import serve
+    import importlib
 
-    serve(host, port, secure_cookies=not insecure_cookies)
+    # Imported by name: web/ is mapped in as hitl_resume.web and type-checked on its own.
+    server = importlib.import_module("hitl_resume.web.server")
+    server.serve(host, port, secure_cookies=not insecure_cookies)
 
 
 def _register_commands() -> None:

@@ -505,7 +505,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
 
 def check_lexicon(directory: Path | None = None) -> list[str]:
     """Return every problem in a lexicon directory as ``file:line: problem`` (empty when valid)."""
-    from hitl_resume.coaching import COACHING_FILES, check_coaching_lexicon  # imports this module
+    from hitl_resume.coaching.templates import COACHING_FILES, check_coaching_lexicon
 
     target = bundled_lexicon_dir() if directory is None else Path(directory)
     _, problems = _validate(target)
