@@ -10,6 +10,7 @@ from hitl_resume.api import analyze_posting
 from hitl_resume.errors import EmptyTextError, InputError
 
 from .analysis_codec import dump_token, load_token
+from .annotate_view import annotated_download
 from .downloads import docx_renderer, render_download
 from .inputs import analyze_request, parse_slots
 from .report_view import build_posting, build_report
@@ -43,6 +44,7 @@ def analyze() -> str:
         token=dump_token(data, _secret()),
         interactive=True,
         docx_available=docx_renderer() is not None,
+        source_is_docx=data.get("source", {}).get("kind") == "docx",
         **build_report(data),
     )
 
@@ -60,6 +62,14 @@ def posting_post() -> str:
     with parse_slots().hold():
         result = analyze_posting(text).to_dict()
     return render_template("posting.html", text=text, **build_posting(result))
+
+
+@bp.post("/annotate")
+def annotate() -> Response:
+    """The user's own DOCX back, with suggestions as comments (see ``annotate_view``)."""
+    data = load_token(request.form.get("report", ""), _secret())
+    response: Response = annotated_download(data)
+    return response
 
 
 @bp.post("/download")

@@ -1,0 +1,71 @@
+"""The user's own Word file back from the report page, with nothing kept on the server.
+
+The report page carries its analysis as a signed token; the user uploads the same DOCX again
+(and, optionally, the decisions file the page gave them). The answer is their document with
+every suggestion as a Word comment and accepted or edited rewrites applied in place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import request
+
+from hitl_resume import limits
+from hitl_resume.annotate import DecisionsError, annotate_docx, load_decisions
+from hitl_resume.errors import (
+    EmptyFileError,
+    FileTooLargeError,
+    InputError,
+    UnsupportedTypeError,
+)
+from hitl_resume.file_types import sniff
+
+from .analysis_codec import analysis_from_dict
+from .downloads import DOCX_MIME, attachment
+
+MAX_DECISIONS_BYTES = 1024 * 1024
+
+
+class NotDocxError(UnsupportedTypeError):
+    default_message = "Upload the same Word (.docx) file you analysed to get it back annotated."
+
+
+class BadDecisionsError(InputError):
+    code = "bad_decisions"
+    http_status = 400
+    default_message = (
+        "That decisions file doesn't match this report. Download it again from this page."
+    )
+
+
+def _read(field: str, cap: int) -> bytes:
+    upload = request.files.get(field)
+    if upload is None:
+        return b""
+    data = upload.stream.read(cap + 1)
+    if len(data) > cap:
+        raise FileTooLargeError()
+    return data
+
+
+def annotated_download(data: dict[str, Any]) -> Any:
+    """Answer the annotated DOCX for the uploaded original and optional decisions file."""
+    original = _read("original", limits.MAX_UPLOAD_BYTES)
+    if not original:
+        raise EmptyFileError()
+    if sniff(original) != "docx":
+        raise NotDocxError()
+    raw_decisions = _read("decisions", MAX_DECISIONS_BYTES)
+    analysis = analysis_from_dict(data)
+    try:
+        decisions = load_decisions(raw_decisions) if raw_decisions.strip() else None
+        result = annotate_docx(
+            original,
+            analysis.rewrites,
+            decisions,
+            roles={role.id: role.label for role in analysis.roles},
+        )
+    except DecisionsError:
+        raise BadDecisionsError() from None
+    return attachment(result.data, "resume-annotated.docx", DOCX_MIME)
