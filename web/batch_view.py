@@ -17,35 +17,17 @@ from typing import Any
 from flask import Blueprint, Response, current_app, render_template, request
 
 from hitl_resume.api import analyze
+from hitl_resume.batch.inputs import ZIP_MAX_MEMBERS, check_zip_limits, read_member
+from hitl_resume.batch.outputs import formula_safe, summary_header
 from hitl_resume.display_names import display_name
-from hitl_resume.errors import (
-    CorruptFileError,
-    FileTooComplexError,
-    InputError,
-    UnsupportedTypeError,
-)
+from hitl_resume.errors import InputError, UnsupportedTypeError
+from hitl_resume.lexicon_loader import ROLE_IDS
 
 from .analysis_codec import dump_token, load_token
 from .downloads import attachment
 from .inputs import parse_slots
 
 bp = Blueprint("batch", __name__)
-
-ROLE_IDS = (
-    "customer_service",
-    "tax_financial",
-    "healthcare_quality",
-    "trust_safety",
-    "hr_recruiting",
-    "legal_compliance",
-    "dispatch_operations",
-)
-MAX_MEMBERS = 200
-MAX_DECLARED_TOTAL = 100 * 1000 * 1000
-MAX_MEMBER_BYTES = 10 * 1000 * 1000
-MAX_RATIO = 100
-ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".jar")
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
 class BatchLimitError(InputError):
@@ -78,34 +60,18 @@ def _is_docx_zip(zf: zipfile.ZipFile) -> bool:
     return "[Content_Types].xml" in zf.namelist()
 
 
-def _check_directory(infos: list[zipfile.ZipInfo]) -> None:
-    """Refuse a whole zip from its central directory alone (B-04)."""
-    files = [i for i in infos if not i.is_dir()]
-    if len(files) > MAX_MEMBERS or sum(i.file_size for i in files) > MAX_DECLARED_TOTAL:
-        raise BatchLimitError()
-    for info in files:
-        if info.file_size > MAX_MEMBER_BYTES:
-            raise BatchLimitError()
-        if info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise BatchLimitError()
-
-
 def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: set[str]) -> Item:
+    """One zip member as an item; limits and nested-archive rules are the CLI batch's own."""
     name = display_name(info.filename) or "(unnamed)"
     if stat.S_ISLNK(info.external_attr >> 16):
         return Item(name, note="skipped: symbolic link")
     if info.filename in seen:
         return Item(name, note="skipped: duplicate name")
     seen.add(info.filename)
-    if info.filename.lower().endswith(ARCHIVE_SUFFIXES):
-        return Item(name, error=UnsupportedTypeError())
     try:
-        with zf.open(info) as handle:
-            data = handle.read(MAX_MEMBER_BYTES + 1)
-    except Exception:  # BadZipFile, zlib.error, EOFError, encrypted: a damaged member
-        return Item(name, error=CorruptFileError())
-    if len(data) > MAX_MEMBER_BYTES:
-        return Item(name, error=FileTooComplexError())
+        data = read_member(zf, info, info.file_size)
+    except InputError as error:
+        return Item(name, error=error)
     if data.startswith(b"PK") and not _zip_is_docx(data):
         return Item(name, error=UnsupportedTypeError())
     return Item(name, data=data)
@@ -127,11 +93,14 @@ def collect_items(uploads: list[tuple[str, bytes]]) -> list[Item]:
             items.append(Item(display_name(filename) or "(unnamed)", data=data))
             continue
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-            _check_directory(infos)
+            infos = [info for info in zf.infolist() if not info.is_dir()]
+            try:
+                check_zip_limits(infos)
+            except InputError:
+                raise BatchLimitError() from None
             seen: set[str] = set()
-            items += [_member(zf, info, seen) for info in infos if not info.is_dir()]
-        if len(items) > MAX_MEMBERS:
+            items += [_member(zf, info, seen) for info in infos]
+        if len(items) > ZIP_MAX_MEMBERS:
             raise BatchLimitError()
     return items
 
@@ -158,26 +127,16 @@ def _analyse(item: Item, postings: list[str]) -> dict[str, Any]:
     return row
 
 
-def csv_safe(value: object) -> str:
-    """Neutralise spreadsheet formulas (E-03), also after leading spaces."""
-    text = str(value)
-    if text.startswith(FORMULA_TRIGGERS) or text.lstrip(" ").startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
-
-
 def cohort_csv(rows: list[dict[str, Any]], with_match: bool) -> str:
     """The summary CSV (same leading columns as the CLI's ``summary.csv``), UTF-8 with BOM."""
     out = io.StringIO()
     writer = csv.writer(out)
-    header = ["file", "status", "error_code", "top_role", "top_score"]
-    header += [f"score_{r}" for r in ROLE_IDS] + (["match_score"] if with_match else [])
-    writer.writerow(header)
+    writer.writerow(summary_header(with_match))
     for row in rows:
         cells = [row["file"], row["status"], row["error_code"], row["top_role"], row["top_score"]]
         cells += [row["scores"].get(r, "") for r in ROLE_IDS]
         cells += [row["match_score"]] if with_match else []
-        writer.writerow([csv_safe(c) for c in cells])
+        writer.writerow([formula_safe(str(c)) for c in cells])
     return "\ufeff" + out.getvalue()
 
 

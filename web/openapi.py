@@ -5,16 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hitl_resume.errors import ERRORS_BY_CODE
-
-ROLE_IDS = [
-    "customer_service",
-    "tax_financial",
-    "healthcare_quality",
-    "trust_safety",
-    "hr_recruiting",
-    "legal_compliance",
-    "dispatch_operations",
-]
+from hitl_resume.lexicon_loader import ROLE_IDS
 
 
 def _error_responses(*statuses: int) -> dict[str, Any]:

@@ -7,16 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-#: Role ids in the fixed column order of DESIGN.md (``score_<role_id>`` columns).
-ROLE_IDS = (
-    "customer_service",
-    "tax_financial",
-    "healthcare_quality",
-    "trust_safety",
-    "hr_recruiting",
-    "legal_compliance",
-    "dispatch_operations",
-)
+from hitl_resume.lexicon_loader import ROLE_IDS as ROLE_IDS  # fixed ``score_<role>`` order
 
 Status = Literal["ok", "error"]
 

@@ -9,8 +9,11 @@ import zipfile
 
 import pytest
 from flask.testing import FlaskClient
-from hitl_resume.web.batch_view import FORMULA_TRIGGERS, csv_safe
 from web_helpers import csrf_token, resume_docx, resume_text
+
+from hitl_resume.batch.outputs import formula_safe
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 _COHORT_RE = 'name="cohort" value="'
 Answer = tuple[int, str]
@@ -121,12 +124,12 @@ def test_e03_when_the_csv_is_downloaded_then_no_cell_starts_a_formula(
         ("\0x", "'\0x"),
         ("   =cmd", "'   =cmd"),
         ("plain", "plain"),
-        (42, "42"),
+        ("42", "42"),
     ],
 )
-def test_csv_safe_prefixes_formula_triggers(cell: object, expected: str) -> None:
+def test_csv_safe_prefixes_formula_triggers(cell: str, expected: str) -> None:
     """E-03: every trigger, also after leading spaces, gets a leading apostrophe."""
-    assert csv_safe(cell) == expected
+    assert formula_safe(cell) == expected
 
 
 def test_when_no_files_are_chosen_then_400(client: FlaskClient) -> None:
