@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from hitl_resume.batch.results import ROLE_IDS, BatchResult, FileResult, Note
+from hitl_resume.batch.results import BatchResult, FileResult, Note
 from hitl_resume.batch.worker import FORMAT_EXTENSIONS
+from hitl_resume.lexicon_loader import ROLE_IDS
 
 REPORTS_DIR = "reports"
 SUMMARY_CSV = "summary.csv"

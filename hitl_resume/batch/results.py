@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from hitl_resume.lexicon_loader import ROLE_IDS as ROLE_IDS  # fixed ``score_<role>`` order
-
 Status = Literal["ok", "error"]
 
 
