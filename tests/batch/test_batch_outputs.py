@@ -19,7 +19,8 @@ from hitl_resume.batch.outputs import (
     write_summaries,
 )
 from hitl_resume.batch.progress import BarProgress, format_summary, make_progress
-from hitl_resume.batch.results import ROLE_IDS, BatchResult, FileResult, Note, count_errors
+from hitl_resume.batch.results import BatchResult, FileResult, Note, count_errors
+from hitl_resume.lexicon_loader import ROLE_IDS
 
 EXPECTED_HEADER = [
     "file",
