@@ -74,6 +74,37 @@ class _ParagraphText:
     textboxes: list[Any] = field(default_factory=list)
 
 
+def shown_story_elements(document: Any, origin: str) -> list[Any]:
+    """Return the root element of each header (or footer) part a reader sees, once each.
+
+    A section without its own definition shows the previous section's ("linked"); a
+    first-page or even-page variant counts only when its section or settings ask for it.
+    ``annotate`` walks the same list, so what it edits is what the reader read.
+    """
+    even_pages = bool(document.settings.odd_and_even_pages_header_footer)
+    definitions: dict[str, Any] = {}
+    seen_parts: set[int] = set()
+    elements: list[Any] = []
+    for section in document.sections:
+        for kind in ("first_page_", "", "even_page_"):
+            story = getattr(section, f"{kind}{origin}")
+            if not story.is_linked_to_previous:
+                try:
+                    definitions[kind] = story.part
+                except KeyError:  # a reference to a missing part: nothing to read there
+                    definitions.pop(kind, None)
+        shown = ["first_page_"] if section.different_first_page_header_footer else []
+        shown += ["", "even_page_"] if even_pages else [""]
+        for kind in shown:
+            part = definitions.get(kind)
+            element = getattr(part, "element", None)
+            if element is None or id(part) in seen_parts:
+                continue
+            seen_parts.add(id(part))
+            elements.append(element)
+    return elements
+
+
 def read_docx(data: bytes) -> Extraction:
     """Return the lines of a DOCX resume in reading order.
 
@@ -111,36 +142,14 @@ class _DocumentWalker:
         yield from self._header_footer_lines("footer")
 
     def _header_footer_lines(self, origin: LineOrigin) -> Iterator[Line]:
-        """Yield each distinct, non-empty header (or footer) shown, section by section.
-
-        A section without its own definition shows the previous section's ("linked"); a
-        first-page or even-page variant is shown only when its section or settings ask for it.
-        """
-        even_pages = bool(self._document.settings.odd_and_even_pages_header_footer)
-        definitions: dict[str, Any] = {}
-        seen_parts: set[int] = set()
+        """Yield each distinct, non-empty header (or footer) shown, section by section."""
         seen_texts: set[tuple[str, ...]] = set()
-        for section in self._document.sections:
-            for kind in ("first_page_", "", "even_page_"):
-                story = getattr(section, f"{kind}{origin}")
-                if not story.is_linked_to_previous:
-                    try:
-                        definitions[kind] = story.part
-                    except KeyError:  # a reference to a missing part: nothing to read there
-                        definitions.pop(kind, None)
-            shown = ["first_page_"] if section.different_first_page_header_footer else []
-            shown += ["", "even_page_"] if even_pages else [""]
-            for kind in shown:
-                part = definitions.get(kind)
-                element = getattr(part, "element", None)
-                if element is None or id(part) in seen_parts:
-                    continue
-                seen_parts.add(id(part))
-                lines = list(self._blocks(element, origin))
-                texts = tuple(line.text for line in lines)
-                if texts and texts not in seen_texts:
-                    seen_texts.add(texts)
-                    yield from lines
+        for element in shown_story_elements(self._document, origin):
+            lines = list(self._blocks(element, origin))
+            texts = tuple(line.text for line in lines)
+            if texts and texts not in seen_texts:
+                seen_texts.add(texts)
+                yield from lines
 
     def _blocks(self, container: Any, origin: LineOrigin) -> Iterator[Line]:
         """Yield the lines of block content (paragraphs, tables, content controls) in order."""

@@ -32,6 +32,7 @@ from hitl_resume.docx_reader import (
     _is_merge_continuation,
     _unwrap,
     clean_lines,
+    shown_story_elements,
 )
 from hitl_resume.structure.bullets import glyph_length
 from hitl_resume.structure.text import clean_line
@@ -272,36 +273,16 @@ def _piece_range(raw: str, piece: int) -> tuple[int, int]:
 def _story_elements(document: Any, origin: str) -> list[tuple[Any, bool]]:
     """Return each header (or footer) root once, flagged when the reader reads its text.
 
-    Mirrors the reader: a linked section shows the previous definition; first-page and
-    even-page variants count only when shown; a part whose text repeats an earlier one is
-    skipped by the reader but still searched here.
+    The reader skips a part whose text repeats an earlier one; it is still searched here.
     """
-    even_pages = bool(document.settings.odd_and_even_pages_header_footer)
-    definitions: dict[str, Any] = {}
-    seen_parts: set[int] = set()
     seen_texts: set[tuple[str, ...]] = set()
     out: list[tuple[Any, bool]] = []
-    for section in document.sections:
-        for kind in ("first_page_", "", "even_page_"):
-            story = getattr(section, f"{kind}{origin}")
-            if not story.is_linked_to_previous:
-                try:
-                    definitions[kind] = story.part
-                except KeyError:
-                    definitions.pop(kind, None)
-        shown = ["first_page_"] if section.different_first_page_header_footer else []
-        shown += ["", "even_page_"] if even_pages else [""]
-        for kind in shown:
-            part = definitions.get(kind)
-            element = getattr(part, "element", None)
-            if element is None or id(part) in seen_parts:
-                continue
-            seen_parts.add(id(part))
-            texts = tuple(_story_texts(element))
-            fresh = bool(texts) and texts not in seen_texts
-            if fresh:
-                seen_texts.add(texts)
-            out.append((element, fresh))
+    for element in shown_story_elements(document, origin):
+        texts = tuple(_story_texts(element))
+        fresh = bool(texts) and texts not in seen_texts
+        if fresh:
+            seen_texts.add(texts)
+        out.append((element, fresh))
     return out
 
 
