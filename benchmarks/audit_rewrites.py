@@ -1,7 +1,9 @@
 """Audit coaching output over real resumes: coverage, guard violations, weak openings, length.
 
-Usage: python benchmarks/audit_rewrites.py [DATA_DIR]  (default: ../shared/data/resumes)
-Prints counts only, plus ten sample rewrites (original -> proposed); skips when data is absent.
+Usage: python benchmarks/audit_rewrites.py [DATA_DIR] [SAMPLES]
+(defaults: ../shared/data/resumes and 10)
+Prints counts only, plus SAMPLES rewrites spread over the run (original -> proposed) to read by
+eye; skips when data is absent.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ SAMPLES = 10
 def main(argv: list[str]) -> int:
     """Run the audit and print the numbers."""
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
+    wanted = int(argv[2]) if len(argv) > 2 else SAMPLES
     paths = sorted(folder.rglob("*.pdf")) if folder.is_dir() else []
     if not paths:
         print("no resumes found; skipping")
@@ -81,8 +84,8 @@ def main(argv: list[str]) -> int:
         print(f"{key}: {value}")
     print(f"covered_percent: {share:.1f}")
     print(f"analyze_seconds_per_parsed_resume: {coaching_seconds / max(1, counts['resumes']):.3f}")
-    step = max(1, len(samples) // SAMPLES)
-    for template, original, proposed in samples[::step][:SAMPLES]:
+    step = max(1, len(samples) // wanted)
+    for template, original, proposed in samples[::step][:wanted]:
         print(f"\n[{template}]\n  {original[:300]}\n  -> {proposed}")
     return 0
 

@@ -7,6 +7,7 @@ are passed in (defaults when missing) so tests can inject their own.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
 from hitl_resume.coaching.interview import interview_prompts
 from hitl_resume.coaching.plan import build_plan
-from hitl_resume.coaching.rewrites import Candidate, best_rewrite, word_count
+from hitl_resume.coaching.rewrites import best_rewrite, word_count
+from hitl_resume.coaching.shapes import Candidate
 from hitl_resume.coaching.slots import (
     Slots,
     extract_slots,
@@ -116,10 +118,13 @@ def prepare(
         nlp = load_model()
     known = verb_index(nlp)
     jobs: list[tuple[Finding, str, str | None, str | None]] = []
+    cut: set[int] = set()
     for finding in sorted(ranked[:MAX_CANDIDATES], key=lambda f: f.start):
-        for segment in _variants(finding, known):
+        for number, segment in enumerate(_variants(finding, known)):
             stripped = strip_weak_opening(segment, data.weak)
             if stripped is not None:
+                if number:
+                    cut.add(len(jobs))  # cut at a later signal verb of the same sentence
                 jobs.append((finding, *stripped))
     if not jobs:
         return []
@@ -133,10 +138,28 @@ def prepare(
         texts = [f"I {jobs[i][3]} {jobs[i][1]}" for i in retry]
         for i, doc, text in zip(retry, nlp.pipe(texts), texts, strict=True):
             slots[i] = extract_slots(doc, text[2:], 2, known)
-    return [
-        Candidate(finding, _with_context(s, resume, finding, opening), _tense(resume, finding))
-        for (finding, _, opening, _), s in zip(jobs, slots, strict=True)
-    ]
+    candidates = []
+    for index, ((finding, _, opening, _), s) in enumerate(zip(jobs, slots, strict=True)):
+        tense = _tense(resume, finding)
+        whole = finding.text if index not in cut else s.segment
+        messy = is_messy(whole, s, opening, tense)
+        candidates.append(
+            Candidate(finding, _with_context(s, resume, finding, opening), tense, messy)
+        )
+    return candidates
+
+
+def is_messy(text: str, slots: Slots, opening: str | None, tense: Tense) -> bool:
+    """Whether a plain clean-up of the clause already improves the bullet."""
+    if opening is not None or _normal(slots.segment) != _normal(text):
+        return True  # a weak/duty-line/first-person opening, or a piece cut from a run-on
+    if slots.head_tag in {"VBG", "VBZ"}:
+        return True  # "Conducting checks", "Balances cash drawer"
+    return tense == "past" and slots.head_tag in {"VB", "VBP"}
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def coach(
@@ -173,7 +196,11 @@ def coach(
     confirm = _confirm_variant(candidates, data, guard, f"R{len(rewrites) + 1:03d}")
     if confirm is not None:
         rewrites.append(confirm)
-    objects = {c.finding.id: c.slots.object for c in candidates if c.slots.object}
+    objects = {
+        c.finding.id: re.sub(r"^(?:the|each) ", "", c.slots.object)
+        for c in candidates
+        if c.slots.object
+    }
     interview = interview_prompts(findings, resume.experience, data.soar, objects)
     plan = build_plan(resume, findings, roles, rewrites, interview, data)
     return tuple(rewrites), interview, plan
@@ -196,7 +223,12 @@ def _confirm_variant(
         (
             c
             for c in candidates
-            if not c.finding.explicit_ai and c.slots.object and c.slots.object_of_head
+            if not c.finding.explicit_ai
+            and c.slots.object
+            and c.slots.object_of_head
+            and c.slots.object_plural
+            and c.slots.object[:1].islower()  # "Wellness Program Manager" is no work item
+            and not c.slots.object.startswith(("the ", "each "))
         ),
         key=lambda c: (-c.finding.score, c.finding.start),
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from hitl_resume.coaching.grounding import GroundingGuard
+from hitl_resume.coaching.shapes import Candidate, shape_fits
 from hitl_resume.coaching.slots import WEAK_VERBS, Slots, render, weak_opening_of
 from hitl_resume.coaching.templates import RewriteTemplate, WeakOpening
 from hitl_resume.coaching.tense import finite
@@ -14,43 +14,11 @@ from hitl_resume.coaching_results import Rewrite, Tense
 from hitl_resume.detection.results import Finding
 
 MAX_WORDS = 40
-MIN_CLAUSE_WORDS = 4
-MAX_CLAUSE_WORDS = 28
-#: Things a person reviews in any role; an object outside these (and outside the finding's own
-#: artifact and domain terms) is too vague to frame as human review ("customer preferences").
-REVIEWABLE_NOUNS = frozenset(
-    """
-    account accrual adjustment answer appeal applicant application approval assessment audit
-    authorization batch benefit bill billing booking candidate case chart charge check claim
-    classification code complaint content contract correspondence decision deduction deposit
-    description diagnosis discrepancy dispute document documentation draft edit eligibility
-    email entry error escalation estimate exception expense file filing finding flag form forecast
-    gap incident inquiry inventory invoice item journal ledger letter listing log manifest note
-    notice offer order payable payment payroll permit policy post posting proposal quote
-    reconciliation record referral refund register reimbursement report request requisition
-    response resume return review route schedule screening shipment slate statement submission
-    summary tax ticket timesheet transaction transcript transfer upload variance voucher
-    verification warrant workflow budget cash drawer fund loan receivable premium rate pricing
-    timecard hire onboarding background accommodation grievance leave data information
-    paperwork employment detail diagnoses analyses
-    """.split()  # noqa: SIM905 - a word list reads best as prose
-)
-_LEAD_CLAUSE_DENY = frozenset(
-    {"receive", "develop", "gain", "learn", "attend", "earn", "introduce", "house", "complete"}
-)
+_YOUR = re.compile(r"\byour\s+(?=(\w))")
 _SLOT_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A finding ready for rewriting: its slots and the tense of its job."""
-
-    finding: Finding
-    slots: Slots
-    tense: Tense
 
 
 def word_count(text: str) -> int:
@@ -90,6 +58,15 @@ def _fill(template: RewriteTemplate, slots: Slots, tense: Tense, ai: str | None)
         values["rest"] = render(slots.pieces, "ing", pronoun=_pronoun(slots))
     if template.shape == "lead_clause":
         values["clause_ing"] = render(slots.pieces, "ing")
+    if template.shape == "clean":
+        clause = render(slots.pieces, "past" if tense == "past" else "present")
+        values["clause"] = _YOUR.sub(lambda m: "" if m.group(1)[:1].isupper() else "the ", clause)
+    if template.shape == "assisted":
+        # The bullet said the person helped: keep that ("Supported ..."), never claim ownership.
+        if slots.verb == "support":
+            values["clause"] = render(slots.pieces, "past" if tense == "past" else "present")
+        else:
+            values["clause"] = finite("support", tense) + " " + render(slots.pieces, "ing")
     if ai:
         values["ai"] = ai
     missing = False
@@ -113,6 +90,7 @@ def _fill(template: RewriteTemplate, slots: Slots, tense: Tense, ai: str | None)
 def tidy(text: str) -> str:
     """Normalise spaces and punctuation and capitalise the first letter."""
     text = _SPACES.sub(" ", text).strip()
+    text = re.sub(r",(?=[A-Za-z])", ", ", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _DOUBLE_COMMA.sub(",", text).strip(" ,;:")
     return text[:1].upper() + text[1:]
@@ -132,14 +110,25 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
     return None
 
 
+_LIGHT_VERB = (
+    r"\b((?:conduct|perform|complet|lead|led|head|run|ran|execut|carr(?:y|ie))\w*)"
+    r"\s+(?:\S+\s+){0,3}"
+)
+
+
 def clause_signals(candidate: Candidate) -> tuple[str, ...]:
-    """Signals carried by the clause's own verbs ("Approved ..." -> approve), not by its nouns."""
+    """Signals carried by the clause's own verbs ("Approved ..." -> approve), not by its nouns.
+
+    A light verb with a signal noun counts as the verb ("Conducted monthly audits" -> audit).
+    """
     verbs = set(candidate.slots.verb_words)
+    segment = candidate.slots.segment.lower()
     found = []
     for contribution in candidate.finding.contributions:
         if contribution.kind.startswith("signal:"):
             words = contribution.text.lower().split()
-            if words and words[0] in verbs:
+            light = re.search(_LIGHT_VERB + re.escape(contribution.text.lower()), segment)
+            if (words and words[0] in verbs) or (light and light.group(1) in verbs):
                 found.append(contribution.kind.removeprefix("signal:"))
     return tuple(dict.fromkeys(found))
 
@@ -159,6 +148,17 @@ def noun_signals(candidate: Candidate) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def segment_signals(candidate: Candidate) -> tuple[str, ...]:
+    """Signals whose words sit in the clause, carried by a verb or a noun ("for audits")."""
+    segment = candidate.slots.segment.lower()
+    found = [
+        c.kind.removeprefix("signal:")
+        for c in candidate.finding.contributions
+        if c.kind.startswith("signal:") and c.text.lower() in segment
+    ]
+    return tuple(dict.fromkeys(found))
+
+
 def matches(template: RewriteTemplate, finding: Finding, signals: Sequence[str]) -> bool:
     """Whether a template fits a finding's evidence and role and the clause's signals."""
     if template.evidence == "explicit" and not finding.explicit_ai:
@@ -169,7 +169,7 @@ def matches(template: RewriteTemplate, finding: Finding, signals: Sequence[str])
         return False
     if template.shape == "means_first":
         return True
-    if template.shape == "lead_clause":
+    if template.shape == "lead_clause" and template.signal_by == "any":
         signals = finding.signals  # "by training ...": the framing rests on the whole bullet
     if not signals:
         return False
@@ -182,32 +182,6 @@ def ai_term(finding: Finding) -> str | None:
         if contribution.kind == "ai_system":
             return contribution.text
     return None
-
-
-def specific_object(candidate: Candidate) -> bool:
-    """The object names something reviewable: a known artifact or the finding's own terms."""
-    obj = candidate.slots.object
-    if not obj or not obj[:1].isalnum():
-        return False
-    lower = obj.lower()
-    terms = [*candidate.slots.artifact, *candidate.slots.domain]
-    if any(t.lower() in lower or lower in t.lower() for t in terms):
-        return True
-    for word in re.findall(r"[a-z]+", lower):
-        if {word, word[:-1], word[:-2], word[:-3] + "y"} & REVIEWABLE_NOUNS:
-            return True
-    return False
-
-
-def _shape_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
-    slots = candidate.slots
-    if template.shape == "lead_object":
-        return specific_object(candidate)
-    if template.shape == "lead_clause":
-        words = sum(1 for p in slots.pieces if any(ch.isalnum() for ch in p.text))
-        denied = _LEAD_CLAUSE_DENY | WEAK_VERBS
-        return MIN_CLAUSE_WORDS <= words <= MAX_CLAUSE_WORDS and slots.verb not in denied
-    return True
 
 
 def _confirmations(template: RewriteTemplate, slots: Slots) -> tuple[str, ...]:
@@ -230,15 +204,16 @@ def best_rewrite(
     ordered = sorted(templates, key=lambda t: (-t.priority, t.id))
     verb_signals = clause_signals(candidate)
     checks = tuple(dict.fromkeys(verb_signals + noun_signals(candidate)))
+    in_clause = segment_signals(candidate)
     for template in ordered:
         if (template.confirm is not None) != confirm_only:
             continue
-        # Oversight framings may rest on a checking noun ("for accuracy"); decisions need a verb.
-        noun_ok = template.framing == "oversight_layer" and template.confirm is None
-        signals = checks if noun_ok else verb_signals
+        signals = _signals_for(template, verb_signals, checks, in_clause)
+        if signals is None:
+            continue
         if not matches(template, finding, signals) or not _has_required(template, candidate):
             continue
-        if not _shape_fits(template, candidate):
+        if not shape_fits(template, candidate):
             continue
         text = _fill(template, candidate.slots, candidate.tense, ai_term(finding))
         text = shorten(text) if text else None
@@ -263,6 +238,27 @@ def best_rewrite(
             end=finding.end,
         )
     return None
+
+
+def _signals_for(
+    template: RewriteTemplate,
+    verb_signals: tuple[str, ...],
+    checks: tuple[str, ...],
+    in_clause: tuple[str, ...],
+) -> tuple[str, ...] | None:
+    """The clause signals a template may rest on (None: the template does not apply)."""
+    if template.signal_by == "verb":
+        return verb_signals
+    if template.signal_by == "noun":
+        # "Prepared materials for audits": the noun carries it; "Conducted audits" is no fit.
+        if template.signals and any(s in template.signals for s in verb_signals):
+            return None
+        return tuple(s for s in in_clause if s not in verb_signals)
+    if template.shape in {"clean", "assisted"}:
+        return tuple(dict.fromkeys(verb_signals + in_clause))
+    # Oversight framings may rest on a checking noun ("for accuracy"); decisions need a verb.
+    noun_ok = template.framing == "oversight_layer" and template.confirm is None
+    return checks if noun_ok else verb_signals
 
 
 def _has_required(template: RewriteTemplate, candidate: Candidate) -> bool:

@@ -25,6 +25,25 @@ Form = Literal["past", "present", "ing"]
 
 _SEGMENT_RE = re.compile(
     r"(?<=[.;!?•|])\s+|(?<=[a-z,)])\s+(?=[A-Z][a-z]+ed\b|Responsible for\b|Duties\b)"
+    r"|\s+[*]\s*(?=[A-Z])"
+)
+#: Noun-phrase duty lines: "Teller activities include cashing checks" -> "cashing checks".
+_DUTY_LINE = re.compile(
+    r"^(?:[\w/&'-]+\s+){0,3}?(?:activities|duties|responsibilities|tasks|role|work)\s+"
+    r"(?:include[sd]?|involve[sd]?|consist(?:s|ed)? of|(?:was|is|were|are))\s*:?\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+#: First-person prose: "Upon receipt, I then would verify ..." -> "verify ...".
+_FIRST_PERSON = re.compile(
+    r"^(?:[^.;]{0,60}?,\s*)?I\s+(?:then\s+|also\s+|would\s+|then\s+would\s+|have\s+to\s+"
+    r"|had\s+to\s+|was\s+able\s+to\s+|would\s+then\s+)*(?=[a-z]{3,})"
+)
+_NOT_ONLY = re.compile(r"^not only\s+|\s+but also\s+(?=[a-z])")
+#: Participles that open a noun phrase in ledgers and audits ("fixed assets", "agreed upon").
+_ADJECTIVE_PARTICIPLES = re.compile(
+    r"^(?:fixed\s+(?:asset|assets|cost|costs|income|rate|rates)|agreed[\s-]+upon|"
+    r"accrued\s+\w+|certified\s+[A-Z])\b",
+    re.IGNORECASE,
 )
 _LEAD_JUNK = re.compile(r"^[\s\-–—•*·▪●◦o>:,;.]+(?=\S)")
 _TRAIL_JUNK = re.compile(r"[\s.;,:\-–—]+$")
@@ -231,6 +250,8 @@ class Slots:
     domain: tuple[str, ...] = field(default=())
     artifact: tuple[str, ...] = field(default=())
     ai: str | None = None
+    head_tag: str = ""
+    head_args: bool = False
 
 
 def find_numbers(text: str) -> tuple[str, ...]:
@@ -279,6 +300,8 @@ def start_at_signal_verb(
     stems = {word, word[:-1], word[:-2], word[:-3] + "y"}
     looks_verb = (word.endswith("ed") or not strict) and bool(stems & known)
     before = piece[:position].rstrip()
+    if _ADJECTIVE_PARTICIPLES.match(piece[position:]):
+        return piece
     if looks_verb and (before.endswith((",", ";")) or before.lower().endswith(" and")):
         return piece[position:]
     return piece
@@ -296,7 +319,7 @@ def weak_opening_of(text: str, weak: Sequence[WeakOpening]) -> tuple[str, WeakOp
     return best
 
 
-_CAPITALISED_RE = re.compile(r"(?<=[a-z0-9,)])\s+(?=([A-Z][a-z]+)\b(?!\s+[A-Z]))")
+_CAPITALISED_RE = re.compile(r"(?<=[a-z0-9,)])\s+(?=([A-Z][a-z]+)\b(?!\s+[A-Z]|[/&-]))")
 
 
 _NO_SPLIT_AFTER = frozenset(
@@ -311,6 +334,8 @@ def _split_on_verbs(piece: str, known: frozenset[str]) -> list[str]:
         before = head_words[-1].lower() if head_words else ""
         if before.endswith("'s") or before in _NO_SPLIT_AFTER:
             continue
+        if head_words and (head_words[-1][:1].isupper() or "(" in head_words[-1]):
+            continue  # "American Express", "Child Support", "(Generally Accepted": a name
         word = match.group(1).lower()
         stems = {word, word[:-1], word[:-2], word[:-1] if word.endswith("es") else word}
         verb_like = word.endswith(("ed", "s")) or word in known
@@ -323,12 +348,22 @@ def _split_on_verbs(piece: str, known: frozenset[str]) -> list[str]:
 def strip_weak_opening(
     segment: str, weak: Sequence[WeakOpening]
 ) -> tuple[str, str | None, str | None] | None:
-    """Remove a weak opening: (remainder, opening, replacement verb); None when nothing is left."""
+    """Remove a weak opening: (remainder, opening, replacement verb); None when nothing is left.
+
+    Noun-phrase duty lines ("Teller activities include ...") and first-person prose ("I have to
+    not only purchase X but also validate Y") lose their frame; an opening whose entry says
+    ``always`` ("Review of tax documents") returns its replacement verb to lead the clause.
+    """
+    segment, framed = _unframe(segment)
     best = weak_opening_of(segment, weak)
     if best is None:
-        return segment, None, None
+        return segment, framed, None
     phrase, entry = best
     remainder = segment[len(phrase) :].lstrip(" :,-–")
+    if entry.mode == "always" and entry.replace_with:
+        if len(remainder.split()) < 2 or not remainder[:1].isalnum():
+            return None
+        return f"{entry.replace_with} {remainder}", phrase, None
     if entry.id == "weak.used":
         match = _USED_TO.match(remainder)
         if match is None:
@@ -337,6 +372,17 @@ def strip_weak_opening(
     if len(remainder.split()) < 2:
         return None
     return remainder, phrase, entry.replace_with
+
+
+def _unframe(segment: str) -> tuple[str, str | None]:
+    """Drop a duty-line or first-person frame; the frame's text when one was dropped."""
+    for pattern in (_DUTY_LINE, _FIRST_PERSON):
+        match = pattern.match(segment)
+        if match and len(segment[match.end() :].split()) >= 2:
+            segment = segment[match.end() :]
+            segment = _NOT_ONLY.sub(lambda m: "" if m.start() == 0 else " and ", segment)
+            return segment, match.group(0).strip()
+    return segment, None
 
 
 def parse_text(segment: str) -> str:
@@ -415,6 +461,13 @@ def _verbs(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
         previous = doc[token.i - 1]
         if previous.lower_ not in {"and", "or", ","} or token in found or not token.is_alpha:
             continue
+        glued = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
+        if len(token) < 3 or glued:
+            continue  # "re-computed": a prefix, not a verb
+        if token.lemma_.lower() in WEAK_VERBS or token.lower_ in WEAK_VERBS:
+            continue  # "sales and use tax": a weak verb would never lead a rewrite anyway
+        if not past_head and token.dep_ in {"compound", "amod"} and token.head.i > token.i:
+            continue  # "sales and use tax audits": a modifier, not a verb
         if past_head:
             # "and adjusted routes" is a verb; ", fixed assets" in a list is not.
             is_verb = (
@@ -426,14 +479,20 @@ def _verbs(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             is_verb = (
                 token.tag_ in {"VB", "VBP"}
+                or (head.tag_ == "VBZ" and token.tag_ == "VBZ")
                 or (previous.lower_ != "," and token.tag_ == "VBD")
                 # "... and flag unusual decisions": a known verb tagged as a noun
                 or (
                     token.tag_ == "NN"
-                    and token.dep_ not in {"compound", "amod", "nmod"}
                     and token.lower_ in known
                     and following is not None
-                    and following.pos_ in {"ADJ", "NOUN", "DET"}
+                    and (
+                        following.pos_ in {"ADJ", "DET"}
+                        or (
+                            following.pos_ == "NOUN"
+                            and token.dep_ not in {"compound", "amod", "nmod"}
+                        )
+                    )
                 )
             )
         if is_verb and known and lemma_of(token, known) not in known:
@@ -473,6 +532,9 @@ def _object_span(head: Token, known: frozenset[str]) -> tuple[int, int, int] | N
                 queue.append(child)
     if doc_vague(obj):
         return None
+    after = obj.doc[end + 1] if end + 1 < len(obj.doc) else None
+    if after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and after.i not in verbs:
+        return None  # "accounts receivable general ledger": the phrase runs past the parse
     return obj.left_edge.i, end, obj.i
 
 
@@ -525,6 +587,8 @@ def extract_slots(
         if core and len(core) <= MAX_OBJECT_WORDS:
             object_text = "".join(surface(w) + w.whitespace_ for w in core).strip()
             plural = doc[obj_index].tag_ in {"NNS", "NNPS"} or end != obj_index
+            if not plural:
+                object_text = _article(core, words[:lead]) + object_text
     pieces = tuple(
         Piece(surface(t), t.whitespace_, verbs.get(t.i), t.i in in_object) for t in tokens
     )
@@ -546,7 +610,30 @@ def extract_slots(
         pieces=pieces,
         means=means,
         outcome=outcome,
+        head_tag=head.tag_,
+        head_args=any(c.dep_ in _ARGUMENTS for c in head.children),
     )
+
+
+_ARGUMENTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "prt", "advcl"})
+_MASS_NOUNS = frozenset(
+    {"inventory", "payroll", "data", "information", "documentation", "paperwork", "cash"}
+)
+
+
+def _article(core: Sequence[Token], dropped: Sequence[Token]) -> str:
+    """The article a singular object needs: "for the fixed asset system", not "for fixed ..."."""
+    words = {w.lower_ for w in dropped}
+    if words & {"each", "every"}:
+        return "each "
+    if words & {"the", "a", "an", "my", "our", "their", "his", "her"}:
+        return "the "
+    first, last = core[0], core[-1]
+    if first.tag_ in {"PRP$", "DT", "NNP", "NNPS"} or first.text[:1].isupper():
+        return ""
+    if any(w.tag_ == "POS" or w.text.endswith("'s") for w in core):
+        return ""
+    return "the " if last.lower_ not in _MASS_NOUNS and last.tag_ == "NN" else ""
 
 
 def _means_and_outcome(

@@ -28,12 +28,15 @@ FRAMINGS = frozenset(
     }
 )
 EVIDENCE = frozenset({"explicit", "transferable", "any"})
-SHAPES = frozenset({"lead_object", "lead_clause", "means_first"})
+SHAPES = frozenset({"lead_object", "lead_clause", "means_first", "clean", "assisted"})
+#: Where the clause's signal must sit: on one of its verbs, only on its nouns, or either.
+SIGNAL_BY = frozenset({"verb", "noun", "any"})
+WEAK_MODES = frozenset({"fallback", "always"})
 SOAR_PARTS = frozenset({"situation", "obstacle", "action", "result", "result_hint"})
 PLAN_KINDS = frozenset({"board", "search_term", "skill", "look_back", "step"})
 STEP_WHEN = frozenset({"always", "look_back", "rewrites", "skills", "interview"})
 
-REWRITE_SLOTS = frozenset({"object", "rest", "clause_ing", "ai", "means", "outcome"})
+REWRITE_SLOTS = frozenset({"object", "rest", "clause", "clause_ing", "ai", "means", "outcome"})
 SOAR_SLOTS = frozenset(
     {"where", "quote", "artifact", "ai", "decisions", "numbers", "framework_hint"}
 )
@@ -56,6 +59,7 @@ class RewriteTemplate:
     confirm: str | None
     priority: int
     requires: tuple[str, ...] = ()
+    signal_by: str = "any"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,7 @@ class WeakOpening:
     id: str
     phrases: tuple[str, ...]
     replace_with: str | None
+    mode: str = "fallback"
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +194,8 @@ def _slots(allowed: frozenset[str], verbs: bool) -> _Check:
     return check
 
 
+#: Keys a record may leave out (their defaults are the dataclass defaults).
+_OPTIONAL = frozenset({"signal_by", "mode"})
 _ROLES = _subset(ROLE_IDS)
 _SIGNALS = _subset(SIGNAL_NAMES)
 
@@ -204,6 +211,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "confirm": _optional_text,
         "requires": _words,
         "priority": _priority,
+        "signal_by": _enum(SIGNAL_BY),
     },
     SOAR_FILE: {
         "id": _text,
@@ -214,7 +222,12 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "text": _slots(SOAR_SLOTS, verbs=False),
         "priority": _priority,
     },
-    WEAK_FILE: {"id": _text, "phrases": _phrases, "replace_with": _optional_text},
+    WEAK_FILE: {
+        "id": _text,
+        "phrases": _phrases,
+        "replace_with": _optional_text,
+        "mode": _enum(WEAK_MODES),
+    },
 }
 _PLAN_SCHEMAS: dict[str, dict[str, _Check]] = {
     "board": {"id": _text, "kind": _text, "name": _text, "url": _url},
@@ -257,7 +270,8 @@ def record_problems(name: str, record: Record) -> list[str]:
         found.append(f"unknown key {unknown[0]!r} (allowed: {', '.join(schema)})")
     for key, check in schema.items():
         if key not in record.data:
-            found.append(f"missing key {key!r}")
+            if key not in _OPTIONAL:
+                found.append(f"missing key {key!r}")
             continue
         problem = check(record.data[key])
         if problem:
@@ -330,6 +344,7 @@ def _build(directory: Path) -> CoachingData:
                 d["confirm"],
                 d["priority"],
                 tuple(d["requires"]),
+                d.get("signal_by", "any"),
             )
             for d in rows(REWRITES_FILE)
         ),
@@ -346,7 +361,8 @@ def _build(directory: Path) -> CoachingData:
             for d in rows(SOAR_FILE)
         ),
         weak=tuple(
-            WeakOpening(d["id"], tuple(d["phrases"]), d["replace_with"]) for d in rows(WEAK_FILE)
+            WeakOpening(d["id"], tuple(d["phrases"]), d["replace_with"], d.get("mode", "fallback"))
+            for d in rows(WEAK_FILE)
         ),
         plan=tuple(
             PlanEntry(
