@@ -38,15 +38,25 @@ def is_negated(
     return any(tokens_lower[i] in cues for i in range(window_start, hit.token_start))
 
 
+#: Role-term kinds that name things (a job, an artifact) rather than describe work.
+NAME_KINDS = frozenset({"title", "artifact"})
+
+
 def split_hits(
     unit_hits: list[Hit], tokens_lower: Sequence[str], unit_token_start: int, negations: set[str]
 ) -> UnitHits:
-    """Drop negated signals and AI terms; keep role terms (a negated artifact is still a domain)."""
+    """Drop negated signals and AI terms; keep role terms (a negated artifact is still a domain).
+
+    A signal word that is (part of) a job title or artifact name ("performance reviews", "Audit
+    Manager", "referral") names a thing, not something the person did, so it is dropped too.
+    """
+    names = [h for h in unit_hits if h.entry.category == "role_term" and h.entry.kind in NAME_KINDS]
     signals = [
         h
         for h in unit_hits
         if h.entry.category == "signal"
         and not is_negated(h, tokens_lower, unit_token_start, negations)
+        and not any(n.start <= h.start and h.end <= n.end for n in names)
     ]
     ai = [
         h

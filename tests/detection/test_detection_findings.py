@@ -197,3 +197,19 @@ def test_when_scores_are_computed_then_each_is_the_sum_of_its_explanation(
     assert top is not None
     assert top.id == "healthcare_quality"
     assert top.level == "strong"
+
+
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        ("Received exceeds-expectations ratings on performance reviews", False),
+        ("Reported to the Audit Manager on daily tasks", False),
+        ("Reviewed performance reviews for consistency before HR sign-off", True),
+    ],
+)
+def test_when_a_signal_word_only_names_a_thing_then_it_is_not_behaviour(
+    analyzer: Analyzer, bullet: str, expected: bool
+) -> None:
+    """'performance reviews' or 'Audit Manager' name things; only doing the review counts."""
+    result = analyze(_resume("HR Generalist", "Bayside Logistics", [bullet]), analyzer=analyzer)
+    assert bool(result.findings) is expected
