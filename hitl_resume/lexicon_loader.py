@@ -53,6 +53,8 @@ CUE_KINDS = frozenset(
         "ai_build",
         "ai_output",
         "build_verb",
+        "duties_section",
+        "boilerplate_section",
     }
 )
 KEYWORD_KINDS = frozenset({"skill", "tool", "framework", "title", "soft_skill", "certification"})

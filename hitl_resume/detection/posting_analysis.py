@@ -81,9 +81,15 @@ def find_hitl_phrases(
     token_starts: Sequence[int],
     negations: set[str],
 ) -> list[HitlPhrase]:
-    """Sentences asking for review/approval/escalation…; explicit when the object is AI output."""
+    """Sentences asking for review/approval/escalation…; explicit when the object is AI output.
+
+    Sentences under how-to-apply/EEO headings describe the hiring process, not the job.
+    """
+    zones = section_zones(text, hits)
     phrases = []
     for start, end in sentence_spans(text):
+        if in_boilerplate(zones, start):
+            continue
         inside = hits_within(hits, start, end)
         first_token = _token_index(token_starts, start)
         signals = [
@@ -147,7 +153,7 @@ def _token_index(token_starts: Sequence[int], char: int) -> int:
 
 def find_keywords(text: str, hits: Sequence[Hit]) -> list[PostingKeyword]:
     """Keywords with required/preferred read from the section each appears in."""
-    zones = _requirement_zones(text, hits)
+    zones = section_zones(text, hits)
     has_required_zone = any(kind == "required_section" for _, _, kind in zones)
     chosen: dict[str, PostingKeyword] = {}
     for hit in hits:
@@ -159,7 +165,11 @@ def find_keywords(text: str, hits: Sequence[Hit]) -> list[PostingKeyword]:
         else:
             continue
         zone = next((k for s, e, k in zones if s <= hit.start < e), None)
-        required = zone == "required_section" or (zone is None and not has_required_zone)
+        if zone == "boilerplate_section":
+            continue
+        required = zone == "required_section" or (
+            zone in (None, "duties_section") and not has_required_zone
+        )
         keyword = PostingKeyword(entry.id, hit.text, kind, required, hit.start, hit.end)
         previous = chosen.get(entry.id)
         if previous is None or (required and not previous.required):
@@ -167,29 +177,42 @@ def find_keywords(text: str, hits: Sequence[Hit]) -> list[PostingKeyword]:
     return sorted(chosen.values(), key=lambda k: k.start)
 
 
-def _requirement_zones(text: str, hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
-    """Spans under a 'requirements' or 'preferred' heading, up to the next such heading."""
+SECTION_KINDS = ("required_section", "preferred_section", "duties_section", "boilerplate_section")
+SECTION_HEADING_MAX_WORDS = 8
+
+
+def section_zones(text: str, hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
+    """Spans from each section heading to the next, labelled by the heading's cue kind.
+
+    Requirement headings may carry extra words ("Minimum qualifications:"); a boilerplate
+    heading must be the whole line ("NOTES:", "Where to apply"), since "Note: must hold a CDL"
+    is a requirement, not the start of small print.
+    """
     headings: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
-        if not line.strip() or len(line.split()) > 8:
+        if not line.strip() or len(line.split()) > SECTION_HEADING_MAX_WORDS:
             continue
+        bare = line.strip().strip(":.-–—*#").strip().lower()
         for hit in hits_within(hits, start, end + 1):
-            if hit.entry.category == "cue" and hit.entry.kind in (
-                "required_section",
-                "preferred_section",
-                "other_section",
-            ):
-                headings.append((start, hit.entry.kind))
-                break
-    zones = []
-    for index, (start, kind) in enumerate(headings):
-        end = headings[index + 1][0] if index + 1 < len(headings) else len(text)
-        if kind != "other_section":
-            zones.append((start, end, kind))
-    return zones
+            kind = hit.entry.kind
+            if hit.entry.category != "cue" or kind not in SECTION_KINDS:
+                continue
+            if kind == "boilerplate_section" and bare != hit.text.lower():
+                continue
+            headings.append((start, kind))
+            break
+    return [
+        (start, headings[i + 1][0] if i + 1 < len(headings) else len(text), kind)
+        for i, (start, kind) in enumerate(headings)
+    ]
+
+
+def in_boilerplate(zones: Sequence[tuple[int, int, str]], offset: int) -> bool:
+    """True when ``offset`` lies under a how-to-apply/EEO/salary heading."""
+    return any(s <= offset < e and k == "boilerplate_section" for s, e, k in zones)
 
 
 def assess_posting_roles(
@@ -197,12 +220,14 @@ def assess_posting_roles(
 ) -> tuple[RoleAssessment, ...]:
     """Score each role from title terms near the top, role vocabulary and HITL phrases."""
     title_zone_end = _title_zone_end(text)
+    zones = section_zones(text, hits)
+    job_hits = [h for h in hits if not in_boilerplate(zones, h.start)]
     results = []
     for role in roles:
         contributions: list[Contribution] = []
         seen: set[str] = set()
         title_points = term_points = 0.0
-        for hit in hits:
+        for hit in job_hits:
             entry = hit.entry
             if entry.category != "role_term" or entry.role != role.id or entry.id in seen:
                 continue

@@ -94,3 +94,32 @@ def test_when_posting_has_control_characters_then_they_are_cleaned(analyzer: Ana
     )
     assert "\x00" not in result.text
     assert "\ud800" not in result.text
+
+
+BULLETIN = """FLEET DISPATCHER
+Class Code: 1234
+
+DUTIES
+A Fleet Dispatcher reviews routes proposed by the routing software and reassigns drivers.
+
+SELECTION PROCESS
+Applications will be reviewed by the personnel department to ensure minimum qualifications.
+Candidates will be interviewed by the HR recruiter; the eligible list and job offer follow
+equal employment opportunity rules and the Americans with Disabilities Act.
+
+NOTES:
+Experience with Microsoft Excel is reviewed during the selection interview.
+"""
+
+
+def test_when_a_bulletin_has_hiring_boilerplate_then_only_the_job_counts(
+    analyzer: Analyzer,
+) -> None:
+    """Selection-process and EEO text describe hiring, not the job: no role, phrase or keyword."""
+    result = analyze_posting(BULLETIN, analyzer=analyzer)
+    top = result.top_role()
+    assert top is not None
+    assert top.id == "dispatch_operations"
+    assert all("Applications will be reviewed" not in p.text for p in result.hitl_phrases)
+    assert any("routing software" in p.text for p in result.hitl_phrases)
+    assert all(k.text.lower() != "microsoft excel" for k in result.keywords)
