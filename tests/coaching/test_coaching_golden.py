@@ -1,12 +1,12 @@
 """Golden coaching output for synthetic resumes: every template or lexicon change shows as a diff.
 
-Set UPDATE_GOLDEN=1 to rewrite tests/golden/coaching/*.json after reviewing the change.
+Run ``pytest --update-golden`` (or UPDATE_GOLDEN=1) to rewrite tests/golden/coaching/*.json,
+then review the diff.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,9 @@ CASES = {**SAMPLES, "tempting": TEMPTING}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_when_sample_is_coached_then_output_matches_golden(analyzer: Analyzer, name: str) -> None:
+def test_when_sample_is_coached_then_output_matches_golden(
+    analyzer: Analyzer, name: str, update_golden: bool
+) -> None:
     """Rewrites, SOAR prompts and plan stay exactly as reviewed."""
     parsed = resume(CASES[name])
     detection = analyzer.detect(parsed)
@@ -34,8 +36,8 @@ def test_when_sample_is_coached_then_output_matches_golden(analyzer: Analyzer, n
         "plan": plan.to_dict(),
     }
     path = GOLDEN_DIR / f"{name}.json"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
+    if update_golden:
         GOLDEN_DIR.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    assert path.is_file(), f"missing golden file; run with UPDATE_GOLDEN=1 ({path.name})"
+    assert path.is_file(), f"missing golden file; run pytest --update-golden ({path.name})"
     assert json.loads(path.read_text("utf-8")) == actual
