@@ -16,16 +16,14 @@ from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
 from hitl_resume.coaching.interview import interview_prompts
 from hitl_resume.coaching.plan import build_plan
 from hitl_resume.coaching.rewrites import best_rewrite, word_count
-from hitl_resume.coaching.shapes import Candidate
-from hitl_resume.coaching.slots import (
-    Slots,
-    extract_slots,
+from hitl_resume.coaching.segments import (
     parse_text,
     select_segment,
     start_at_signal_verb,
     strip_weak_opening,
-    verb_index,
 )
+from hitl_resume.coaching.shapes import Candidate
+from hitl_resume.coaching.slots import Slots, extract_slots, verb_index
 from hitl_resume.coaching.templates import (
     COACHING_FILES,
     CoachingData,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from hitl_resume.coaching.slots import NUMBER_WORDS
+from hitl_resume.coaching.segments import NUMBER_WORDS
 from hitl_resume.inflect import variants
 from hitl_resume.lexicon_loader import Lexicon
 from hitl_resume.models import Resume

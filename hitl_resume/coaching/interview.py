@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from hitl_resume.coaching.slots import find_numbers
+from hitl_resume.coaching.segments import find_numbers
 from hitl_resume.coaching.templates import SoarTemplate
 from hitl_resume.coaching_results import InterviewPrompt
 from hitl_resume.detection.results import Finding

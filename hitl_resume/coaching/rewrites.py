@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 
 from hitl_resume.coaching.grounding import GroundingGuard
+from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.shapes import Candidate, shape_fits
-from hitl_resume.coaching.slots import WEAK_VERBS, Slots, render, weak_opening_of
+from hitl_resume.coaching.slots import Slots, render
 from hitl_resume.coaching.templates import RewriteTemplate, WeakOpening
 from hitl_resume.coaching.tense import finite
 from hitl_resume.coaching_results import Rewrite, Tense

@@ -6,15 +6,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from hitl_resume.coaching.slots import (
-    extract_slots,
+from hitl_resume.coaching.segments import (
     find_numbers,
     parse_text,
-    render,
     select_segment,
     strip_weak_opening,
-    verb_index,
 )
+from hitl_resume.coaching.slots import extract_slots, render, verb_index
 from hitl_resume.coaching.templates import load_coaching_data
 from hitl_resume.coaching.tense import gerund, past
 

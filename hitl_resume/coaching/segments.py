@@ -1,0 +1,350 @@
+"""Cut a bullet down to the clause worth rewriting: segments, weak openings, framings.
+
+Plain-text work before any parsing: which clause holds the signal, what weak opening
+("Responsible for", "Helped") to drop, and the text handed to the parser.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from hitl_resume.coaching.templates import WeakOpening
+
+_SEGMENT_RE = re.compile(
+    r"(?<=[.;!?•|])\s+|(?<=[a-z,)])\s+(?=[A-Z][a-z]+ed\b|Responsible for\b|Duties\b)"
+    r"|\s+[*]\s*(?=[A-Z])"
+)
+#: Noun-phrase duty lines: "Teller activities include cashing checks" -> "cashing checks".
+_DUTY_LINE = re.compile(
+    r"^(?:[\w/&'-]+\s+){0,3}?(?:activities|duties|responsibilities|tasks|role|work)\s+"
+    r"(?:include[sd]?|involve[sd]?|consist(?:s|ed)? of|(?:was|is|were|are))\s*:?\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+#: First-person prose: "Upon receipt, I then would verify ..." -> "verify ...".
+_FIRST_PERSON = re.compile(
+    r"^(?:[^.;]{0,60}?,\s*)?I\s+(?:then\s+|also\s+|would\s+|then\s+would\s+|have\s+to\s+"
+    r"|had\s+to\s+|was\s+able\s+to\s+|would\s+then\s+)*(?=[a-z]{3,})"
+)
+_NOT_ONLY = re.compile(r"^not only\s+|\s+but also\s+(?=[a-z])")
+#: Participles that open a noun phrase in ledgers and audits ("fixed assets", "agreed upon").
+_ADJECTIVE_PARTICIPLES = re.compile(
+    r"^(?:fixed\s+(?:asset|assets|cost|costs|income|rate|rates)|agreed[\s-]+upon|"
+    r"accrued\s+\w+|certified\s+[A-Z])\b",
+    re.IGNORECASE,
+)
+_LEAD_JUNK = re.compile(r"^[\s\-–—•*·▪●◦o>:,;.]+(?=\S)")
+TRAIL_JUNK = re.compile(r"[\s.;,:\-–—]+$")
+_USED_TO = re.compile(r"^.{1,80}?\bto\s+(?=[a-z])", re.IGNORECASE)
+FREQUENCY_RE = re.compile(
+    r"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|"
+    r"(?:per|a|an|each|every) (?:day|week|month|quarter|year|shift|hour))\b",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "dozen",
+        "dozens",
+    ]
+)
+_NUMBER_RE = re.compile(
+    r"(?<![\w-])[$€£]?\d[\d,.]*(?:\s?(?:\+|%|k\b|m\b|million\b|billion\b))?|\b(?:"
+    + "|".join(sorted(NUMBER_WORDS))
+    + r")\b",
+    re.IGNORECASE,
+)
+DROP_LEADING = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "all",
+        "each",
+        "every",
+        "any",
+        "my",
+        "our",
+        "their",
+        "his",
+        "her",
+        "various",
+        "multiple",
+        "numerous",
+        "several",
+        "many",
+        "over",
+        "approximately",
+        "about",
+        "around",
+        "up",
+        "to",
+        "more",
+        "than",
+        "+",
+        "nearly",
+        "roughly",
+        "some",
+        "other",
+    }
+)
+WEAK_VERBS = frozenset(
+    {"use", "utilize", "help", "assist", "work", "handle", "participate", "involve", "do"}
+)
+OUTCOME_VERBS = frozenset(
+    {
+        "reduce",
+        "decrease",
+        "cut",
+        "lower",
+        "improve",
+        "increase",
+        "raise",
+        "boost",
+        "save",
+        "eliminate",
+        "shorten",
+        "minimize",
+        "maximize",
+        "achieve",
+        "prevent",
+        "recover",
+        "accelerate",
+        "streamline",
+    }
+)
+MAX_OBJECT_WORDS = 8
+VAGUE_OBJECTS = frozenset(
+    {
+        "duty",
+        "duties",
+        "issue",
+        "issues",
+        "task",
+        "tasks",
+        "activity",
+        "activities",
+        "function",
+        "functions",
+        "responsibility",
+        "responsibilities",
+        "thing",
+        "things",
+        "company",
+        "business",
+        "team",
+        "staff",
+        "network",
+        "operation",
+        "operations",
+        "work",
+        "job",
+        "role",
+        "area",
+        "areas",
+        "day",
+        "office",
+        "department",
+        "everything",
+        "variety",
+        "range",
+        "number",
+        "lot",
+        "part",
+        "support",
+        "service",
+        "services",
+        "need",
+        "needs",
+        "accuracy",
+        "performance",
+        "appearance",
+        "quality",
+        "compliance",
+        "improvement",
+        "improvements",
+        "efficiency",
+        "knowledge",
+        "understanding",
+        "ability",
+        "skills",
+    }
+)
+
+
+def find_numbers(text: str) -> tuple[str, ...]:
+    """Every number in a text (digits with %, +, $ or a scale word, and number words)."""
+    return tuple(dict.fromkeys(m.group(0).strip() for m in _NUMBER_RE.finditer(text)))
+
+
+def select_segment(text: str, anchor: str | None, known: frozenset[str] = frozenset()) -> str:
+    """The sentence or run-on piece of a bullet that holds the finding's first signal.
+
+    PDF extraction glues lines together ("... for 99 markets Maintain all files"), so a
+    capitalised known verb after a lowercase word also starts a new piece.
+    """
+    pieces = [p for p in _SEGMENT_RE.split(text) if p.strip()]
+    if known:
+        pieces = [part for piece in pieces for part in _split_on_verbs(piece, known)]
+    if not pieces:
+        return ""
+    chosen = pieces[0]
+    if anchor:
+        position = text.lower().find(anchor.lower())
+        offset = 0
+        for piece in pieces:
+            found = text.find(piece, offset)
+            if found <= position < found + len(piece):
+                chosen = piece
+                break
+            offset = found + len(piece)
+    if anchor and known:
+        chosen = start_at_signal_verb(chosen, anchor, known)
+    chosen = _LEAD_JUNK.sub("", chosen.strip())
+    return TRAIL_JUNK.sub("", chosen)
+
+
+def start_at_signal_verb(
+    piece: str, anchor: str, known: frozenset[str], *, strict: bool = True
+) -> str:
+    """Start at the signal verb when it opens a later coordinate ("ordered X, verified Y").
+
+    ``strict`` accepts only past forms ("verified"); otherwise base forms count too.
+    """
+    position = piece.lower().find(anchor.lower())
+    if position <= 0:
+        return piece
+    word = anchor.split(maxsplit=1)[0].lower()
+    stems = {word, word[:-1], word[:-2], word[:-3] + "y"}
+    looks_verb = (word.endswith("ed") or not strict) and bool(stems & known)
+    before = piece[:position].rstrip()
+    if _ADJECTIVE_PARTICIPLES.match(piece[position:]):
+        return piece
+    if looks_verb and (before.endswith((",", ";")) or before.lower().endswith(" and")):
+        return piece[position:]
+    return piece
+
+
+def weak_opening_of(text: str, weak: Sequence[WeakOpening]) -> tuple[str, WeakOpening] | None:
+    """The longest weak phrase the text opens with, and its entry."""
+    lower = text.lower()
+    best: tuple[str, WeakOpening] | None = None
+    for entry in weak:
+        for phrase in entry.phrases:
+            whole = len(lower) == len(phrase) or not lower[len(phrase) : len(phrase) + 1].isalnum()
+            if lower.startswith(phrase) and whole and (best is None or len(phrase) > len(best[0])):
+                best = (phrase, entry)
+    return best
+
+
+_CAPITALISED_RE = re.compile(r"(?<=[a-z0-9,)])\s+(?=([A-Z][a-z]+)\b(?!\s+[A-Z]|[/&-]))")
+
+
+_NO_SPLIT_AFTER = frozenset(
+    {"the", "a", "an", "of", "for", "in", "on", "at", "to", "with", "and", "or", "by", "from"}
+)
+
+
+def _split_on_verbs(piece: str, known: frozenset[str]) -> list[str]:
+    cuts = [0]
+    for match in _CAPITALISED_RE.finditer(piece):
+        head_words = piece[: match.start()].split()
+        before = head_words[-1].lower() if head_words else ""
+        if before.endswith("'s") or before in _NO_SPLIT_AFTER:
+            continue
+        if head_words and (head_words[-1][:1].isupper() or "(" in head_words[-1]):
+            continue  # "American Express", "Child Support", "(Generally Accepted": a name
+        word = match.group(1).lower()
+        stems = {word, word[:-1], word[:-2], word[:-1] if word.endswith("es") else word}
+        verb_like = word.endswith(("ed", "s")) or word in known
+        if verb_like and stems & known:
+            cuts.append(match.end())
+    cuts.append(len(piece))
+    return [piece[a:b].strip() for a, b in itertools.pairwise(cuts) if piece[a:b].strip()]
+
+
+def strip_weak_opening(
+    segment: str, weak: Sequence[WeakOpening]
+) -> tuple[str, str | None, str | None] | None:
+    """Remove a weak opening: (remainder, opening, replacement verb); None when nothing is left.
+
+    Noun-phrase duty lines ("Teller activities include ...") and first-person prose ("I have to
+    not only purchase X but also validate Y") lose their frame; an opening whose entry says
+    ``always`` ("Review of tax documents") returns its replacement verb to lead the clause.
+    """
+    segment, framed = _unframe(segment)
+    best = weak_opening_of(segment, weak)
+    if best is None:
+        return segment, framed, None
+    phrase, entry = best
+    remainder = segment[len(phrase) :].lstrip(" :,-–")
+    if entry.mode == "always" and entry.replace_with:
+        if len(remainder.split()) < 2 or not remainder[:1].isalnum():
+            return None
+        return f"{entry.replace_with} {remainder}", phrase, None
+    if entry.id == "weak.used":
+        match = _USED_TO.match(remainder)
+        if match is None:
+            return None
+        remainder = remainder[match.end() :]
+    if len(remainder.split()) < 2:
+        return None
+    return remainder, phrase, entry.replace_with
+
+
+def _unframe(segment: str) -> tuple[str, str | None]:
+    """Drop a duty-line or first-person frame; the frame's text when one was dropped."""
+    for pattern in (_DUTY_LINE, _FIRST_PERSON):
+        match = pattern.match(segment)
+        if match and len(segment[match.end() :].split()) >= 2:
+            segment = segment[match.end() :]
+            segment = _NOT_ONLY.sub(lambda m: "" if m.start() == 0 else " and ", segment)
+            return segment, match.group(0).strip()
+    return segment, None
+
+
+def parse_text(segment: str) -> str:
+    """The text given to the parser: a subject makes the bullet's first verb a verb."""
+    words = segment.split(maxsplit=1)
+    first = words[0] if words else ""
+    if first[:1].isupper() and not first[1:2].isupper():
+        segment = first[:1].lower() + segment[1:]  # "I Approved" misparses; "I approved" does not
+    # "40+" splits into "40" and a "+" tagged as a conjunction; "400" parses as one number and
+    # keeps every offset, so the bullet's own text is read back from the same positions.
+    segment = re.sub(r"(?<=\d)\+", "0", segment)
+    return ("I was " if first.lower().endswith("ing") else "I ") + segment
