@@ -12,13 +12,12 @@ import pytest
 from hitl_resume.inflect import variants
 from hitl_resume.jsonl_reader import LexiconError
 from hitl_resume.lexicon_loader import (
-    LEXICON_FILES,
-    ROLE_IDS,
     Lexicon,
     bundled_lexicon_dir,
     check_lexicon,
     load_lexicon,
 )
+from hitl_resume.lexicon_schema import LEXICON_FILES, ROLE_IDS
 
 REPO = Path(__file__).resolve().parents[1]
 

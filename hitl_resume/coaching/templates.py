@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from hitl_resume.jsonl_reader import LexiconError, Record, read_jsonl
-from hitl_resume.lexicon_loader import ROLE_IDS, SIGNAL_NAMES, bundled_lexicon_dir
+from hitl_resume.lexicon_loader import bundled_lexicon_dir
+from hitl_resume.lexicon_schema import ROLE_IDS, SIGNAL_NAMES
 
 REWRITES_FILE = "rewrite_templates.jsonl"
 SOAR_FILE = "soar_templates.jsonl"
