@@ -100,6 +100,13 @@ def _resume(title: str, employer: str, bullets: list[str], extra: str = "") -> s
             "customer_service",
             "escalate",
         ),
+        (
+            "Retail Associate",
+            "Express Pharmacy",
+            "Issued credits and made exceptions to customer policies when justified",
+            "customer_service",
+            "override",
+        ),
     ],
 )
 def test_when_a_bullet_shows_hitl_work_then_a_finding_names_role_and_signal(
