@@ -68,8 +68,29 @@ class PhraseIndex:
         for match_id, start, end in self._matcher(doc):
             info = self.entries[strings[match_id]]
             span = doc[start:end]
+            if _is_title_cased_acronym(span.text, end - start, info):
+                continue
             found.append(Hit(info, span.start_char, span.end_char, start, end, span.text))
         return _drop_nested(found)
+
+
+ACRONYM_MAX_CHARS = 3
+
+
+def _is_title_cased_acronym(text: str, tokens: int, info: EntryInfo) -> bool:
+    """A short term written "Phi" or "Cms" is a name or word, not the acronym PHI or CMS.
+
+    Matching is case-insensitive, so one-token terms of up to three letters would otherwise
+    fire on names ("Phi Theta Kappa"); the acronym is written in capitals or, in running
+    text, in lower case.
+    """
+    return (
+        tokens == 1
+        and len(text) <= ACRONYM_MAX_CHARS
+        and info.category in ("role_term", "keyword", "ai")
+        and text[:1].isupper()
+        and not text.isupper()
+    )
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:

@@ -220,3 +220,19 @@ def test_when_a_signal_word_only_names_a_thing_then_it_is_not_behaviour(
     """'performance reviews' or 'Audit Manager' name things; only doing the review counts."""
     result = analyze(_resume("HR Generalist", "Bayside Logistics", [bullet]), analyzer=analyzer)
     assert bool(result.findings) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "term_found"),
+    [
+        ("Member of Phi Theta Kappa honor society", False),
+        ("Protected PHI in every chart review", True),
+    ],
+)
+def test_when_a_short_acronym_is_title_cased_then_it_is_a_name_not_the_term(
+    analyzer: Analyzer, line: str, term_found: bool
+) -> None:
+    """'Phi Theta Kappa' is not protected health information; 'PHI' is."""
+    doc = analyzer.nlp.make_doc(line)
+    texts = {h.text for h in analyzer.index.hits(doc)}
+    assert ("PHI" in texts or "Phi" in texts) is term_found
