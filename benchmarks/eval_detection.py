@@ -22,15 +22,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-ROLES = (
-    "customer_service",
-    "tax_financial",
-    "healthcare_quality",
-    "trust_safety",
-    "hr_recruiting",
-    "legal_compliance",
-    "dispatch_operations",
-)
 
 #: LA civil-service titles that name one pattern without ambiguity (substring → role).
 LA_TITLE_MAP = (

@@ -28,12 +28,24 @@ class Record:
     data: dict[str, Any]
 
 
-def read_jsonl(path: Path) -> Iterator[Record]:
-    """Yield each object of a JSONL file; blank lines and ``//`` comment lines are skipped."""
+def read_jsonl(path: Path, problems: list[LexiconError] | None = None) -> Iterator[Record]:
+    """Yield each object of a JSONL file; blank lines and ``//`` comment lines are skipped.
+
+    Bad lines raise ``LexiconError`` — or, when a ``problems`` list is given, are appended to it
+    and skipped, so a checker can report every problem of a file at once.
+    """
+
+    def fail(line: int, problem: str) -> None:
+        error = LexiconError(path, line, problem)
+        if problems is None:
+            raise error
+        problems.append(error)
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(path, 0, f"cannot read file ({exc.__class__.__name__})") from None
+        fail(0, f"cannot read file ({exc.__class__.__name__})")
+        return
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
         if not stripped or stripped.startswith("//"):
@@ -41,7 +53,9 @@ def read_jsonl(path: Path) -> Iterator[Record]:
         try:
             data = json.loads(stripped)
         except json.JSONDecodeError as exc:
-            raise LexiconError(path, number, f"invalid JSON: {exc.msg}") from None
+            fail(number, f"invalid JSON: {exc.msg}")
+            continue
         if not isinstance(data, dict):
-            raise LexiconError(path, number, "each line must be a JSON object")
+            fail(number, "each line must be a JSON object")
+            continue
         yield Record(str(path), number, data)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.resources import files
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from hitl_resume.inflect import Pos
-from hitl_resume.jsonl_reader import LexiconError, Record
+from hitl_resume.jsonl_reader import LexiconError, Record, read_jsonl
 from hitl_resume.lexicon_schema import (
     GROUP_FIELD,
     ID_RE,
@@ -148,24 +147,9 @@ class _Problem:
 
 def _records(path: Path, problems: list[_Problem]) -> Iterator[Record]:
     """Yield each JSON object of a file; bad lines become problems instead of stopping the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(_Problem(path, 0, f"cannot read file ({exc.__class__.__name__})"))
-        return
-    for number, raw in enumerate(text.splitlines(), start=1):
-        stripped = raw.strip()
-        if not stripped or stripped.startswith("//"):
-            continue
-        try:
-            data = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            problems.append(_Problem(path, number, f"invalid JSON: {exc.msg}"))
-            continue
-        if not isinstance(data, dict):
-            problems.append(_Problem(path, number, "each line must be a JSON object"))
-            continue
-        yield Record(str(path), number, data)
+    errors: list[LexiconError] = []
+    yield from read_jsonl(path, errors)
+    problems += [_Problem(path, e.line, e.problem) for e in errors]
 
 
 def _check_record(name: str, record: Record) -> list[str]:
