@@ -8,6 +8,7 @@ eye; skips when data is absent.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,15 @@ from hitl_resume.errors import InputError
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "resumes"
 SAMPLES = 10
+
+
+def tense_only(original: str, proposed: str) -> bool:
+    """A rewrite that only re-tenses the first verb ("Reconcile X" -> "Reconciled X")."""
+
+    def rest(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9]+", text.lower())[1:]
+
+    return rest(original) == rest(proposed)
 
 
 def main(argv: list[str]) -> int:
@@ -42,6 +52,7 @@ def main(argv: list[str]) -> int:
             "violations",
             "weak_openings",
             "over_40_words",
+            "tense_only",
             "needs_confirmation",
             "soar_prompts",
         ),
@@ -78,6 +89,7 @@ def main(argv: list[str]) -> int:
             counts["violations"] += bool(problems)
             counts["weak_openings"] += starts_weak(rewrite.proposed, weak)
             counts["over_40_words"] += word_count(rewrite.proposed) > MAX_WORDS
+            counts["tense_only"] += tense_only(rewrite.original, rewrite.proposed)
             samples.append((rewrite.template, rewrite.original, rewrite.proposed))
     share = 100 * counts["covered"] / max(1, counts["with_findings"])
     for key, value in counts.items():

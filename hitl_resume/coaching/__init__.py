@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,13 +23,14 @@ from hitl_resume.coaching.segments import (
     strip_weak_opening,
 )
 from hitl_resume.coaching.shapes import Candidate
-from hitl_resume.coaching.slots import Slots, extract_slots, verb_index
+from hitl_resume.coaching.slots import Slots, extract_slots
 from hitl_resume.coaching.templates import (
     COACHING_FILES,
     CoachingData,
     check_coaching_lexicon,
     load_coaching_data,
 )
+from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.coaching_results import InterviewPrompt, Plan, Rewrite, Tense
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.lexicon_loader import Lexicon, bundled_lexicon_dir, load_lexicon
@@ -37,6 +38,7 @@ from hitl_resume.models import Resume
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Token
 
 __all__ = ["check_coaching_lexicon", "coach", "coaching_data_for", "load_coaching_data"]
 
@@ -88,15 +90,90 @@ def _with_context(slots: Slots, resume: Resume, finding: Finding, opening: str |
     )
 
 
-def _variants(finding: Finding, known: frozenset[str]) -> list[str]:
-    """The key clause, then clauses starting at each later signal verb ("..., approved X")."""
-    segments = [select_segment(finding.text, _anchor(finding), known)]
+def _variants(finding: Finding, known: frozenset[str]) -> dict[str, str | None]:
+    """The key clause, then clauses starting at each later signal verb ("..., approved X").
+
+    Each variant maps to the clause it was cut from (None when it was not cut), so the cut can
+    be checked against the parse of the whole clause.
+    """
+    segments: dict[str, str | None] = {}
+    first = select_segment(finding.text, _anchor(finding), known)
+    if first:
+        segments[first] = None
     for contribution in finding.contributions:
         if contribution.kind.startswith("signal:"):
             segment = select_segment(finding.text, contribution.text, known)
             cut = start_at_signal_verb(segment, contribution.text, known, strict=False)
-            segments.append(cut)
-    return list(dict.fromkeys(s for s in segments if s))
+            if cut and cut not in segments:
+                segments[cut] = segment if cut != segment else None
+    return segments
+
+
+def _cut_at_verb(nlp: Language, cuts: dict[str, str]) -> set[str]:
+    """The cut variants whose first word is a verb in the whole clause's parse.
+
+    "..., sponsor feedback, audit findings and responses": "audit" is a noun there, and a
+    clause cut at it would turn it into a verb.
+    """
+    items = list(cuts.items())
+    texts = [parse_text(whole) for _, whole in items]
+    kept = set()
+    for (cut, whole), text, doc in zip(items, texts, nlp.pipe(texts), strict=True):
+        offset = len(text) - len(whole) + whole.rfind(cut)
+        token = next((t for t in doc if t.idx == offset), None)
+        if token is None:
+            continue
+        # "Plan, monitor, and review": a conjunct of a verb is a verb, whatever its tag.
+        verb_conjunct = token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}
+        if (token.pos_ in {"VERB", "AUX"} or verb_conjunct) and _joins_main_verb(token):
+            kept.add(cut)
+    return kept
+
+
+def _joins_main_verb(token: Token) -> bool:
+    """The verb is coordinated with the clause's main verb, so the person did it.
+
+    "allowing folks to sign up and review their information": "review" is the folks' act.
+    """
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "ROOT"
+
+
+_LIST_COMMA = re.compile(r"^(\w+),\s+(and|or)\s+")
+
+
+def verb_signals(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """One-word signal verbs of the lexicon and the signals they carry ("verify" -> validate)."""
+    found: dict[str, list[str]] = {}
+    for signal in lexicon.signals:
+        if signal.pos == "verb":
+            for phrase in signal.phrases:
+                if " " not in phrase:
+                    found.setdefault(phrase, []).append(signal.signal)
+    return {verb: tuple(dict.fromkeys(kinds)) for verb, kinds in found.items()}
+
+
+_JOINERS = frozenset({",", "and", "or", "&", "/"})
+
+
+def _own_signals(slots: Slots, signal_verbs: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Signals of the verbs that lead the clause ("Identify, evaluate, and resolve X").
+
+    The parser may tag a listed verb as a noun ("evaluate"); its place in the leading list
+    shows it is a verb all the same.
+    """
+    words: list[str] = []
+    pieces = [p for p in slots.pieces if p.text.strip()]
+    for index, piece in enumerate(pieces):
+        if piece.text.lower() in _JOINERS:
+            continue
+        words.append(piece.lemma or piece.text.lower())
+        following = pieces[index + 1].text.lower() if index + 1 < len(pieces) else ""
+        if following not in _JOINERS:
+            break
+    found = [kind for word in words for kind in signal_verbs.get(word, ())]
+    return tuple(dict.fromkeys(found))
 
 
 def prepare(
@@ -104,10 +181,12 @@ def prepare(
     findings: Sequence[Finding],
     data: CoachingData,
     nlp: Language | None,
+    signal_verbs: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[Candidate]:
     """Parse the chosen bullets' key clauses (one batch) and read their slots.
 
     A finding may yield several candidates (its clause variants), strongest variant first.
+    ``signal_verbs`` (from ``verb_signals``) credits a clause whose own head verb is a signal.
     """
     ranked = sorted((f for f in findings if not is_strong(f)), key=lambda f: (-f.score, f.start))
     if nlp is None:
@@ -117,8 +196,16 @@ def prepare(
     known = verb_index(nlp)
     jobs: list[tuple[Finding, str, str | None, str | None]] = []
     cut: set[int] = set()
-    for finding in sorted(ranked[:MAX_CANDIDATES], key=lambda f: f.start):
-        for number, segment in enumerate(_variants(finding, known)):
+    chosen = sorted(ranked[:MAX_CANDIDATES], key=lambda f: f.start)
+    variants = [_variants(finding, known) for finding in chosen]
+    verb_cuts = _cut_at_verb(nlp, {c: w for v in variants for c, w in v.items() if w})
+    for finding, found in zip(chosen, variants, strict=True):
+        usable = [
+            _LIST_COMMA.sub(r"\1 \2 ", c)  # "monitor, and review" -> "monitor and review"
+            for c, whole in found.items()
+            if whole is None or c in verb_cuts
+        ]
+        for number, segment in enumerate(usable):
             stripped = strip_weak_opening(segment, data.weak)
             if stripped is not None:
                 if number:
@@ -140,20 +227,21 @@ def prepare(
     for index, ((finding, _, opening, _), s) in enumerate(zip(jobs, slots, strict=True)):
         tense = _tense(resume, finding)
         whole = finding.text if index not in cut else s.segment
-        messy = is_messy(whole, s, opening, tense)
+        messy = is_messy(whole, s, opening)
+        own = _own_signals(s, signal_verbs or {})
         candidates.append(
-            Candidate(finding, _with_context(s, resume, finding, opening), tense, messy)
+            Candidate(finding, _with_context(s, resume, finding, opening), tense, messy, own)
         )
     return candidates
 
 
-def is_messy(text: str, slots: Slots, opening: str | None, tense: Tense) -> bool:
-    """Whether a plain clean-up of the clause already improves the bullet."""
-    if opening is not None or _normal(slots.segment) != _normal(text):
-        return True  # a weak/duty-line/first-person opening, or a piece cut from a run-on
-    if slots.head_tag in {"VBG", "VBZ"}:
-        return True  # "Conducting checks", "Balances cash drawer"
-    return tense == "past" and slots.head_tag in {"VB", "VBP"}
+def is_messy(text: str, slots: Slots, opening: str | None) -> bool:
+    """Whether a plain clean-up of the clause already improves the bullet.
+
+    Only a removed opening or a piece cut from a run-on counts: re-tensing the first verb
+    alone ("Reconcile ..." -> "Reconciled ...") adds too little to propose.
+    """
+    return opening is not None or _normal(slots.segment) != _normal(text)
 
 
 def _normal(text: str) -> str:
@@ -176,7 +264,7 @@ def coach(
     lexicon = lexicon or load_lexicon()
     data = coaching_data_for(lexicon)
     guard = GroundingGuard(lexicon, resume_employers(resume))
-    candidates = prepare(resume, findings, data, nlp)
+    candidates = prepare(resume, findings, data, nlp, verb_signals(lexicon))
     rewrites: list[Rewrite] = []
     done: set[str] = set()
     for candidate in _by_strength(candidates):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.shapes import Candidate, shape_fits
-from hitl_resume.coaching.slots import Slots, render
+from hitl_resume.coaching.slots import Form, Slots, render
 from hitl_resume.coaching.templates import RewriteTemplate, WeakOpening
 from hitl_resume.coaching.tense import finite
 from hitl_resume.coaching_results import Rewrite, Tense
@@ -37,9 +37,26 @@ def starts_weak(text: str, weak: Sequence[WeakOpening]) -> bool:
 
 
 def _pronoun(slots: Slots) -> str:
-    if slots.object_count:
+    """ "reviewing 25 daily" keeps the count beside its frequency; else "them"/"it"."""
+    if slots.object_count and slots.frequency:
         return slots.object_count
     return "them" if slots.object_plural else "it"
+
+
+def _named_object(slots: Slots) -> str:
+    """The object as the framing names it: with its count unless the count stays in the rest.
+
+    "for twelve bank reconciliations, reviewing and approving them", not "approving twelve".
+    """
+    obj = slots.object or ""
+    if slots.object_count and not slots.frequency:
+        return f"{slots.object_count} {obj}"
+    return obj
+
+
+def _no_your(clause: str) -> str:
+    """ "to your Wells Fargo partners" -> "to Wells Fargo partners" (a bullet is no letter)."""
+    return _YOUR.sub(lambda m: "" if m.group(1)[:1].isupper() else "the ", clause)
 
 
 def _fill(template: RewriteTemplate, slots: Slots, tense: Tense, ai: str | None) -> str | None:
@@ -55,17 +72,22 @@ def _fill(template: RewriteTemplate, slots: Slots, tense: Tense, ai: str | None)
     if template.shape == "lead_object":
         if not slots.object:
             return None
-        values["object"] = slots.object
+        values["object"] = _named_object(slots)
         values["rest"] = render(slots.pieces, "ing", pronoun=_pronoun(slots))
     if template.shape == "lead_clause":
-        values["clause_ing"] = render(slots.pieces, "ing")
+        values["clause_ing"] = _no_your(render(slots.pieces, "ing"))
     if template.shape == "clean":
         clause = render(slots.pieces, "past" if tense == "past" else "present")
-        values["clause"] = _YOUR.sub(lambda m: "" if m.group(1)[:1].isupper() else "the ", clause)
+        values["clause"] = _no_your(clause)
     if template.shape == "assisted":
         # The bullet said the person helped: keep that ("Supported ..."), never claim ownership.
-        if slots.verb == "support":
-            values["clause"] = render(slots.pieces, "past" if tense == "past" else "present")
+        form: Form = "past" if tense == "past" else "present"
+        if slots.verb == "support" and slots.bare_at is not None:
+            # "Helped supervisors review X" -> "Supported supervisors in reviewing X".
+            helped = render(slots.pieces[: slots.bare_at], form)
+            values["clause"] = f"{helped} in {render(slots.pieces[slots.bare_at :], 'ing')}"
+        elif slots.verb == "support":
+            values["clause"] = render(slots.pieces, form)
         else:
             values["clause"] = finite("support", tense) + " " + render(slots.pieces, "ing")
     if ai:
@@ -117,12 +139,15 @@ _LIGHT_VERB = (
 )
 
 
-def clause_signals(candidate: Candidate) -> tuple[str, ...]:
+def clause_signals(candidate: Candidate, *, head_only: bool = False) -> tuple[str, ...]:
     """Signals carried by the clause's own verbs ("Approved ..." -> approve), not by its nouns.
 
     A light verb with a signal noun counts as the verb ("Conducted monthly audits" -> audit).
+    ``head_only`` keeps the signals of the clause's first verb ("Stocked shelves and checked
+    dates" carries no signal on "Stocked").
     """
-    verbs = set(candidate.slots.verb_words)
+    verb_words = candidate.slots.verb_words
+    verbs = set(verb_words[:1] if head_only else verb_words)
     segment = candidate.slots.segment.lower()
     found = []
     for contribution in candidate.finding.contributions:
@@ -138,13 +163,19 @@ CHECK_SIGNALS = frozenset({"quality_monitoring"})
 
 
 def noun_signals(candidate: Candidate) -> tuple[str, ...]:
-    """Checking signals named by nouns in the clause ("processed claims for accuracy")."""
+    """Checking signals named by nouns in the clause ("processed claims for accuracy").
+
+    A signal noun inside the object names the thing, not a check on it ("developed quality
+    control procedures").
+    """
     segment = candidate.slots.segment.lower()
+    obj = (candidate.slots.object or "").lower()
     found = []
     for contribution in candidate.finding.contributions:
         kind = contribution.kind.removeprefix("signal:")
         is_check = contribution.kind.startswith("signal:") and kind in CHECK_SIGNALS
-        if is_check and contribution.text.lower() in segment:
+        text = contribution.text.lower()
+        if is_check and text in segment and text not in obj:
             found.append(kind)
     return tuple(dict.fromkeys(found))
 
@@ -170,8 +201,6 @@ def matches(template: RewriteTemplate, finding: Finding, signals: Sequence[str])
         return False
     if template.shape == "means_first":
         return True
-    if template.shape == "lead_clause" and template.signal_by == "any":
-        signals = finding.signals  # "by training ...": the framing rests on the whole bullet
     if not signals:
         return False
     return not template.signals or any(s in template.signals for s in signals)
@@ -203,13 +232,19 @@ def best_rewrite(
     """The highest-priority template that fills, fits 40 words and passes the guard."""
     finding = candidate.finding
     ordered = sorted(templates, key=lambda t: (-t.priority, t.id))
-    verb_signals = clause_signals(candidate)
+    own = candidate.head_signals
+    verb_signals = tuple(dict.fromkeys(clause_signals(candidate) + own))
+    head_signals = tuple(dict.fromkeys(clause_signals(candidate, head_only=True) + own))
     checks = tuple(dict.fromkeys(verb_signals + noun_signals(candidate)))
     in_clause = segment_signals(candidate)
     for template in ordered:
         if (template.confirm is not None) != confirm_only:
             continue
-        signals = _signals_for(template, verb_signals, checks, in_clause)
+        if template.shape == "lead_clause" and template.signal_by == "verb":
+            # "Provided human oversight by <clause>ing": the clause's first verb must check.
+            signals: tuple[str, ...] | None = head_signals
+        else:
+            signals = _signals_for(template, verb_signals, checks, in_clause)
         if signals is None:
             continue
         if not matches(template, finding, signals) or not _has_required(template, candidate):
@@ -257,15 +292,23 @@ def _signals_for(
         return tuple(s for s in in_clause if s not in verb_signals)
     if template.shape in {"clean", "assisted"}:
         return tuple(dict.fromkeys(verb_signals + in_clause))
+    if template.shape == "lead_clause":
+        return in_clause  # "by training ...": the signal's words sit in the clause itself
     # Oversight framings may rest on a checking noun ("for accuracy"); decisions need a verb.
     noun_ok = template.framing == "oversight_layer" and template.confirm is None
     return checks if noun_ok else verb_signals
 
 
 def _has_required(template: RewriteTemplate, candidate: Candidate) -> bool:
+    """The clause holds a required word; for noun-carried framings, as a noun.
+
+    "allowing folks to ... review their information" names no review the person supported.
+    """
     if not template.requires:
         return True
     words = set(re.findall(r"[a-z]+", candidate.slots.segment.lower()))
+    if template.signal_by == "noun":
+        words &= candidate.slots.nouns
     text = " ".join(re.findall(r"[a-z]+", candidate.slots.segment.lower()))
     return any(w in words or (" " in w and w in text) for w in template.requires)
 

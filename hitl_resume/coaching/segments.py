@@ -14,8 +14,11 @@ from hitl_resume.coaching.templates import WeakOpening
 
 _SEGMENT_RE = re.compile(
     r"(?<=[.;!?•|])\s+|(?<=[a-z,)])\s+(?=[A-Z][a-z]+ed\b|Responsible for\b|Duties\b)"
-    r"|\s+[*]\s*(?=[A-Z])"
+    r"|\s+[*]\s*(?=[A-Z])|(?<=[a-z])-\s+(?=[A-Z][a-z])"  # "approvals- Critically review"
 )
+_LEAD_CONJUNCTION = re.compile(r"^(?:and|or|but|also|then)\s+(?=[a-z]{3,})")
+#: A leading manner adverb hides the verb from the parser ("Critically review X").
+_LEAD_ADVERB = re.compile(r"^[A-Z][a-z]{3,}ly\s+(?=[a-z]{3,})")
 #: Noun-phrase duty lines: "Teller activities include cashing checks" -> "cashing checks".
 _DUTY_LINE = re.compile(
     r"^(?:[\w/&'-]+\s+){0,3}?(?:activities|duties|responsibilities|tasks|role|work)\s+"
@@ -29,7 +32,7 @@ _FIRST_PERSON = re.compile(
 )
 _NOT_ONLY = re.compile(r"^not only\s+|\s+but also\s+(?=[a-z])")
 #: Participles that open a noun phrase in ledgers and audits ("fixed assets", "agreed upon").
-_ADJECTIVE_PARTICIPLES = re.compile(
+ADJECTIVE_PARTICIPLES = re.compile(
     r"^(?:fixed\s+(?:asset|assets|cost|costs|income|rate|rates)|agreed[\s-]+upon|"
     r"accrued\s+\w+|certified\s+[A-Z])\b",
     re.IGNORECASE,
@@ -200,10 +203,33 @@ VAGUE_OBJECTS = frozenset(
         "improvements",
         "efficiency",
         "knowledge",
+        "detail",
+        "details",
+        "expectation",
+        "expectations",
+        "goal",
+        "goals",
+        "objective",
+        "objectives",
+        "aspect",
+        "aspects",
+        "matter",
+        "matters",
         "understanding",
         "ability",
         "skills",
     }
+)
+
+#: Objects that say nothing on their own ("performed various tasks", "reviewed details"): no
+#: rewrite of any shape is built on them. Other vague objects ("staff", "quality") still make a
+#: fine clause ("by training staff on ..."), just not a thing a person checked.
+CONTENTLESS_OBJECTS = frozenset(
+    """
+    duty duties task tasks activity activities function functions responsibility
+    responsibilities thing things detail details expectation expectations aspect aspects
+    matter matters variety range number lot part everything
+    """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 
 
@@ -221,6 +247,7 @@ def select_segment(text: str, anchor: str | None, known: frozenset[str] = frozen
     pieces = [p for p in _SEGMENT_RE.split(text) if p.strip()]
     if known:
         pieces = [part for piece in pieces for part in _split_on_verbs(piece, known)]
+    pieces = [part for piece in pieces for part in _split_on_glue(piece)]
     if not pieces:
         return ""
     chosen = pieces[0]
@@ -236,6 +263,7 @@ def select_segment(text: str, anchor: str | None, known: frozenset[str] = frozen
     if anchor and known:
         chosen = start_at_signal_verb(chosen, anchor, known)
     chosen = _LEAD_JUNK.sub("", chosen.strip())
+    chosen = _LEAD_CONJUNCTION.sub("", chosen)  # "... ; and provide referrals" -> "provide ..."
     return TRAIL_JUNK.sub("", chosen)
 
 
@@ -253,8 +281,11 @@ def start_at_signal_verb(
     stems = {word, word[:-1], word[:-2], word[:-3] + "y"}
     looks_verb = (word.endswith("ed") or not strict) and bool(stems & known)
     before = piece[:position].rstrip()
-    if _ADJECTIVE_PARTICIPLES.match(piece[position:]):
+    if ADJECTIVE_PARTICIPLES.match(piece[position:]):
         return piece
+    words = piece[position:].split(maxsplit=2)
+    if piece[position].isupper() and len(words) > 1 and words[1][:1].isupper():
+        return piece  # "..., PayPoint, Check Vision, ...": a name in a list, not a verb
     if looks_verb and (before.endswith((",", ";")) or before.lower().endswith(" and")):
         return piece[position:]
     return piece
@@ -298,6 +329,29 @@ def _split_on_verbs(piece: str, known: frozenset[str]) -> list[str]:
     return [piece[a:b].strip() for a, b in itertools.pairwise(cuts) if piece[a:b].strip()]
 
 
+#: "... for approval Daily follow up on ...": a capitalised word between lowercase words.
+_GLUE_RE = re.compile(r"(?<=[a-z]{3})\s+(?=[A-Z][a-z]+\s+[a-z]{2,})")
+_MIN_GLUED_PIECE_WORDS = 4
+
+
+def _split_on_glue(piece: str) -> list[str]:
+    """Split where a second line was glued on without punctuation (PDF extraction)."""
+    parts: list[str] = []
+    start = 0
+    for match in _GLUE_RE.finditer(piece):
+        before = piece[start : match.start()]
+        last = before.split()[-1] if before.split() else ""
+        following = piece[match.end() :].split(maxsplit=2)
+        if not last.islower() or last in _NO_SPLIT_AFTER or following[1] in _NO_SPLIT_AFTER:
+            continue  # "at Executive Board meetings", "meet Department of Insurance": a name
+        if len(before.split()) < _MIN_GLUED_PIECE_WORDS:
+            continue
+        parts.append(before.strip())
+        start = match.end()
+    parts.append(piece[start:].strip())
+    return [part for part in parts if part]
+
+
 def strip_weak_opening(
     segment: str, weak: Sequence[WeakOpening]
 ) -> tuple[str, str | None, str | None] | None:
@@ -329,7 +383,7 @@ def strip_weak_opening(
 
 def _unframe(segment: str) -> tuple[str, str | None]:
     """Drop a duty-line or first-person frame; the frame's text when one was dropped."""
-    for pattern in (_DUTY_LINE, _FIRST_PERSON):
+    for pattern in (_DUTY_LINE, _FIRST_PERSON, _LEAD_ADVERB):
         match = pattern.match(segment)
         if match and len(segment[match.end() :].split()) >= 2:
             segment = segment[match.end() :]

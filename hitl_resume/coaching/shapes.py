@@ -33,7 +33,7 @@ REVIEWABLE_NOUNS = frozenset(
     summary tax ticket timesheet transaction transcript transfer upload variance voucher
     verification warrant workflow budget cash drawer fund loan receivable premium rate pricing
     timecard hire onboarding background accommodation grievance leave data information
-    paperwork employment detail diagnoses analyses
+    paperwork employment detail diagnoses analyses procedure protocol plan
     """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 _LEAD_CLAUSE_DENY = frozenset(
@@ -105,6 +105,9 @@ class Candidate:
     slots: Slots
     tense: Tense
     messy: bool = False
+    #: Signals the lexicon gives the clause's own head verb ("Review X" -> review), even when
+    #: the detector credited the finding's signal to another word of the bullet.
+    head_signals: tuple[str, ...] = ()
 
 
 def specific_object(candidate: Candidate) -> bool:
@@ -116,7 +119,9 @@ def specific_object(candidate: Candidate) -> bool:
     terms = [*candidate.slots.artifact, *candidate.slots.domain]
     if any(t.lower() in lower or lower in t.lower() for t in terms):
         return True
-    for word in re.findall(r"[a-z]+", lower):
+    # The head nouns decide: "check signer" names a signer, not a check.
+    heads = candidate.slots.object_heads or tuple(re.findall(r"[a-z]+", lower))
+    for word in heads:
         stems = {word}
         if word.endswith("s"):
             stems |= {word[:-1], word[:-2] if word.endswith("es") else word}
@@ -133,36 +138,53 @@ def verb_led(slots: Slots) -> bool:
     if len(pieces) < 2 or not slots.head_args or not pieces[0].text.isalpha():
         return False
     second = pieces[1].text
-    listed = second == "," and len(pieces) > 2 and pieces[2].lemma is not None  # "Identify, ..."
+    # "Identify, evaluate ...", "evaluate, and resolve ...": a list of verbs, not a label.
+    later = pieces[3] if len(pieces) > 3 and pieces[2].text.lower() in {"and", "or"} else None
+    listed = second == "," and any(
+        p is not None and p.lemma is not None
+        for p in (pieces[2] if len(pieces) > 2 else None, later)
+    )
     if (second in _NOT_A_CLAUSE and not listed) or _NOUN_OPENINGS.match(slots.segment):
         return False
     if not pieces[0].space and not listed:
         return False
     if second.lower().endswith("ing") and not pieces[0].text.lower().endswith("ed"):
         return False  # "Invoice posting and verification": a label
-    if any(p.text[:1].isupper() and p.text.endswith("ing") for p in pieces[1:]):
-        return False  # "..., Preparing reports, Maintaining accounts": a glued list
     # A run of capitalised words is a heading ("Billing And Realisation From Debtors").
     if len(pieces) > 2 and all(p.text.istitle() for p in pieces[1:3]):
         return False
     if second.lower() == "of":
         return False  # "Amendment of Invoice process": a nominal label
-    return not (second.lower().endswith("ing") and pieces[1].in_object)  # "Invoice posting"
+    # "Invoice posting": the -ing word heads the object; "Reviewed billing statements" is fine.
+    return not (second.lower().endswith("ing") and second.lower() in slots.object_heads)
+
+
+def _noun_list(slots: Slots) -> bool:
+    """A short line of nouns after its first word ("Requisition reviews and approvals").
+
+    A clause has a determiner or preposition somewhere, or runs past four words.
+    """
+    pieces = [p.text.lower() for p in slots.pieces if p.text.strip()]
+    words = [p for p in pieces if p.isalpha()]
+    linking = _SMALL_WORDS - {"and"}
+    return len(words) <= MIN_CLAUSE_WORDS and not any(p in linking for p in pieces[1:])
 
 
 def glued(slots: Slots) -> bool:
     """A second sentence glued on without punctuation ("... regulations Manage the database")."""
     pieces = [p for p in slots.pieces if p.text.strip()]
+    if any(p.text[:1].isupper() and p.text.endswith("ing") for p in pieces[1:]):
+        return True  # "..., Preparing reports, Maintaining accounts": a glued list
     for before, piece, after in zip(pieces[1:], pieces[2:], pieces[3:], strict=False):
         if re.search(r"[a-z][A-Z][a-z]", piece.text):
             return True  # "sourceActively"
+        lower_before = before.text.islower() and before.text not in _SMALL_WORDS
+        acronym_before = before.text.isupper() and len(before.text) > 1  # "title IV Teamwork"
         if (
             piece.text.istitle()
             and before.text.isalpha()
-            and before.text.islower()
-            and before.text not in _SMALL_WORDS
-            and after.text.isalpha()
-            and after.text.islower()
+            and (lower_before or acronym_before)
+            and ((after.text.isalpha() and after.text.islower()) or after.text == "-")
         ):
             return True
     return False
@@ -175,21 +197,46 @@ def is_helper(opening: str | None) -> bool:
 
 
 def shape_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
+    """Whether the clause can carry the template's shape without a grammar slip or overclaim."""
     slots = candidate.slots
     words = sum(1 for p in slots.pieces if any(ch.isalnum() for ch in p.text))
     if is_helper(slots.weak_opening) != (template.shape == "assisted"):
         return False
+    if template.shape != "means_first" and (slots.slip or slots.object_vague):
+        return False  # the rewrite would copy a slip or frame "details" / "duties"
+    if template.shape in {"clean", "lead_clause", "assisted"} and slots.object_runs_on:
+        return False  # "Audit policies, general management, TEAM building": a misread list
     if template.shape == "assisted":
-        return MIN_CLEAN_WORDS - 1 <= words <= MAX_CLAUSE_WORDS and verb_led(slots)
+        return (
+            MIN_CLEAN_WORDS - 1 <= words <= MAX_CLAUSE_WORDS
+            and verb_led(slots)
+            and not glued(slots)
+        )
     if template.shape == "lead_object":
         denied = _LEAD_OBJECT_DENY | _LIGHT_VERBS | WEAK_VERBS
-        return specific_object(candidate) and slots.verb not in denied
+        return (
+            specific_object(candidate)
+            and slots.verb not in denied
+            and slots.object_of_head
+            and words <= MAX_CLAUSE_WORDS
+            and not glued(slots)
+        )
     if template.shape == "lead_clause":
         denied = _LEAD_CLAUSE_DENY | WEAK_VERBS
+        # A decision framing needs a work item decided on ("journal entries"), not a title
+        # ("Authorized check signer") or a program that was reworked.
+        decided = (
+            template.framing != "review_approve_escalate"
+            or not slots.object
+            or specific_object(candidate)
+        )
         return (
             MIN_CLAUSE_WORDS <= words <= MAX_CLAUSE_WORDS
+            and decided
+            and not _noun_list(slots)
             and slots.verb not in denied
             and verb_led(slots)
+            and not glued(slots)
         )
     if template.shape == "clean":
         denied = _CLEAN_DENY | WEAK_VERBS

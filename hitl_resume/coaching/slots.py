@@ -7,13 +7,15 @@ model tags a headless bullet's first verb as an adjective ("Examined claims" -> 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from hitl_resume.coaching.agreement import coordination_slip, noun_prep_end, object_runs_on
 from hitl_resume.coaching.segments import (
+    ADJECTIVE_PARTICIPLES,
+    CONTENTLESS_OBJECTS,
     DROP_LEADING,
     FREQUENCY_RE,
     MAX_OBJECT_WORDS,
@@ -23,10 +25,10 @@ from hitl_resume.coaching.segments import (
     WEAK_VERBS,
     find_numbers,
 )
-from hitl_resume.coaching.tense import IRREGULAR_BASE, gerund, past
+from hitl_resume.coaching.tense import gerund, past
+from hitl_resume.coaching.verbs import coordinated_verbs, lemma_of
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 Form = Literal["past", "present", "ing"]
@@ -66,132 +68,37 @@ class Slots:
     ai: str | None = None
     head_tag: str = ""
     head_args: bool = False
-
-
-@functools.lru_cache(maxsize=4)
-def verb_index(nlp: Language) -> frozenset[str]:
-    """Known English verb base forms from the pipeline's lemmatizer tables (empty if none)."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
-
-
-def lemma_of(token: Token, known: frozenset[str] = frozenset()) -> str:
-    """The verb's base form, checked against its surface form (the model guesses "pende")."""
-    word = token.lower_
-    if word in IRREGULAR_BASE:
-        return IRREGULAR_BASE[word]
-    guess = token.lemma_.lower()
-    if len(guess) > 3 and guess.endswith("e") and guess[-2] in "dt" and guess[-3] in "nrlc":
-        guess = guess[:-1]  # the lookup lemmatiser invents "pende" for "pended"
-    candidates: list[str] = []
-    if word.endswith("ed") and token.tag_ in {"VBD", "VBN", "JJ"}:
-        candidates = [guess, word[:-1], word[:-2], word[:-3], word[:-3] + "y"]
-        inflect = past
-    elif token.tag_ == "VBG" and word.endswith("ing"):
-        candidates = [guess, word[:-3] + "e", word[:-3], word[:-4]]
-        inflect = gerund
-    if candidates:
-        fitting = [c for c in candidates if len(c) > 1 and inflect(c) == word]
-        for candidate in fitting:
-            if candidate in known:
-                return candidate
-        if fitting:
-            return fitting[0]
-    if token.tag_ == "VBZ" and word.endswith("s") and guess == word:
-        return word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1]
-    return guess or word
-
-
-_FORM_GROUPS = ({"VB", "VBP"}, {"VBD", "VBN"}, {"VBG"}, {"VBZ"})
-
-
-def _same_form(head: Token, other: Token) -> bool:
-    """Coordinated verbs share a form ("review ... and validate"); "40+ claims" is no verb."""
-    return any(head.tag_ in group and other.tag_ in group for group in _FORM_GROUPS)
-
-
-def _verbs(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
-    """The head verb and the verbs coordinated with it ("approved, denied or pended")."""
-    found = [head]
-    queue = [head]
-    while queue:
-        current = queue.pop()
-        for child in current.children:
-            if child.dep_ == "conj" and _same_form(head, child) and child.i > head.i:
-                found.append(child)
-                queue.append(child)
-    # Coordinated verbs the parser attached elsewhere ("... queries and track responses",
-    # "reviewed schedules and adjusted routes"): after "and"/"or", a form matching the head's.
-    doc = head.doc
-    past_head = head.tag_ == "VBD" or head.lower_.endswith("ed")
-    for token in doc[head.i + 1 :]:
-        previous = doc[token.i - 1]
-        if previous.lower_ not in {"and", "or", ","} or token in found or not token.is_alpha:
-            continue
-        glued = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
-        if len(token) < 3 or glued:
-            continue  # "re-computed": a prefix, not a verb
-        if token.lemma_.lower() in WEAK_VERBS or token.lower_ in WEAK_VERBS:
-            continue  # "sales and use tax": a weak verb would never lead a rewrite anyway
-        if not past_head and token.dep_ in {"compound", "amod"} and token.head.i > token.i:
-            continue  # "sales and use tax audits": a modifier, not a verb
-        if past_head:
-            # "and adjusted routes" is a verb; ", fixed assets" in a list is not.
-            is_verb = (
-                previous.lower_ != ","
-                and token.lower_.endswith("ed")
-                and token.tag_ in {"VBD", "VBN", "JJ"}
-            )
-        else:
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            is_verb = (
-                token.tag_ in {"VB", "VBP"}
-                or (head.tag_ == "VBZ" and token.tag_ == "VBZ")
-                or (previous.lower_ != "," and token.tag_ == "VBD")
-                # "... and flag unusual decisions": a known verb tagged as a noun
-                or (
-                    token.tag_ == "NN"
-                    and token.lower_ in known
-                    and following is not None
-                    and (
-                        following.pos_ in {"ADJ", "DET"}
-                        or (
-                            following.pos_ == "NOUN"
-                            and token.dep_ not in {"compound", "amod", "nmod"}
-                        )
-                    )
-                )
-            )
-        if is_verb and known and lemma_of(token, known) not in known:
-            is_verb = False  # "payroll", "variance": nouns the tagger took for verbs
-        if is_verb:
-            found.append(token)
-    return found
+    #: The clause's object says nothing ("duties", "details"): no rewrite is built on it.
+    object_vague: bool = False
+    #: A conjunct keeps another form than the verb it joins ("Trained staff and assist them").
+    slip: bool = False
+    #: The object's list runs past the parse ("Audit policies, general management, TEAM ..."):
+    #: a list of names the parser misread, not a clause to re-tense.
+    object_runs_on: bool = False
+    #: Lowercased nouns of the clause (a signal noun must be a noun, not another's verb).
+    nouns: frozenset[str] = frozenset()
+    #: Lemmas of the object's head nouns ("claims and invoices" -> claim, invoice).
+    object_heads: tuple[str, ...] = ()
+    #: "helped supervisors review X": index of the piece "review" (rewritten "in reviewing X").
+    bare_at: int | None = None
 
 
 def _object_span(head: Token, known: frozenset[str]) -> tuple[int, int, int] | None:
-    """Token range [start, end] of the head verb's direct object (with coordinated nouns)."""
-    objects = [c for c in head.children if c.dep_ == "dobj"]
-    if not objects:
-        # "approved, denied or pended claims": the shared object hangs on the last verb.
-        for verb in _verbs(head, known)[1:]:
-            objects = [c for c in verb.children if c.dep_ == "dobj"]
-            if objects:
-                break
-    if not objects:
+    """Token range [start, end] of the head verb's direct object (with coordinated nouns).
+
+    None when the object is vague, or when a pronoun could not stand for it: its list runs on
+    past the parse, or a noun-only phrase ("about the referral") would be left dangling.
+    """
+    obj = _first_object(head, known)
+    if obj is None:
         return None
-    obj = objects[0]
     if any(c.dep_ in {"relcl", "acl", "appos"} and c.i > obj.i for c in obj.children):
         return None  # "a company that owned ...": a pronoun cannot stand in for it
     end = obj.i
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i > obj.i:
             end = max(end, child.right_edge.i)  # "appearance of the staff" stays whole
-    verbs = {t.i for t in _verbs(head, known)}
+    verbs = {t.i for t in coordinated_verbs(head, known)}
     queue = [obj]
     while queue:
         for child in queue.pop().children:
@@ -203,10 +110,74 @@ def _object_span(head: Token, known: frozenset[str]) -> tuple[int, int, int] | N
                 queue.append(child)
     if doc_vague(obj):
         return None
+    prep_end = noun_prep_end(obj, end)
+    if prep_end is None:
+        return None
+    end = prep_end
     after = obj.doc[end + 1] if end + 1 < len(obj.doc) else None
     if after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and after.i not in verbs:
         return None  # "accounts receivable general ledger": the phrase runs past the parse
+    if object_runs_on(obj.doc, end, verbs):
+        return None
     return obj.left_edge.i, end, obj.i
+
+
+def _runs_on(obj: Token, verbs: dict[int, str]) -> bool:
+    """Whether the object's coordinated list goes on past what the parser joined to it."""
+    end = obj.i
+    queue = [obj]
+    while queue:
+        for child in queue.pop().children:
+            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
+                end = max(end, child.i)
+                queue.append(child)
+    return object_runs_on(obj.doc, end, verbs)
+
+
+def _object_heads(obj: Token) -> tuple[str, ...]:
+    """The object's head noun and the nouns coordinated with it, as lemmas."""
+    heads = [obj]
+    queue = [obj]
+    while queue:
+        for child in queue.pop().children:
+            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
+                heads.append(child)
+                queue.append(child)
+    return tuple(dict.fromkeys(t.lemma_.lower() for t in heads))
+
+
+def _first_object(head: Token, known: frozenset[str]) -> Token | None:
+    """The head's direct object, else the first one of a coordinated verb.
+
+    "approved, denied or pended claims": the shared object hangs on the last verb.
+    """
+    for verb in coordinated_verbs(head, known):
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            return objects[0]
+    return None
+
+
+def _reaches_head(doc: Doc, head: Token, obj: Token, verbs: dict[int, str]) -> bool:
+    """The object belongs to the head: only its coordinated verbs stand between them."""
+    if obj.head.i == head.i:
+        return True
+    between = doc[head.i + 1 : obj.head.i]
+    return obj.head.i in verbs and all(
+        t.i in verbs or t.is_punct or t.lower_ in {"and", "or"} for t in between
+    )
+
+
+def _bare_verb(head: Token, lemma: str) -> Token | None:
+    """The bare verb of "helped supervisors review X" (after an object, no "to")."""
+    if lemma not in {"support", "help", "assist"}:
+        return None
+    for child in head.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.tag_ in {"VB", "VBP"}:
+            between = head.doc[head.i + 1 : child.i]
+            if len(between) and all(t.lower_ != "to" and not t.is_punct for t in between):
+                return child
+    return None
 
 
 def doc_vague(obj: Token) -> bool:
@@ -229,10 +200,13 @@ def extract_slots(
     frequency = frequency_match.group(0) if frequency_match else None
     if not tokens or not tokens[0].tag_.startswith("VB") or tokens[0].pos_ not in {"VERB", "AUX"}:
         return Slots(segment=segment, numbers=numbers, frequency=frequency)
+    if ADJECTIVE_PARTICIPLES.match(segment):
+        return Slots(segment=segment, numbers=numbers, frequency=frequency)  # "Fixed Asset ..."
+
     head = tokens[0]
     if known and lemma_of(head, known) not in known:
         return Slots(segment=segment, numbers=numbers, frequency=frequency)
-    verbs = {t.i: lemma_of(t, known) for t in _verbs(head, known)}
+    verbs = {t.i: lemma_of(t, known) for t in coordinated_verbs(head, known)}
     span = _object_span(head, known)
     first = tokens[0].i
     object_text: str | None = None
@@ -253,16 +227,26 @@ def extract_slots(
         if counted:
             count = "".join(surface(w) + w.whitespace_ for w in words[:lead]).strip()
             count = re.sub(r"^(?:the|a|an|all|each|my|our)\s+", "", count, flags=re.IGNORECASE)
-        if len(core) > MAX_OBJECT_WORDS:
-            core = [w for w in core if w.i <= obj_index]  # a long list: name its first item
-        if core and len(core) <= MAX_OBJECT_WORDS:
+        if _words(core) > MAX_OBJECT_WORDS:
+            core = []  # a long list: naming its first item would drop the rest behind "them"
+        if core and _words(core) <= MAX_OBJECT_WORDS:
             object_text = "".join(surface(w) + w.whitespace_ for w in core).strip()
-            plural = doc[obj_index].tag_ in {"NNS", "NNPS"} or end != obj_index
+            head_noun = doc[obj_index]
+            plural = (
+                head_noun.tag_ in {"NNS", "NNPS"}
+                or (head_noun.tag_ == "VBZ" and head_noun.lower_.endswith("s"))  # "accounts"
+                or len(_object_heads(head_noun)) > 1  # "claims and invoices"; not "X of Ys"
+            )
             if not plural:
                 object_text = _article(core, words[:lead]) + object_text
+    bare = _bare_verb(head, verbs[head.i])
+    lemmas = dict(verbs)
+    if bare is not None:
+        lemmas.update({t.i: lemma_of(t, known) for t in coordinated_verbs(bare, known)})
     pieces = tuple(
-        Piece(surface(t), t.whitespace_, verbs.get(t.i), t.i in in_object) for t in tokens
+        Piece(surface(t), t.whitespace_, lemmas.get(t.i), t.i in in_object) for t in tokens
     )
+    obj = _first_object(head, known)
     volume = None
     if count and object_text:
         volume = f"{count} {object_text}" + (f" {frequency}" if frequency else "")
@@ -271,7 +255,7 @@ def extract_slots(
         segment=segment,
         verb=verbs[head.i],
         verb_words=tuple(doc[i].lower_ for i in sorted(verbs)),
-        object_of_head=span is not None and doc[span[2]].head.i == head.i,
+        object_of_head=span is not None and _reaches_head(doc, head, doc[span[2]], verbs),
         object=object_text,
         object_count=count if object_text else None,
         object_plural=plural,
@@ -282,14 +266,48 @@ def extract_slots(
         means=means,
         outcome=outcome,
         head_tag=head.tag_,
-        head_args=any(c.dep_ in _ARGUMENTS for c in head.children),
+        # "Develop and manage the process": the argument may hang on a coordinated verb.
+        head_args=any(c.dep_ in _ARGUMENTS for i in verbs for c in doc[i].children),
+        object_vague=obj is not None and obj.lemma_.lower() in CONTENTLESS_OBJECTS,
+        object_runs_on=obj is not None and _runs_on(obj, verbs),
+        slip=coordination_slip(doc, first, set(lemmas)),
+        nouns=frozenset(t.lower_ for t in tokens if t.pos_ in {"NOUN", "PROPN"}),
+        object_heads=_object_heads(doc[span[2]]) if span is not None else (),
+        bare_at=bare.i - first if bare is not None else None,
     )
 
 
 _ARGUMENTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "prt", "advcl"})
 _MASS_NOUNS = frozenset(
-    {"inventory", "payroll", "data", "information", "documentation", "paperwork", "cash"}
+    {
+        "inventory",
+        "payroll",
+        "data",
+        "information",
+        "documentation",
+        "paperwork",
+        "cash",
+        "employment",
+        "income",
+        "revenue",
+        "eligibility",
+        "coverage",
+        "equipment",
+        "stock",
+        "correspondence",
+        "content",
+        "feedback",
+        "compliance",
+        "billing",
+        "personnel",
+        "mail",
+        "progress",
+    }
 )
+
+
+def _words(tokens: Sequence[Token]) -> int:
+    return sum(1 for t in tokens if any(ch.isalnum() for ch in t.text))
 
 
 def _article(core: Sequence[Token], dropped: Sequence[Token]) -> str:
@@ -322,7 +340,7 @@ def _means_and_outcome(
         means_head = means_verbs[0]
         if means_head.right_edge.i != len(doc) - 1 or prep.i <= head.i:
             continue  # the means clause must close the bullet to be lifted out cleanly
-        means_lemmas = {t.i: lemma_of(t, known) for t in _verbs(means_head, known)}
+        means_lemmas = {t.i: lemma_of(t, known) for t in coordinated_verbs(means_head, known)}
         means = tuple(
             Piece(surface(t), t.whitespace_, means_lemmas.get(t.i))
             for t in doc[means_head.i : means_head.right_edge.i + 1]

@@ -115,6 +115,8 @@ _DOUBLES = frozenset(
         "rebut",
         "kidnap",
         "handicap",
+        "input",
+        "output",
     }
 )
 _CVC = re.compile(r"(?:^|[^aeiou])[aeiou][bcdfgklmnprstvz]$")

@@ -12,9 +12,10 @@ from hitl_resume.coaching.segments import (
     select_segment,
     strip_weak_opening,
 )
-from hitl_resume.coaching.slots import extract_slots, render, verb_index
+from hitl_resume.coaching.slots import extract_slots, render
 from hitl_resume.coaching.templates import load_coaching_data
 from hitl_resume.coaching.tense import gerund, past
+from hitl_resume.coaching.verbs import verb_index
 
 if TYPE_CHECKING:
     from spacy.language import Language

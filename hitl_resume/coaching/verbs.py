@@ -1,0 +1,175 @@
+"""The clause's verbs: base forms checked against the lexicon, and the verbs coordinated with
+the head ("reviewed, coded and paid"), told apart from nouns and modifiers the tagger misreads.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from hitl_resume.coaching.agreement import hyphen_prefix, joined_to_verb
+from hitl_resume.coaching.segments import WEAK_VERBS
+from hitl_resume.coaching.tense import IRREGULAR_BASE, gerund, past
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Token
+
+
+@functools.lru_cache(maxsize=4)
+def verb_index(nlp: Language) -> frozenset[str]:
+    """Known English verb base forms from the pipeline's lemmatizer tables (empty if none)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+
+
+def lemma_of(token: Token, known: frozenset[str] = frozenset()) -> str:
+    """The verb's base form, checked against its surface form (the model guesses "pende")."""
+    word = token.lower_
+    if word in IRREGULAR_BASE:
+        return IRREGULAR_BASE[word]
+    guess = token.lemma_.lower()
+    if len(guess) > 3 and guess.endswith("e") and guess[-2] in "dt" and guess[-3] in "nrlc":
+        guess = guess[:-1]  # the lookup lemmatiser invents "pende" for "pended"
+    candidates: list[str] = []
+    if word.endswith("ed") and token.tag_ in {"VBD", "VBN", "JJ"}:
+        candidates = [guess, word[:-1], word[:-2], word[:-3], word[:-3] + "y"]
+        inflect = past
+    elif token.tag_ == "VBG" and word.endswith("ing"):
+        candidates = [guess, word[:-3] + "e", word[:-3], word[:-4]]
+        inflect = gerund
+    if candidates:
+        fitting = [c for c in candidates if len(c) > 1 and inflect(c) == word]
+        for candidate in fitting:
+            if candidate in known:
+                return candidate
+        if fitting:
+            return fitting[0]
+    if token.tag_ == "VBZ" and word.endswith("s") and guess == word:
+        return word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1]
+    return guess or word
+
+
+_FORM_GROUPS = ({"VB", "VBP"}, {"VBD", "VBN"}, {"VBG"}, {"VBZ"})
+
+
+def _same_form(head: Token, other: Token) -> bool:
+    """Coordinated verbs share a form ("review ... and validate"); "40+ claims" is no verb."""
+    return any(head.tag_ in group and other.tag_ in group for group in _FORM_GROUPS)
+
+
+def _noun_modifier(token: Token) -> bool:
+    """ "sales and use tax audits": a weak verb before a noun modifies it, it is no verb."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    weak = token.lemma_.lower() in WEAK_VERBS or token.lower_ in WEAK_VERBS
+    return weak and following is not None and following.pos_ == "NOUN"
+
+
+def _slipped_form(head: Token, other: Token, known: frozenset[str]) -> bool:
+    """A conjunct verb in the wrong form ("Trained staff and assist them"): re-inflect it too.
+
+    Only a base or past form before no noun: "..., and pay adjustments" may name a noun.
+    """
+    doc = other.doc
+    following = doc[other.i + 1] if other.i + 1 < len(doc) else None
+    if following is not None and following.pos_ in {"NOUN", "PROPN"}:
+        return False
+    if not known or lemma_of(other, known) not in known:
+        return False
+    if other.tag_ in {"NN", "NNS"}:
+        # "..., and label as required", "and coordinates testing": a verb tagged as a noun,
+        # told apart from a listed noun ("..., and expenses") by arguments of its own.
+        verb_next = other.tag_ == "NN" and following is not None and following.pos_ in _VERB_NEXT
+        return verb_next or any(c.dep_ in _VERB_ARGUMENTS for c in other.children)
+    forms = {"VB", "VBP"} if head.tag_ in {"VBD", "VBN"} else {"VBD"}
+    return other.tag_ in forms
+
+
+_VERB_ARGUMENTS = frozenset({"dobj", "advcl", "xcomp", "ccomp", "acl", "mark", "prt"})
+#: What follows a singular verb mis-tagged as a noun ("and label as required", "file the").
+_VERB_NEXT = frozenset({"ADP", "SCONJ", "DET", "PRON"})
+
+
+def _modifier_or_infinitive(token: Token) -> bool:
+    """An adjective ("federal") or an infinitive ("to confirm"): its conjuncts are no verbs of
+    the clause's own list."""
+    if token.pos_ == "ADJ":
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
+    """The head verb and the verbs coordinated with it ("approved, denied or pended")."""
+    found = [head]
+    queue = [head]
+    while queue:
+        current = queue.pop()
+        for child in current.children:
+            if (
+                child.dep_ == "conj"
+                and (_same_form(head, child) or _slipped_form(head, child, known))
+                and child.i > head.i
+                and joined_to_verb(child.doc, child)
+                and not hyphen_prefix(child.doc, child)
+                and not _noun_modifier(child)
+            ):
+                found.append(child)
+                queue.append(child)
+    # Coordinated verbs the parser attached elsewhere ("... queries and track responses",
+    # "reviewed schedules and adjusted routes"): after "and"/"or", a form matching the head's.
+    doc = head.doc
+    past_head = head.tag_ == "VBD" or head.lower_.endswith("ed")
+    for token in doc[head.i + 1 :]:
+        previous = doc[token.i - 1]
+        if previous.lower_ not in {"and", "or", ","} or token in found or not token.is_alpha:
+            continue
+        glued = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
+        if len(token) < 3 or glued:
+            continue  # "re-computed": a prefix, not a verb
+        if token.lemma_.lower() in WEAK_VERBS or token.lower_ in WEAK_VERBS:
+            continue  # "sales and use tax": a weak verb would never lead a rewrite anyway
+        if not past_head and token.dep_ in {"compound", "amod"} and token.head.i > token.i:
+            continue  # "sales and use tax audits": a modifier, not a verb
+        if token.dep_ == "conj" and token.head not in found and _modifier_or_infinitive(token.head):
+            continue  # "federal and state laws", "to confirm and enforce": joined to another word
+        if past_head:
+            # "and adjusted routes" is a verb; ", fixed assets" in a list is not, nor is the
+            # second of two participles that modify one noun ("on rejected and warned items").
+            before = doc[token.i - 2] if token.i >= 2 else None
+            paired = before is not None and before.lower_.endswith("ed") and before not in found
+            is_verb = (
+                previous.lower_ != ","
+                and not paired
+                and token.lower_.endswith("ed")
+                and token.tag_ in {"VBD", "VBN", "JJ"}
+            )
+        else:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            is_verb = (
+                token.tag_ in {"VB", "VBP"}
+                or (head.tag_ == "VBZ" and token.tag_ == "VBZ")
+                or (previous.lower_ != "," and token.tag_ == "VBD")
+                # "... and flag unusual decisions": a known verb tagged as a noun
+                or (
+                    token.tag_ == "NN"
+                    and token.lower_ in known
+                    and following is not None
+                    and (
+                        following.pos_ in {"ADJ", "DET"}
+                        or (
+                            following.pos_ == "NOUN"
+                            and token.dep_ not in {"compound", "amod", "nmod"}
+                        )
+                    )
+                )
+            )
+        if is_verb and known and lemma_of(token, known) not in known:
+            is_verb = False  # "payroll", "variance": nouns the tagger took for verbs
+        if is_verb:
+            found.append(token)
+    return found

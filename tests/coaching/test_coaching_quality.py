@@ -1,0 +1,226 @@
+"""Rewrite quality: grammatical, specific to the bullet, nothing a careful coach would strike.
+
+Each table row is a bullet pattern that once produced a bad rewrite (a dangling phrase, a copied
+grammar slip, a pronoun for half a list, a tense-only change). The rule is general: a pattern
+either gets a grammatical rewrite or none at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.coaching.rewrites import starts_weak, word_count
+from hitl_resume.coaching.templates import load_coaching_data
+from hitl_resume.coaching_results import Rewrite
+from hitl_resume.detection.analyzer import Analyzer
+
+from .resumes import resume
+from .test_coaching_cleanup import coached
+
+
+def one_job(bullet: str, *, current: bool = False) -> str:
+    """A synthetic resume with one accounting job (an invented person and employer)."""
+    dates = "2020 – Present" if current else "2016 – 2019"
+    return (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        f"Staff Accountant | Quillfield Partners | Austin, TX | {dates}\n• {bullet}\n"
+    )
+
+
+def rewrites(analyzer: Analyzer, bullet: str, *, current: bool = False) -> tuple[Rewrite, ...]:
+    """Every rewrite for the bullet; the bullet must be a finding, or the test proves nothing."""
+    text = one_job(bullet, current=current)
+    assert analyzer.detect(resume(text)).findings, "the bullet must be a finding"
+    return coached(analyzer, text)
+
+
+def proposals(analyzer: Analyzer, bullet: str, *, current: bool = False) -> list[str]:
+    """Every proposed text for the bullet."""
+    return [r.proposed for r in rewrites(analyzer, bullet, current=current)]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "current", "forbidden"),
+    [
+        # A noun-only phrase cannot trail a pronoun: "reviewing them about the referral".
+        ("Review details and expectations about the referral with patients.", True, "them about"),
+        # A conjunct in another form is not copied: "and giving overrides".
+        ("Assist tellers in their transactions and giving overrides as needed.", False, "giving"),
+        # "and responsible for" is a slip, not a second verb.
+        (
+            "Assessed employee work and responsible for performance with branch operations.",
+            False,
+            "and responsible",
+        ),
+        # A slash continues the object: "approving them/billing".
+        ("Review; approve all invoices/billing for process.", False, "them/"),
+        # A pronoun never stands for half a list: "auditing them, general management".
+        (
+            "Audit policies and procedures, general management, TEAM building, and all "
+            "Retail Financial Products.",
+            False,
+            "them, general",
+        ),
+        # A hyphenated prefix is no verb: "reing-computed".
+        (
+            "Gathered and reviewed supporting detail as well as re-computed invoices and backup "
+            "documentation, and authorized invoices for payment.",
+            False,
+            "reing",
+        ),
+        # "use tax" is a noun modifier, not the verb "used".
+        ("Assist with sales and use tax audits and correspondence.", False, "used tax"),
+        # A verb the parser hung on the wrong clause keeps its own form.
+        (
+            "Established the annual budget and conducted monthly reviews to ensure finances were "
+            "being properly allocated.",
+            False,
+            "allocating",
+        ),
+        # Other people's actions are not the person's: "allowing staff to ... review".
+        (
+            "Introduced an employee intranet allowing staff to sign up for benefits and review "
+            "their personnel information.",
+            False,
+            "personnel information, reviewing",
+        ),
+        # Two participles modifying one noun stay adjectives: "rejected and warning".
+        (
+            "Reviewed and communicated back to product areas on rejected and warned "
+            "transactions for analysis.",
+            False,
+            "warning",
+        ),
+        # Adjectives joined by "and" are no verbs: "federal and stating laws".
+        (
+            "Review federal and state laws to confirm and enforce company compliance.",
+            False,
+            "stating",
+        ),
+    ],
+)
+def test_when_bullet_has_a_trap_then_no_rewrite_falls_into_it(
+    analyzer: Analyzer, bullet: str, current: bool, forbidden: str
+) -> None:
+    """Dangling phrases, copied slips, half-list pronouns and misread verbs never appear."""
+    for proposed in proposals(analyzer, bullet, current=current):
+        assert forbidden not in proposed, proposed
+
+
+@pytest.mark.parametrize(
+    ("bullet", "current", "expected"),
+    [
+        # "Helped X <verb>" becomes "Supported X in <verb>ing", never ownership or bad grammar.
+        (
+            "Helped supervisors review refund requests for accuracy.",
+            False,
+            "Supported supervisors in reviewing refund requests for accuracy",
+        ),
+        # A conjunct in the wrong form is re-inflected with its verb.
+        (
+            "Upon receipt of material, I then would verify proper certification of the material, "
+            "receive into the system, and label as required.",
+            False,
+            "Verified proper certification of the material, received into the system, and "
+            "labeled as required",
+        ),
+        # A count without a frequency stays beside the object, not in place of the pronoun.
+        (
+            "Reviewed and approved twelve bank reconciliations to insure accuracy.",
+            False,
+            "Acted as the human decision point for twelve bank reconciliations, reviewing and "
+            "approving them to insure accuracy",
+        ),
+        # A complete list keeps all its items before the pronoun.
+        (
+            "Reconcile AP accruals, payroll transactions, and fixed assets.",
+            False,
+            "Served as the human accuracy check for AP accruals, payroll transactions, and fixed "
+            "assets, reconciling them",
+        ),
+        # Training framed as review consistency only when the clause is about review work.
+        (
+            "Trained staff on how to improve customer interactions.",
+            False,
+            "Built team consistency by training staff on how to improve customer interactions",
+        ),
+        # A leading conjunction left by a split is dropped.
+        (
+            "Maintain student records; organize meetings with teachers; and provide information "
+            "and referrals to students and families for needed services.",
+            False,
+            "Provided information and referrals to students and families for needed services",
+        ),
+        # A wordy judgment opening gives way to the work itself.
+        (
+            "Exercises sound judgment in issuing credits and making exceptions to customer "
+            "policies to maintain high levels of customer satisfaction.",
+            True,
+            "Issue credits and make exceptions to customer policies to maintain high levels of "
+            "customer satisfaction",
+        ),
+    ],
+)
+def test_when_pattern_is_fixed_then_rewrite_reads_naturally(
+    analyzer: Analyzer, bullet: str, current: bool, expected: str
+) -> None:
+    """Each fixed pattern yields the grammatical rewrite a coach would sign."""
+    assert expected in proposals(analyzer, bullet, current=current)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "current"),
+    [
+        ("Reconcile monthly purchasing credit card statements for the office.", False),
+        ("Review amortization entries processed for deferred compensation programs", False),
+        ("Balances the cash drawer ensuring accuracy.", False),
+        ("Escalating billing disputes to the controller for a decision.", False),
+    ],
+)
+def test_when_only_the_tense_would_change_then_no_clean_rewrite_is_made(
+    analyzer: Analyzer, bullet: str, current: bool
+) -> None:
+    """A clean-up that only re-tenses the first verb adds too little to propose."""
+    for rewrite in rewrites(analyzer, bullet, current=current):
+        assert not rewrite.template.startswith("rewrite.clean."), rewrite.proposed
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Authorized check signer, approved all wire transfers over $1M.",
+        "Certified Wellness Program Manager, Health Coach and Corporate Health Educator.",
+        "Debtors Reconciliation, Creditors Recon, Fixed Asset Register.",
+        "Proficient in these systems: Trio, Elan, Bloomberg, PayPoint, Check Vision, and CoStar.",
+        "Reviewed various duties and tasks for the department as needed.",
+    ],
+)
+def test_when_object_is_a_title_label_or_vague_then_it_is_not_framed_as_reviewed(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    """Titles, labels, names in lists and vague words are never "the human check for" them."""
+    for proposed in proposals(analyzer, bullet):
+        lower = proposed.lower()
+        for word in ("signer", "manager", "asset register", "vision", "duties", "tasks"):
+            assert f"for {word}" not in lower, proposed
+            assert f"for the {word}" not in lower, proposed
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Helped supervisors review refund requests for accuracy.",
+        "Assisted with auditing expense reports for compliance with company policy.",
+        "Assist with sales and use tax audits and correspondence.",
+    ],
+)
+def test_when_bullet_helped_then_rewrite_says_supported_and_stays_grammatical(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    """Helper bullets keep "Supported", open strongly and never start a bare verb after it."""
+    weak = load_coaching_data().weak
+    for proposed in proposals(analyzer, bullet):
+        assert proposed.startswith("Supported"), proposed
+        assert not starts_weak(proposed, weak)
+        assert word_count(proposed) <= 40
+        assert "Supported supervisors review" not in proposed
