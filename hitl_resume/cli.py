@@ -74,14 +74,6 @@ def parse_command(resume: str, fmt: str, output: Path | None) -> None:
     _emit(_dump_json(document), output)
 
 
-def _read_posting_file(path: Path) -> str:
-    """Postings are text (or pasted HTML); decoded like a TXT resume."""
-    from hitl_resume.ingest import read_source_bytes
-    from hitl_resume.text_cleaning import decode_text
-
-    return decode_text(read_source_bytes(path))
-
-
 EXAMPLE_RESUME = "example_resume.txt"
 
 LEXICON_OPTION = click.option(
@@ -143,6 +135,7 @@ def analyze_command(
     from importlib.resources import files
 
     from hitl_resume.api import analyze
+    from hitl_resume.ingest import read_posting_file
     from hitl_resume.render import ANALYSIS_RENDERERS, BINARY_RENDERERS
 
     if example == (resume is not None):
@@ -158,7 +151,12 @@ def analyze_command(
             assert resume is not None
             source = _source_from_arg(resume)
             name = None if resume == "-" else resume
-        result = analyze(source, postings=[_read_posting_file(p) for p in postings], filename=name)
+        result = analyze(
+            source,
+            postings=[read_posting_file(p) for p in postings],
+            filename=name,
+            analyzer=_analyzer(lexicon),
+        )
     except InputError as error:
         _fail(error, as_json=fmt == "json")
     if fmt in BINARY_RENDERERS:
@@ -185,6 +183,7 @@ def posting_command(posting: str, fmt: str, output: Path | None, lexicon: Path |
     Example: hitl-resume posting job.txt --format json
     """
     from hitl_resume.api import analyze_posting
+    from hitl_resume.ingest import read_posting_file
     from hitl_resume.render import POSTING_RENDERERS
     from hitl_resume.text_cleaning import decode_text
 
@@ -192,7 +191,7 @@ def posting_command(posting: str, fmt: str, output: Path | None, lexicon: Path |
         if posting == "-":
             text = decode_text(sys.stdin.buffer.read())
         else:
-            text = _read_posting_file(Path(posting))
+            text = read_posting_file(Path(posting))
         result = analyze_posting(text, analyzer=_analyzer(lexicon))
     except InputError as error:
         _fail(error, as_json=fmt == "json")

@@ -30,13 +30,12 @@ def _parse_formats(
 def _read_postings(paths: tuple[Path, ...]) -> list[str]:
     """Read posting files like TXT resumes; an unusable posting is a usage error (exit 2)."""
     from hitl_resume.api import clean_posting_text
-    from hitl_resume.ingest import read_source_bytes
-    from hitl_resume.text_cleaning import decode_text
+    from hitl_resume.ingest import read_posting_file
 
     texts = []
     for number, path in enumerate(paths, start=1):
         try:
-            texts.append(clean_posting_text(decode_text(read_source_bytes(path))))
+            texts.append(clean_posting_text(read_posting_file(path)))
         except InputError as error:
             raise click.BadParameter(
                 f"posting {number}: {error.message}", param_hint="--posting"

@@ -53,6 +53,11 @@ def read_source_bytes(path: Path) -> bytes:
     return data
 
 
+def read_posting_file(path: Path) -> str:
+    """Read a job posting file (text or saved HTML), decoded like a TXT resume."""
+    return decode_text(read_source_bytes(path))
+
+
 def extract(source: Source, *, isolated: bool = True) -> Extraction:
     """Return the checked extraction of ``source``; raise ``InputError`` for bad input.
 

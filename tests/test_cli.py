@@ -133,3 +133,21 @@ def test_when_readme_documents_commands_then_each_exists(runner: CliRunner) -> N
     for command in documented:
         assert runner.invoke(main, [command, "--help"]).exit_code == 0, command
     assert set(main.commands) <= documented | {"lexicon"}
+
+
+@pytest.mark.parametrize("command", ["analyze", "posting"])
+def test_when_a_lexicon_dir_is_given_then_it_is_used(
+    runner: CliRunner, tmp_path: Path, command: str
+) -> None:
+    """`--lexicon DIR` reaches the analysis: a relabelled role shows under its new label."""
+    for source in (REPO_ROOT / "lexicon").glob("*.jsonl"):
+        text = source.read_text()
+        if source.name == "roles.jsonl":
+            text = text.replace('"Healthcare quality"', '"Clinical review (custom)"')
+        (tmp_path / source.name).write_text(text)
+    target = str(EXAMPLE) if command == "analyze" else str(tmp_path / "job.txt")
+    (tmp_path / "job.txt").write_text(POSTING)
+    args = [command, target, "--format", "json", "--lexicon", str(tmp_path)]
+    data = json.loads(runner.invoke(main, args).output)
+    labels = {r["id"]: r["label"] for r in data["roles"]}
+    assert labels["healthcare_quality"] == "Clinical review (custom)"
