@@ -55,9 +55,9 @@ def main() -> None:  # noqa: PLR0915 - one linear measurement script
     import pdfplumber
 
     from hitl_resume.errors import InputError
-    from hitl_resume.ingest import extract
-    from hitl_resume.isolation import run_isolated
-    from hitl_resume.readers import extract_file
+    from hitl_resume.ingest.isolation import run_isolated
+    from hitl_resume.ingest.readers import extract_file
+    from hitl_resume.ingest.source import extract
     from hitl_resume.structure import build_resume
 
     pdfs = pdf_files(args.limit)
@@ -94,7 +94,7 @@ def main() -> None:  # noqa: PLR0915 - one linear measurement script
         extract(data, isolated=True)
         docx_isolated.append(time.perf_counter() - started)
 
-    from hitl_resume.text_cleaning import clean_text  # noqa: F401  (warm import for fairness)
+    from hitl_resume.ingest.text_cleaning import clean_text  # noqa: F401  (warm import for fairness)
 
     overhead = []
     for _ in range(20):
@@ -123,7 +123,7 @@ def _child_peak(pdfs: list[Path]) -> str:
         return "n/a"
     largest = max(pdfs, key=lambda p: p.stat().st_size)
     code = (
-        "import resource, sys; from pathlib import Path; from hitl_resume.readers import "
+        "import resource, sys; from pathlib import Path; from hitl_resume.ingest.readers import "
         "extract_file; extract_file(Path(sys.argv[1]).read_bytes()); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
     )

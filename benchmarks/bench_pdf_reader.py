@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from hitl_resume.pdf_reader import read_pdf
+from hitl_resume.ingest.pdf_reader import read_pdf
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "resumes" / "livecareer" / "pdf"
 

@@ -45,7 +45,7 @@ def hanging_extract(data: bytes) -> Any:
     if HANG_MARKER in data:
         while True:
             time.sleep(0.05)
-    from hitl_resume.readers import extract_file
+    from hitl_resume.ingest.readers import extract_file
 
     return extract_file(data)
 
@@ -56,9 +56,9 @@ def run_server(port: int, slots: int | None) -> None:
     from hitl_resume.web import create_app
     from hitl_resume.web.server import server_settings
 
-    import hitl_resume.ingest
+    import hitl_resume.ingest.source
 
-    setattr(hitl_resume.ingest, "extract_file", hanging_extract)  # noqa: B010  # the hang hook
+    setattr(hitl_resume.ingest.source, "extract_file", hanging_extract)  # noqa: B010  # the hang hook
     config: dict[str, Any] = {"WARM_UP": True}
     if slots:
         config["PARSE_SLOTS"] = slots

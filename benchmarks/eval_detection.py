@@ -159,7 +159,7 @@ def evaluate_postings() -> None:
 
 def evaluate_speed() -> None:
     from hitl_resume.api import analyze, default_analyzer
-    from hitl_resume.nlp import load_model
+    from hitl_resume.language.nlp import load_model
     from hitl_resume.parsing import parse
 
     folder = DATA / "resumes" / "livecareer" / "pdf"

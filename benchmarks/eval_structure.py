@@ -16,7 +16,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from hitl_resume.extraction import Extraction, Line
+from hitl_resume.ingest.extraction import Extraction, Line
 from hitl_resume.models import Resume
 from hitl_resume.structure import build_resume
 
@@ -25,7 +25,7 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "resumes" / "li
 
 def _extract(path: Path) -> Extraction:
     try:
-        from hitl_resume.pdf_reader import read_pdf
+        from hitl_resume.ingest.pdf_reader import read_pdf
     except ImportError:
         import pdfplumber
 

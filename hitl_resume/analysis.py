@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hitl_resume.coaching_results import InterviewPrompt, Plan, Rewrite
+from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite
 from hitl_resume.detection.matching import Match
 from hitl_resume.detection.posting_analysis import PostingAnalysis
 from hitl_resume.detection.results import Finding, RoleAssessment

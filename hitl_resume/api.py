@@ -5,16 +5,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from hitl_resume import limits
 from hitl_resume.analysis import Analysis
 from hitl_resume.detection.analyzer import Analyzer
 from hitl_resume.detection.posting_analysis import PostingAnalysis
 from hitl_resume.errors import EmptyTextError, TextTooLongError
-from hitl_resume.html_text import html_to_text, looks_like_html
-from hitl_resume.ingest import Source
+from hitl_resume.ingest import limits
+from hitl_resume.ingest.html_text import html_to_text, looks_like_html
+from hitl_resume.ingest.source import Source
+from hitl_resume.ingest.text_cleaning import clean_text
 from hitl_resume.models import Resume
 from hitl_resume.parsing import parse
-from hitl_resume.text_cleaning import clean_text
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hitl_resume.extraction import FileKind
+from hitl_resume.ingest.extraction import FileKind
 
 SCHEMA_VERSION = "1.0"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from hitl_resume.display_names import display_name
-from hitl_resume.ingest import Source, extract
+from hitl_resume.ingest.display_names import display_name
+from hitl_resume.ingest.source import Source, extract
 from hitl_resume.models import Resume, SourceInfo
 from hitl_resume.structure import build_resume
 

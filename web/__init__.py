@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Flask
 
-from hitl_resume import limits
+from hitl_resume.ingest import limits
 
 from . import errors, security
 from .parse_slots import DEFAULT_WAIT_SECONDS, ParseSlots, default_slot_count

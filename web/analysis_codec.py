@@ -14,11 +14,11 @@ from typing import Any, cast
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from hitl_resume.analysis import Analysis
-from hitl_resume.coaching_results import InterviewPrompt, Plan, Rewrite, SearchLink
+from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, SearchLink
 from hitl_resume.detection.matching import Match
 from hitl_resume.detection.results import Contribution, Finding, RoleAssessment
 from hitl_resume.errors import InputError
-from hitl_resume.extraction import FileKind
+from hitl_resume.ingest.extraction import FileKind
 from hitl_resume.models import (
     Bullet,
     Contact,

@@ -11,7 +11,6 @@ from typing import Any
 
 from flask import request
 
-from hitl_resume import limits
 from hitl_resume.annotate import DecisionsError, annotate_docx, load_decisions
 from hitl_resume.errors import (
     EmptyFileError,
@@ -19,7 +18,8 @@ from hitl_resume.errors import (
     InputError,
     UnsupportedTypeError,
 )
-from hitl_resume.file_types import sniff
+from hitl_resume.ingest import limits
+from hitl_resume.ingest.file_types import sniff
 
 from .analysis_codec import analysis_from_dict
 from .downloads import DOCX_MIME, attachment

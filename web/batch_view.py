@@ -19,9 +19,9 @@ from flask import Blueprint, Response, current_app, render_template, request
 from hitl_resume.api import analyze
 from hitl_resume.batch.inputs import ZIP_MAX_MEMBERS, check_zip_limits, read_member
 from hitl_resume.batch.outputs import formula_safe, summary_header
-from hitl_resume.display_names import display_name
 from hitl_resume.errors import InputError, UnsupportedTypeError
-from hitl_resume.lexicon_loader import ROLE_IDS
+from hitl_resume.ingest.display_names import display_name
+from hitl_resume.language.lexicon_loader import ROLE_IDS
 
 from .analysis_codec import dump_token, load_token
 from .downloads import attachment

@@ -10,8 +10,8 @@ from typing import Any, cast
 from flask import Response
 
 from hitl_resume.analysis import Analysis
+from hitl_resume.ingest.text_cleaning import clean_text
 from hitl_resume.render.markdown_renderer import render_analysis_markdown
-from hitl_resume.text_cleaning import clean_text
 
 from .analysis_codec import analysis_from_dict
 

@@ -6,12 +6,12 @@ from typing import cast
 
 from flask import current_app, g, request
 
-from hitl_resume import limits
 from hitl_resume.analysis import Analysis
 from hitl_resume.api import analyze
-from hitl_resume.display_names import display_name
 from hitl_resume.errors import EmptyFileError, InputError
-from hitl_resume.ingest import Source
+from hitl_resume.ingest import limits
+from hitl_resume.ingest.display_names import display_name
+from hitl_resume.ingest.source import Source
 
 from .parse_slots import ParseSlots
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hitl_resume.errors import ERRORS_BY_CODE
-from hitl_resume.lexicon_loader import ROLE_IDS
+from hitl_resume.language.lexicon_loader import ROLE_IDS
 
 
 def _error_responses(*statuses: int) -> dict[str, Any]:

@@ -28,9 +28,9 @@ from hitl_resume.annotate.comments import Change, add_comment, change_note, safe
 from hitl_resume.annotate.decisions import Decisions
 from hitl_resume.annotate.locate import Locator, Slot, Target, normalise_with_map
 from hitl_resume.annotate.runs import read_paragraph
-from hitl_resume.coaching_results import Rewrite
-from hitl_resume.docx_precheck import precheck_docx
+from hitl_resume.coaching.results import Rewrite
 from hitl_resume.errors import CorruptFileError, InputError, ResourceLimitError
+from hitl_resume.ingest.docx_precheck import precheck_docx
 
 Status = Literal["commented", "applied", "edited", "rejected", "skipped"]
 

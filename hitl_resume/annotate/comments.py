@@ -15,8 +15,8 @@ from typing import Any, Literal
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from hitl_resume.coaching_results import Rewrite
-from hitl_resume.docx_reader import _DROP
+from hitl_resume.coaching.results import Rewrite
+from hitl_resume.ingest.docx_reader import _DROP
 
 AUTHOR = "hitl_resume"
 INITIALS = "HR"

@@ -1,6 +1,6 @@
 """Find the paragraph (and the characters in it) that hold each rewrite's original bullet.
 
-The walk visits paragraphs where and in the order ``hitl_resume.docx_reader`` reads them:
+The walk visits paragraphs where and in the order ``hitl_resume.ingest.docx_reader`` reads them:
 headers, body (tables cell by cell, nested tables, text boxes after their anchor paragraph, the
 ``mc:Choice`` copy), footers. Rebuilding the reader's lines gives each paragraph its offsets in
 the resume text, so a rewrite's ``start`` picks the right one of two identical bullets; when the
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from hitl_resume.annotate.runs import ParagraphText, read_paragraph
-from hitl_resume.coaching_results import Rewrite
-from hitl_resume.docx_reader import (
+from hitl_resume.coaching.results import Rewrite
+from hitl_resume.ingest.docx_reader import (
     _DROP,
     MC_ALTERNATE,
     MC_CHOICE,

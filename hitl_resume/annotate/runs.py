@@ -1,7 +1,7 @@
 """Read one paragraph's visible text as the DOCX reader does, keeping which element holds each char.
 
 ``locate`` matches on this text and ``apply`` edits through it, so both see exactly the characters
-``hitl_resume.docx_reader`` turned into the resume text (runs inside links, fields and content
+``ingest.docx_reader`` turned into the resume text (runs inside links, fields and content
 controls; ``w:tab`` as a tab, ``w:br`` as a line break; deleted text and field codes ignored).
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from hitl_resume.docx_reader import (
+from hitl_resume.ingest.docx_reader import (
     _INLINE_WRAPPERS,
     _RUN_TEXT,
     _SHAPES,

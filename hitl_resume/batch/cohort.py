@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from html import escape
 
 from hitl_resume.batch.results import FileResult
-from hitl_resume.lexicon_loader import ROLE_IDS
+from hitl_resume.language.lexicon_loader import ROLE_IDS
 from hitl_resume.render.markdown_renderer import md
 
 LEVELS = ("strong", "moderate", "emerging", "none")

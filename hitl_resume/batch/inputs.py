@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hitl_resume.batch.results import Note
-from hitl_resume.display_names import display_name
 from hitl_resume.errors import (
     CorruptFileError,
     FileTooComplexError,
@@ -26,7 +25,8 @@ from hitl_resume.errors import (
     InputError,
     UnsupportedTypeError,
 )
-from hitl_resume.ingest import read_source_bytes
+from hitl_resume.ingest.display_names import display_name
+from hitl_resume.ingest.source import read_source_bytes
 
 # Batch limits (SECURITY.md B-04); kept here because limits.py belongs to the foundation.
 ZIP_MAX_MEMBERS = 200

@@ -14,7 +14,7 @@ from typing import Any
 
 from hitl_resume.batch.results import BatchResult, FileResult, Note
 from hitl_resume.batch.worker import FORMAT_EXTENSIONS
-from hitl_resume.lexicon_loader import ROLE_IDS
+from hitl_resume.language.lexicon_loader import ROLE_IDS
 
 REPORTS_DIR = "reports"
 SUMMARY_CSV = "summary.csv"

@@ -1,7 +1,7 @@
 """The per-file work of a batch, run in a worker process (or in-process for ``jobs`` ≤ 1).
 
 The worker loads the model once (``init_worker``); each file's parse still runs in the
-isolated child of ``hitl_resume.isolation`` with its timeout and memory cap.
+isolated child of ``hitl_resume.ingest.isolation`` with its timeout and memory cap.
 """
 
 from __future__ import annotations

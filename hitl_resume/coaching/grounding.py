@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from hitl_resume.coaching.segments import NUMBER_WORDS
-from hitl_resume.inflect import variants
-from hitl_resume.lexicon_loader import Lexicon
+from hitl_resume.language.inflect import variants
+from hitl_resume.language.lexicon_loader import Lexicon
 from hitl_resume.models import Resume
 
 #: Generic automation words that no lexicon entry lists on its own (see lexicon/README.md).

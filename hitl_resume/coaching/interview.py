@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from hitl_resume.coaching.results import InterviewPrompt
 from hitl_resume.coaching.segments import find_numbers
 from hitl_resume.coaching.templates import SoarTemplate
-from hitl_resume.coaching_results import InterviewPrompt
 from hitl_resume.detection.results import Finding
-from hitl_resume.inflect import noun_forms
+from hitl_resume.language.inflect import noun_forms
 from hitl_resume.models import ExperienceEntry
 
 MAX_PROMPTS = 5

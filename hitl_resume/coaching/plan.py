@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote_plus
 
+from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, SearchLink
 from hitl_resume.coaching.templates import CoachingData, PlanEntry
-from hitl_resume.coaching_results import InterviewPrompt, Plan, Rewrite, SearchLink
 from hitl_resume.detection.results import Finding, RoleAssessment
+from hitl_resume.ingest.text_cleaning import strip_unsafe
 from hitl_resume.models import Resume
-from hitl_resume.text_cleaning import strip_unsafe
 
 MAX_TITLES = 3
 MAX_TITLE_WORDS = 6

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hitl_resume.coaching.results import Tense
 from hitl_resume.coaching.segments import WEAK_VERBS
 from hitl_resume.coaching.slots import Slots
 from hitl_resume.coaching.templates import RewriteTemplate
-from hitl_resume.coaching_results import Tense
 from hitl_resume.detection.results import Finding
 
 MIN_CLAUSE_WORDS = 4

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hitl_resume.jsonl_reader import LexiconError, Record, read_jsonl
-from hitl_resume.lexicon_loader import bundled_lexicon_dir
-from hitl_resume.lexicon_schema import ROLE_IDS, SIGNAL_NAMES
+from hitl_resume.language.jsonl_reader import LexiconError, Record, read_jsonl
+from hitl_resume.language.lexicon_loader import bundled_lexicon_dir
+from hitl_resume.language.lexicon_schema import ROLE_IDS, SIGNAL_NAMES
 
 REWRITES_FILE = "rewrite_templates.jsonl"
 SOAR_FILE = "soar_templates.jsonl"

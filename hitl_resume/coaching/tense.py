@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hitl_resume.coaching_results import Tense
+from hitl_resume.coaching.results import Tense
 
 _IRREGULAR_PAST: dict[str, str] = {
     "be": "was",

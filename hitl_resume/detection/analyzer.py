@@ -34,7 +34,7 @@ from hitl_resume.detection.units import (
     evidence_units,
     headline_spans,
 )
-from hitl_resume.lexicon_loader import Lexicon, load_lexicon
+from hitl_resume.language.lexicon_loader import Lexicon, load_lexicon
 from hitl_resume.models import Resume
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class Analyzer:
 
     def __init__(self, lexicon: Lexicon | None = None, nlp: Language | None = None) -> None:
         if nlp is None:
-            from hitl_resume.nlp import load_model
+            from hitl_resume.language.nlp import load_model
 
             nlp = load_model()
         self.lexicon = lexicon or load_lexicon()

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from hitl_resume.inflect import Pos, variants
-from hitl_resume.lexicon_loader import Lexicon
+from hitl_resume.language.inflect import Pos, variants
+from hitl_resume.language.lexicon_loader import Lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -11,7 +11,7 @@ from hitl_resume.detection.findings import hits_within, is_negated
 from hitl_resume.detection.phrase_index import Hit
 from hitl_resume.detection.results import Contribution, HitlPhrase, PostingKeyword, RoleAssessment
 from hitl_resume.detection.sentences import sentence_spans
-from hitl_resume.lexicon_loader import Role
+from hitl_resume.language.lexicon_loader import Role
 from hitl_resume.models import SCHEMA_VERSION
 
 #: Posting role score: title terms near the top weigh most, then the role's vocabulary.

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from hitl_resume.detection import weights as w
 from hitl_resume.detection.phrase_index import Hit
 from hitl_resume.detection.results import Contribution, Finding, RoleAssessment
-from hitl_resume.lexicon_loader import Role
+from hitl_resume.language.lexicon_loader import Role
 
 
 def assess_roles(

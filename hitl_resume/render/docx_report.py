@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from hitl_resume.analysis import Analysis
-from hitl_resume.text_cleaning import strip_unsafe
+from hitl_resume.ingest.text_cleaning import strip_unsafe
 
 
 def _clean(text: object) -> str:

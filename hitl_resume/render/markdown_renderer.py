@@ -5,7 +5,7 @@ from __future__ import annotations
 from hitl_resume.analysis import Analysis
 from hitl_resume.detection.posting_analysis import PostingAnalysis
 from hitl_resume.detection.results import RoleAssessment
-from hitl_resume.text_cleaning import strip_unsafe
+from hitl_resume.ingest.text_cleaning import strip_unsafe
 
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>|#"})
 

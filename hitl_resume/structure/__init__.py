@@ -7,7 +7,7 @@ and one-line bullets match exactly.
 
 from __future__ import annotations
 
-from hitl_resume.extraction import Extraction
+from hitl_resume.ingest.extraction import Extraction
 from hitl_resume.models import (
     EducationEntry,
     ExperienceEntry,

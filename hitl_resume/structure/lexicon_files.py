@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hitl_resume.jsonl_reader import LexiconError, read_jsonl
+from hitl_resume.language.jsonl_reader import LexiconError, read_jsonl
 from hitl_resume.structure.text import normalize_heading
 
 HEADING_KINDS = frozenset(

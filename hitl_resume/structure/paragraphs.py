@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hitl_resume.extraction import FileKind
+from hitl_resume.ingest.extraction import FileKind
 from hitl_resume.models import Bullet
 from hitl_resume.structure.bullets import glyph_length
 from hitl_resume.structure.text import TextLine, normalize_space

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hitl_resume.extraction import Line
+from hitl_resume.ingest.extraction import Line
 
 # Mojibake that cp1252-decoded UTF-8 leaves in real exported resumes (seen in the livecareer set).
 _MOJIBAKE = (

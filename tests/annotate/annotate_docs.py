@@ -19,9 +19,9 @@ from docx.shared import Inches, Pt
 from docx_factory import textbox_xml
 from lxml import etree
 
-from hitl_resume.coaching_results import Rewrite
-from hitl_resume.docx_reader import read_docx
-from hitl_resume.readers import finish
+from hitl_resume.coaching.results import Rewrite
+from hitl_resume.ingest.docx_reader import read_docx
+from hitl_resume.ingest.readers import finish
 from hitl_resume.structure.text import build_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -14,8 +14,8 @@ from annotate_docs import BULLETS, MIXED, all_rewrites, rich_resume_docx
 from click.testing import CliRunner
 
 import hitl_resume.api
-from hitl_resume.cli_annotate import annotate_command
-from hitl_resume.coaching_results import Rewrite
+from hitl_resume.cli.annotate import annotate_command
+from hitl_resume.coaching.results import Rewrite
 
 pytest.importorskip("PIL")
 

@@ -35,8 +35,8 @@ from hitl_resume.annotate import (
     DecisionsError,
     annotate_docx,
 )
-from hitl_resume.docx_precheck import precheck_docx
-from hitl_resume.docx_reader import read_docx
+from hitl_resume.ingest.docx_precheck import precheck_docx
+from hitl_resume.ingest.docx_reader import read_docx
 
 pytest.importorskip("PIL")
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from hitl_resume.batch import worker
 from hitl_resume.batch.results import Task
-from hitl_resume.cli_batch import batch_command
+from hitl_resume.cli.batch import batch_command
 
 
 def _folder(root: Path, files: dict[str, bytes]) -> Path:

@@ -20,7 +20,7 @@ from hitl_resume.batch.outputs import (
 )
 from hitl_resume.batch.progress import BarProgress, format_summary, make_progress
 from hitl_resume.batch.results import BatchResult, FileResult, Note, count_errors
-from hitl_resume.lexicon_loader import ROLE_IDS
+from hitl_resume.language.lexicon_loader import ROLE_IDS
 
 EXPECTED_HEADER = [
     "file",

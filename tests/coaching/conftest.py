@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from hitl_resume.detection.analyzer import Analyzer
-from hitl_resume.lexicon_loader import Lexicon, load_lexicon
+from hitl_resume.language.lexicon_loader import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The trained pipeline: slot filling needs its tagger and parser."""
-    from hitl_resume.nlp import load_model
+    from hitl_resume.language.nlp import load_model
 
     return load_model()
 

@@ -6,10 +6,10 @@ import pytest
 
 from hitl_resume.coaching import coach
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
+from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.rewrites import starts_weak, word_count
 from hitl_resume.coaching.segments import strip_weak_opening
 from hitl_resume.coaching.templates import load_coaching_data
-from hitl_resume.coaching_results import Rewrite
 from hitl_resume.detection.analyzer import Analyzer
 
 from .resumes import resume

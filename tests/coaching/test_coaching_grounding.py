@@ -7,7 +7,7 @@ import pytest
 from hitl_resume.coaching import coach
 from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.detection.analyzer import Analyzer
-from hitl_resume.lexicon_loader import Lexicon
+from hitl_resume.language.lexicon_loader import Lexicon
 
 from .resumes import TEMPTING, resume
 

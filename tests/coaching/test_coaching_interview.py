@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hitl_resume.coaching import coach
 from hitl_resume.coaching.interview import choose_findings
-from hitl_resume.coaching_results import InterviewPrompt
+from hitl_resume.coaching.results import InterviewPrompt
 from hitl_resume.detection.analyzer import Analyzer
 
 from .resumes import SAMPLES, resume

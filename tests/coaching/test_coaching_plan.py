@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 from hitl_resume.coaching import coach
-from hitl_resume.coaching_results import Plan
+from hitl_resume.coaching.results import Plan
 from hitl_resume.detection.analyzer import Analyzer
 
 from .resumes import SAMPLES, resume

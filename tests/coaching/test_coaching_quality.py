@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.rewrites import starts_weak, word_count
 from hitl_resume.coaching.templates import load_coaching_data
-from hitl_resume.coaching_results import Rewrite
 from hitl_resume.detection.analyzer import Analyzer
 
 from .resumes import resume

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from hitl_resume.coaching import coach, is_strong
+from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.rewrites import shorten, starts_weak, word_count
 from hitl_resume.coaching.templates import check_coaching_lexicon, load_coaching_data
-from hitl_resume.coaching_results import Rewrite
 from hitl_resume.detection.analyzer import Analyzer
 
 from .resumes import SAMPLES, TEMPTING, resume
@@ -137,7 +137,7 @@ def test_when_coaching_file_is_malformed_then_check_names_file_and_line(
     """Coaching files are validated with errors naming file and line."""
     from pathlib import Path
 
-    from hitl_resume.lexicon_loader import bundled_lexicon_dir
+    from hitl_resume.language.lexicon_loader import bundled_lexicon_dir
 
     directory = Path(str(tmp_path))
     for name in (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hitl_resume.extraction import Extraction, FileKind, Line
+from hitl_resume.ingest.extraction import Extraction, FileKind, Line
 from hitl_resume.models import Resume
 from hitl_resume.structure import build_resume
 

@@ -60,7 +60,7 @@ def test_when_ftp_link_then_ignored() -> None:
 
 def test_when_name_has_heading_hint_then_still_contact() -> None:
     """Big-font name and target title above the first known heading stay in the header area."""
-    from hitl_resume.extraction import Extraction, Line
+    from hitl_resume.ingest.extraction import Extraction, Line
     from hitl_resume.structure import build_resume
 
     lines = (

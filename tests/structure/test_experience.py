@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hitl_resume.extraction import Extraction, Line
+from hitl_resume.ingest.extraction import Extraction, Line
 from hitl_resume.structure import build_resume
 
 from .helpers import parse

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from hitl_resume.extraction import Extraction, Line
+from hitl_resume.ingest.extraction import Extraction, Line
 from hitl_resume.models import Resume
 from hitl_resume.structure import build_resume, normalize_space
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hitl_resume.jsonl_reader import LexiconError
+from hitl_resume.language.jsonl_reader import LexiconError
 from hitl_resume.structure.headings import load_headings
 from hitl_resume.structure.lexicon_files import (
     HEADING_KINDS,

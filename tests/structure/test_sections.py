@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hitl_resume.extraction import Extraction, Line
+from hitl_resume.ingest.extraction import Extraction, Line
 from hitl_resume.structure import build_resume
 from hitl_resume.structure.headings import classify_heading, load_headings
 

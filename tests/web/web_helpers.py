@@ -10,7 +10,7 @@ import docx
 from flask.testing import FlaskClient
 
 from hitl_resume.analysis import Analysis
-from hitl_resume.coaching_results import InterviewPrompt, Plan, Rewrite, SearchLink
+from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, SearchLink
 
 NAME = "Jordan Avery"
 EMAIL = "jordan.avery@example.com"

@@ -25,7 +25,6 @@ from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from hitl_resume import limits
 from hitl_resume.errors import (
     CorruptFileError,
     InputError,
@@ -33,6 +32,7 @@ from hitl_resume.errors import (
     ResourceLimitError,
     error_for_code,
 )
+from hitl_resume.ingest import limits
 
 T = TypeVar("T")
 
@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 #: Outcome counts of isolated parses (e.g. ``STATS["timeout"]``), for monitoring and tests.
 STATS: Counter[str] = Counter()
 
-_PRELOAD = ["hitl_resume.readers"]
+_PRELOAD = ["hitl_resume.ingest.readers"]
 _context_lock = threading.Lock()
 _context: Any = None
 

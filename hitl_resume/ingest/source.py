@@ -11,7 +11,6 @@ import stat
 import time
 from pathlib import Path
 
-from hitl_resume import limits
 from hitl_resume.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -21,12 +20,13 @@ from hitl_resume.errors import (
     TextTooLongError,
     UnsupportedTypeError,
 )
-from hitl_resume.extraction import Extraction
-from hitl_resume.file_types import sniff
-from hitl_resume.isolation import run_isolated
-from hitl_resume.readers import extract_file, finish, text_to_extraction
-from hitl_resume.text_cleaning import decode_text
-from hitl_resume.text_quality import check_text_quality
+from hitl_resume.ingest import limits
+from hitl_resume.ingest.extraction import Extraction
+from hitl_resume.ingest.file_types import sniff
+from hitl_resume.ingest.isolation import run_isolated
+from hitl_resume.ingest.readers import extract_file, finish, text_to_extraction
+from hitl_resume.ingest.text_cleaning import decode_text
+from hitl_resume.ingest.text_quality import check_text_quality
 
 log = logging.getLogger(__name__)
 

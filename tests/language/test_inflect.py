@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hitl_resume.inflect import Pos, variants
+from hitl_resume.language.inflect import Pos, variants
 
 CASES: list[tuple[str, Pos, tuple[str, ...]]] = [
     ("review", "verb", ("reviews", "reviewed", "reviewing")),

@@ -24,9 +24,9 @@ from typing import Any
 
 import docx
 
-from hitl_resume.docx_precheck import precheck_docx
 from hitl_resume.errors import CorruptFileError, InputError, ResourceLimitError
-from hitl_resume.extraction import Extraction, Line, LineOrigin
+from hitl_resume.ingest.docx_precheck import precheck_docx
+from hitl_resume.ingest.extraction import Extraction, Line, LineOrigin
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hitl_resume.text_cleaning import clean_line, clean_text, decode_text, strip_unsafe
+from hitl_resume.ingest.text_cleaning import clean_line, clean_text, decode_text, strip_unsafe
 
 
 @pytest.mark.parametrize(

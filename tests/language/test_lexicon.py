@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from hitl_resume.inflect import variants
-from hitl_resume.jsonl_reader import LexiconError
-from hitl_resume.lexicon_loader import (
+from hitl_resume.language.inflect import variants
+from hitl_resume.language.jsonl_reader import LexiconError
+from hitl_resume.language.lexicon_loader import (
     Lexicon,
     bundled_lexicon_dir,
     check_lexicon,
     load_lexicon,
 )
-from hitl_resume.lexicon_schema import LEXICON_FILES, ROLE_IDS
+from hitl_resume.language.lexicon_schema import LEXICON_FILES, ROLE_IDS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -29,9 +29,9 @@ from docx_factory import (
     textbox_xml,
 )
 
-from hitl_resume.docx_reader import clean_lines, read_docx
 from hitl_resume.errors import CorruptFileError, InputError, ResourceLimitError
-from hitl_resume.extraction import Line
+from hitl_resume.ingest.docx_reader import clean_lines, read_docx
+from hitl_resume.ingest.extraction import Line
 
 
 def texts(lines: tuple[Line, ...]) -> list[str]:

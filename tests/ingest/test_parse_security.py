@@ -12,7 +12,6 @@ import pytest
 import raw_pdf
 
 import hitl_resume
-from hitl_resume import ingest, limits
 from hitl_resume.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -30,6 +29,8 @@ from hitl_resume.errors import (
     UnreadableTextError,
     UnsupportedTypeError,
 )
+from hitl_resume.ingest import limits
+from hitl_resume.ingest import source as ingest
 
 RESUME_TEXT = (
     "Avery Quinn\navery.quinn@example.com | (555) 010-9999\n\nEXPERIENCE\n"

@@ -30,7 +30,7 @@ def _parse_formats(
 def _read_postings(paths: tuple[Path, ...]) -> list[str]:
     """Read posting files like TXT resumes; an unusable posting is a usage error (exit 2)."""
     from hitl_resume.api import clean_posting_text
-    from hitl_resume.ingest import read_posting_file
+    from hitl_resume.ingest.source import read_posting_file
 
     texts = []
     for number, path in enumerate(paths, start=1):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hitl_resume.text_cleaning import clean_line
+from hitl_resume.ingest.text_cleaning import clean_line
 
 MAX_DISPLAY_NAME = 80
 

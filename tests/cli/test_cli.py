@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hitl_resume.cli import main
+from hitl_resume.cli.commands import main
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO_ROOT / "hitl_resume" / "examples" / "example_resume.txt"
 POSTING = "Medical Coding Auditor\nReview AI-suggested codes and escalate documentation gaps.\n"
 

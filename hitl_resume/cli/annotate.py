@@ -49,8 +49,8 @@ def annotate_command(resume: Path, output: Path, decisions_path: Path | None) ->
     """
     from hitl_resume.annotate import Decisions, DecisionsError, annotate_docx, load_decisions
     from hitl_resume.api import analyze
-    from hitl_resume.file_types import sniff
-    from hitl_resume.ingest import read_source_bytes
+    from hitl_resume.ingest.file_types import sniff
+    from hitl_resume.ingest.source import read_source_bytes
 
     if output.resolve() == resume.resolve():
         raise click.UsageError("Write the annotated copy to another file (-o), not the input.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hitl_resume.errors import EmptyFileError, InputError, LegacyDocError, UnsupportedTypeError
-from hitl_resume.file_types import sniff
+from hitl_resume.ingest.file_types import sniff
 
 
 @pytest.mark.parametrize(

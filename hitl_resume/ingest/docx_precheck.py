@@ -19,7 +19,6 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from hitl_resume import limits
 from hitl_resume.errors import (
     CorruptFileError,
     FileTooComplexError,
@@ -27,6 +26,7 @@ from hitl_resume.errors import (
     MacroEnabledError,
     UnsupportedTypeError,
 )
+from hitl_resume.ingest import limits
 
 CONTENT_TYPES_NAME = "[Content_Types].xml"
 VBA_PROJECT_NAME = "word/vbaproject.bin"

@@ -27,9 +27,6 @@ from docx_factory import (
 )
 from lxml import etree
 
-from hitl_resume import limits
-from hitl_resume.docx_precheck import precheck_docx
-from hitl_resume.docx_reader import read_docx
 from hitl_resume.errors import (
     CorruptFileError,
     FileTooComplexError,
@@ -37,6 +34,9 @@ from hitl_resume.errors import (
     MacroEnabledError,
     UnsupportedTypeError,
 )
+from hitl_resume.ingest import limits
+from hitl_resume.ingest.docx_precheck import precheck_docx
+from hitl_resume.ingest.docx_reader import read_docx
 
 DOCUMENT = "word/document.xml"
 MB = 1024 * 1024

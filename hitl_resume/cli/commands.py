@@ -63,8 +63,8 @@ def parse_command(resume: str, fmt: str, output: Path | None) -> None:
 
     Example: hitl-resume parse cv.pdf --format json-resume
     """
-    from hitl_resume.json_resume import to_json_resume
     from hitl_resume.parsing import parse
+    from hitl_resume.render.json_resume import to_json_resume
 
     try:
         parsed = parse(_source_from_arg(resume), filename=None if resume == "-" else resume)
@@ -91,8 +91,8 @@ def _analyzer(lexicon_dir: Path | None) -> Any:
     if lexicon_dir is None:
         return default_analyzer()
     from hitl_resume.detection.analyzer import Analyzer
-    from hitl_resume.jsonl_reader import LexiconError
-    from hitl_resume.lexicon_loader import load_lexicon
+    from hitl_resume.language.jsonl_reader import LexiconError
+    from hitl_resume.language.lexicon_loader import load_lexicon
 
     try:
         return Analyzer(lexicon=load_lexicon(lexicon_dir))
@@ -135,7 +135,7 @@ def analyze_command(
     from importlib.resources import files
 
     from hitl_resume.api import analyze
-    from hitl_resume.ingest import read_posting_file
+    from hitl_resume.ingest.source import read_posting_file
     from hitl_resume.render import ANALYSIS_RENDERERS, BINARY_RENDERERS
 
     if example == (resume is not None):
@@ -183,9 +183,9 @@ def posting_command(posting: str, fmt: str, output: Path | None, lexicon: Path |
     Example: hitl-resume posting job.txt --format json
     """
     from hitl_resume.api import analyze_posting
-    from hitl_resume.ingest import read_posting_file
+    from hitl_resume.ingest.source import read_posting_file
+    from hitl_resume.ingest.text_cleaning import decode_text
     from hitl_resume.render import POSTING_RENDERERS
-    from hitl_resume.text_cleaning import decode_text
 
     try:
         if posting == "-":
@@ -214,7 +214,7 @@ def lexicon_check(directory: Path | None) -> None:
 
     Example: hitl-resume lexicon check ./my-lexicon
     """
-    from hitl_resume.lexicon_loader import bundled_lexicon_dir, check_lexicon
+    from hitl_resume.language.lexicon_loader import bundled_lexicon_dir, check_lexicon
 
     target = directory or bundled_lexicon_dir()
     problems = check_lexicon(target)
@@ -248,8 +248,8 @@ def serve_command(host: str, port: int, insecure_cookies: bool) -> None:
 
 def _register_commands() -> None:
     """Commands that live in their own modules (each a thin layer over its library package)."""
-    from hitl_resume.cli_annotate import annotate_command
-    from hitl_resume.cli_batch import batch_command
+    from hitl_resume.cli.annotate import annotate_command
+    from hitl_resume.cli.batch import batch_command
 
     main.add_command(annotate_command)
     main.add_command(batch_command)

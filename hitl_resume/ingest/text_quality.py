@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from hitl_resume import limits
 from hitl_resume.errors import NoTextLayerError, UnreadableTextError
-from hitl_resume.extraction import FileKind
+from hitl_resume.ingest import limits
+from hitl_resume.ingest.extraction import FileKind
 
 _CID_RE = re.compile(r"\(cid:\d+\)")
 _TOKEN_RE = re.compile(r"\S+")

@@ -22,9 +22,9 @@ from hitl_resume.errors import (
     ResourceLimitError,
     TooManyPagesError,
 )
-from hitl_resume.extraction import Extraction, Line
-from hitl_resume.limits import MAX_PDF_PAGES
-from hitl_resume.pdf_layout import (
+from hitl_resume.ingest.extraction import Extraction, Line
+from hitl_resume.ingest.limits import MAX_PDF_PAGES
+from hitl_resume.ingest.pdf_layout import (
     TableBlock,
     TextLine,
     Word,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hitl_resume.errors import InputError, NoTextLayerError, UnreadableTextError
-from hitl_resume.text_quality import check_text_quality
+from hitl_resume.ingest.text_quality import check_text_quality
 
 GOOD = (
     "Claims examiner with five years of experience reviewing medical claims for accuracy and "

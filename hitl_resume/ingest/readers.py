@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from hitl_resume import limits
-from hitl_resume.docx_reader import read_docx
 from hitl_resume.errors import TextTooLongError
-from hitl_resume.extraction import Extraction, Line
-from hitl_resume.file_types import sniff
-from hitl_resume.pdf_reader import read_pdf
-from hitl_resume.text_cleaning import clean_line, decode_text
+from hitl_resume.ingest import limits
+from hitl_resume.ingest.docx_reader import read_docx
+from hitl_resume.ingest.extraction import Extraction, Line
+from hitl_resume.ingest.file_types import sniff
+from hitl_resume.ingest.pdf_reader import read_pdf
+from hitl_resume.ingest.text_cleaning import clean_line, decode_text
 
 
 def extract_file(data: bytes) -> Extraction:

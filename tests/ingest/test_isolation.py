@@ -18,7 +18,7 @@ from hitl_resume.errors import (
     ParseTimeoutError,
     ResourceLimitError,
 )
-from hitl_resume.isolation import STATS, run_isolated
+from hitl_resume.ingest.isolation import STATS, run_isolated
 
 
 def test_when_target_returns_then_value_comes_back() -> None:
@@ -61,7 +61,7 @@ def test_when_a_script_has_no_main_guard_then_parse_still_works(tmp_path: Path) 
     """Library users may call parse at a script's top level; children must not re-run it."""
     script = tmp_path / "plain_script.py"
     script.write_text(
-        "from hitl_resume.isolation import run_isolated\n"
+        "from hitl_resume.ingest.isolation import run_isolated\n"
         "print('RESULT', run_isolated(len, b'abcd'))\n"
     )
     result = subprocess.run(

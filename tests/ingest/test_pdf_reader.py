@@ -11,17 +11,17 @@ import pytest
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from hitl_resume import pdf_reader
 from hitl_resume.errors import (
     CorruptFileError,
     EncryptedPdfError,
     ResourceLimitError,
     TooManyPagesError,
 )
-from hitl_resume.extraction import Extraction
-from hitl_resume.limits import MAX_PDF_PAGES
-from hitl_resume.pdf_layout import TableBlock, Word, join_words, order_page
-from hitl_resume.pdf_reader import read_pdf
+from hitl_resume.ingest import pdf_reader
+from hitl_resume.ingest.extraction import Extraction
+from hitl_resume.ingest.limits import MAX_PDF_PAGES
+from hitl_resume.ingest.pdf_layout import TableBlock, Word, join_words, order_page
+from hitl_resume.ingest.pdf_reader import read_pdf
 
 
 def _tokens(texts: Sequence[str]) -> set[str]:

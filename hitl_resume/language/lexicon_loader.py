@@ -9,9 +9,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from hitl_resume.inflect import Pos
-from hitl_resume.jsonl_reader import LexiconError, Record, read_jsonl
-from hitl_resume.lexicon_schema import (
+from hitl_resume.language.inflect import Pos
+from hitl_resume.language.jsonl_reader import LexiconError, Record, read_jsonl
+from hitl_resume.language.lexicon_schema import (
     GROUP_FIELD,
     ID_RE,
     LEXICON_FILES,

@@ -1,0 +1,1 @@
+"""Detection: HITL findings, role scores, posting analysis and resume-to-posting matching."""
