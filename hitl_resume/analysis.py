@@ -45,3 +45,17 @@ class Analysis:
             "plan": self.plan.to_dict() if self.plan is not None else None,
             "matches": [m.to_dict() for m in self.matches],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Analysis:
+        """Rebuild an analysis from ``to_dict()`` output (posting texts are not part of it)."""
+        plan = d["plan"]
+        return cls(
+            resume=Resume.from_dict(d["resume"]),
+            roles=tuple(RoleAssessment.from_dict(r) for r in d["roles"]),
+            findings=tuple(Finding.from_dict(f) for f in d["findings"]),
+            matches=tuple(Match.from_dict(m) for m in d["matches"]),
+            rewrites=tuple(Rewrite.from_dict(r) for r in d["rewrites"]),
+            interview=tuple(InterviewPrompt.from_dict(p) for p in d["interview"]),
+            plan=Plan.from_dict(plan) if plan is not None else None,
+        )

@@ -7,7 +7,7 @@ highlighted in context later.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from hitl_resume.ingest.extraction import FileKind
 
@@ -29,6 +29,10 @@ class Contact:
             "links": list(self.links),
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Contact:
+        return cls(d["name"], d["email"], d["phone"], tuple(d["links"]))
+
 
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -42,6 +46,10 @@ class Section:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "heading": self.heading, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Section:
+        return cls(d["kind"], d["heading"], d["start"], d["end"])
+
 
 @dataclass(frozen=True, slots=True)
 class Bullet:
@@ -51,6 +59,10 @@ class Bullet:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Bullet:
+        return cls(d["text"], d["start"], d["end"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +94,19 @@ class ExperienceEntry:
             "bullets": [b.to_dict() for b in self.bullets],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ExperienceEntry:
+        return cls(
+            title=d["title"],
+            organization=d["organization"],
+            location=d["location"],
+            start_date=d["start_date"],
+            end_date=d["end_date"],
+            bullets=tuple(Bullet.from_dict(b) for b in d["bullets"]),
+            start=d["start"],
+            end=d["end"],
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class EducationEntry:
@@ -104,6 +129,13 @@ class EducationEntry:
             "end": self.end,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EducationEntry:
+        return cls(
+            d["text"], d["institution"], d["degree"], d["start_date"], d["end_date"],
+            d["start"], d["end"],
+        )  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Skill:
@@ -113,6 +145,10 @@ class Skill:
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Skill:
+        return cls(d["name"], d["start"], d["end"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +162,10 @@ class SourceInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "pages": self.pages, "chars": self.chars, "name": self.name}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SourceInfo:
+        return cls(cast(FileKind, d["kind"]), d["pages"], d["chars"], d["name"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,3 +192,16 @@ class Resume:
             "skills": [s.to_dict() for s in self.skills],
             "text": self.text,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Resume:
+        """Rebuild a resume from ``to_dict()`` output (the inverse, key for key)."""
+        return cls(
+            text=d["text"],
+            source=SourceInfo.from_dict(d["source"]),
+            contact=Contact.from_dict(d["contact"]),
+            sections=tuple(Section.from_dict(s) for s in d["sections"]),
+            experience=tuple(ExperienceEntry.from_dict(e) for e in d["experience"]),
+            education=tuple(EducationEntry.from_dict(e) for e in d["education"]),
+            skills=tuple(Skill.from_dict(s) for s in d["skills"]),
+        )

@@ -7,7 +7,7 @@ from findings and rendered by the Markdown/HTML/DOCX renderers, the web page and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 Tense = Literal["past", "present"]
 
@@ -48,6 +48,23 @@ class Rewrite:
             "end": self.end,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Rewrite:
+        """Rebuild a rewrite from ``to_dict()`` output."""
+        return cls(
+            id=d["id"],
+            finding_id=d["finding_id"],
+            role=d["role"],
+            original=d["original"],
+            proposed=d["proposed"],
+            template=d["template"],
+            framing=d["framing"],
+            needs_confirmation=tuple(d["needs_confirmation"]),
+            tense=cast(Tense, d["tense"]),
+            start=d["start"],
+            end=d["end"],
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class InterviewPrompt:
@@ -72,6 +89,13 @@ class InterviewPrompt:
             "result_hint": self.result_hint,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> InterviewPrompt:
+        return cls(
+            d["finding_id"], d["role"], d["situation"], d["obstacle"], d["action"], d["result"],
+            d["result_hint"],
+        )  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class SearchLink:
@@ -83,6 +107,10 @@ class SearchLink:
 
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "board": self.board, "url": self.url}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SearchLink:
+        return cls(d["query"], d["board"], d["url"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +131,13 @@ class Plan:
             "look_back": list(self.look_back),
             "steps": list(self.steps),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Plan:
+        return cls(
+            searches=tuple(SearchLink.from_dict(s) for s in d["searches"]),
+            rewrite_first=tuple(d["rewrite_first"]),
+            linkedin_skills=tuple(d["linkedin_skills"]),
+            look_back=tuple(d["look_back"]),
+            steps=tuple(d["steps"]),
+        )

@@ -43,6 +43,19 @@ class Match:
             "explanation": self.explanation,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Match:
+        """Rebuild a match from ``to_dict()`` output."""
+        return cls(
+            posting_index=d["posting"],
+            posting_title=d["posting_title"],
+            score=d["score"],
+            matched=tuple(d["matched"]),
+            missing=tuple(d["missing"]),
+            hitl_alignment=d["hitl_alignment"],
+            explanation=d["explanation"],
+        )
+
 
 def match_resume(
     posting_index: int,

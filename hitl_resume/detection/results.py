@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 Level = Literal["strong", "moderate", "emerging", "none"]
 
@@ -24,6 +24,10 @@ class Contribution:
             "text": self.text,
             "points": round(self.points, 2),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Contribution:
+        return cls(d["entry_id"], d["kind"], d["text"], float(d["points"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,25 @@ class Finding:
             "contributions": [c.to_dict() for c in self.contributions],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Finding:
+        """Rebuild a finding from ``to_dict()`` output."""
+        return cls(
+            id=d["id"],
+            role=d["role"],
+            signals=tuple(d["signals"]),
+            explicit_ai=bool(d["explicit_ai"]),
+            text=d["text"],
+            start=d["start"],
+            end=d["end"],
+            section=d["section"],
+            entry_index=d["entry"],
+            entry_title=d["entry_title"],
+            score=float(d["score"]),
+            contributions=tuple(Contribution.from_dict(c) for c in d["contributions"]),
+            explanation=d["explanation"],
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class RoleAssessment:
@@ -83,6 +106,18 @@ class RoleAssessment:
             "finding_ids": list(self.finding_ids),
             "explanation": [c.to_dict() for c in self.contributions],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> RoleAssessment:
+        """Rebuild a role assessment from ``to_dict()`` output."""
+        return cls(
+            id=d["id"],
+            label=d["label"],
+            score=int(d["score"]),
+            level=cast(Level, d["level"]),
+            finding_ids=tuple(d["finding_ids"]),
+            contributions=tuple(Contribution.from_dict(c) for c in d["explanation"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
