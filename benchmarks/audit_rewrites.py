@@ -16,8 +16,8 @@ from pathlib import Path
 from hitl_resume.api import analyze, default_analyzer
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
 from hitl_resume.coaching.rewrites import MAX_WORDS, starts_weak, word_count
-from hitl_resume.coaching.templates import load_coaching_data
 from hitl_resume.errors import InputError
+from hitl_resume.language.coaching_lexicon import load_coaching_data
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "resumes"
 SAMPLES = 10

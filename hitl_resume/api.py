@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
+from pathlib import Path
 
 from hitl_resume.analysis import Analysis
+from hitl_resume.defaults import default_analyzer
 from hitl_resume.detection.analyzer import Analyzer
 from hitl_resume.detection.posting_analysis import PostingAnalysis
 from hitl_resume.errors import EmptyTextError, TextTooLongError
@@ -13,14 +14,23 @@ from hitl_resume.ingest import limits
 from hitl_resume.ingest.html_text import html_to_text, looks_like_html
 from hitl_resume.ingest.source import Source
 from hitl_resume.ingest.text_cleaning import clean_text
+from hitl_resume.language.lexicon_loader import load_lexicon
 from hitl_resume.models import Resume
 from hitl_resume.parsing import parse
 
+__all__ = ["analyze", "analyze_posting", "analyzer_for_lexicon", "default_analyzer"]
 
-@functools.cache
-def default_analyzer() -> Analyzer:
-    """The process-wide analyzer (bundled lexicon, default spaCy model), built on first use."""
-    return Analyzer()
+
+def analyzer_for_lexicon(directory: Path | None) -> Analyzer:
+    """The shared analyzer, or one whose every stage reads the lexicon in ``directory``.
+
+    Raises:
+        LexiconError: naming the file and line of the first problem in ``directory``.
+    """
+    if directory is None:
+        return default_analyzer()
+    shared = default_analyzer()
+    return Analyzer(lexicon=load_lexicon(directory), nlp=shared.nlp)
 
 
 def clean_posting_text(text: str) -> str:
@@ -69,7 +79,7 @@ def analyze(
     resume = (
         source
         if isinstance(source, Resume)
-        else parse(source, filename=filename, isolated=isolated)
+        else parse(source, filename=filename, isolated=isolated, lexicon=engine.lexicon)
     )
     posting_results = tuple(engine.read_posting(clean_posting_text(p)) for p in postings)
     detection = engine.detect(resume)

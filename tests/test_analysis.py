@@ -1,4 +1,4 @@
-"""``from_dict`` is the exact inverse of ``to_dict`` on every result type (web tokens rely on it)."""
+"""``from_dict`` is the exact inverse of ``to_dict`` on every result type (web tokens use it)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ def test_when_an_analysis_is_rebuilt_from_its_dict_then_it_serialises_identicall
 ) -> None:
     """A report token carries ``to_dict()``; the download must rebuild the same analysis."""
     data = analysis.to_dict()
-    assert data["rewrites"] and data["matches"] and data["findings"]
+    assert data["rewrites"]
+    assert data["matches"]
+    assert data["findings"]
     rebuilt = Analysis.from_dict(data)
     assert rebuilt.to_dict() == data
     assert rebuilt.findings == analysis.findings

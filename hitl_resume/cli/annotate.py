@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
+from hitl_resume.cli.options import fail as _fail
 from hitl_resume.errors import InputError
 
-EXIT_INPUT_ERROR = 1
 _NOT_DOCX = (
     "annotate works on Word files only: give the .docx itself (a PDF or text resume can be "
     "analysed with `hitl-resume analyze`)."
 )
-
-
-def _fail(code: str, message: str) -> NoReturn:
-    click.echo(f"error [{code}]: {message}", err=True)
-    sys.exit(EXIT_INPUT_ERROR)
 
 
 @click.command("annotate")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from hitl_resume.cli.options import posting_option
 from hitl_resume.errors import InputError
 
 EXIT_NOTHING_ANALYSED = 1
@@ -51,13 +52,7 @@ def _read_postings(paths: tuple[Path, ...]) -> list[str]:
     metavar="INPUT...",
     type=click.Path(exists=True, path_type=Path),
 )
-@click.option(
-    "--posting",
-    "postings",
-    multiple=True,
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="A job posting text file to match every resume against (repeatable).",
-)
+@posting_option("A job posting text file to match every resume against (repeatable).")
 @click.option(
     "-o",
     "--outdir",

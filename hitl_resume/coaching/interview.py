@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 
 from hitl_resume.coaching.results import InterviewPrompt
 from hitl_resume.coaching.segments import find_numbers
-from hitl_resume.coaching.templates import SoarTemplate
 from hitl_resume.detection.results import Finding
+from hitl_resume.language.coaching_lexicon import SoarTemplate
 from hitl_resume.language.inflect import noun_forms
 from hitl_resume.models import ExperienceEntry
 

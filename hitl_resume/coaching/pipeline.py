@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
@@ -25,36 +24,21 @@ from hitl_resume.coaching.segments import (
 )
 from hitl_resume.coaching.shapes import Candidate
 from hitl_resume.coaching.slots import Slots, extract_slots
-from hitl_resume.coaching.templates import (
-    COACHING_FILES,
-    CoachingData,
-    check_coaching_lexicon,
-    load_coaching_data,
-)
 from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.detection.results import Finding, RoleAssessment
-from hitl_resume.language.lexicon_loader import Lexicon, bundled_lexicon_dir, load_lexicon
+from hitl_resume.language.coaching_lexicon import CoachingData
+from hitl_resume.language.lexicon_loader import Lexicon
 from hitl_resume.models import Resume
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Token
 
-__all__ = ["check_coaching_lexicon", "coach", "coaching_data_for", "load_coaching_data"]
+__all__ = ["coach", "is_strong"]
 
 MAX_REWRITES = 8
 MAX_CANDIDATES = 16
 STRONG_MAX_WORDS = 30
-
-
-def coaching_data_for(lexicon: Lexicon) -> CoachingData:
-    """The coaching files beside a lexicon; a directory without any of them uses the bundled set."""
-    directory = Path(lexicon.source_dir)
-    if directory.resolve() == bundled_lexicon_dir().resolve() or not any(
-        (directory / name).is_file() for name in COACHING_FILES
-    ):
-        return load_coaching_data()
-    return load_coaching_data(directory)
 
 
 def is_strong(finding: Finding) -> bool:
@@ -261,8 +245,11 @@ def coach(
     Raises:
         LexiconError: when a coaching data file beside a custom lexicon is malformed.
     """
-    lexicon = lexicon or load_lexicon()
-    data = coaching_data_for(lexicon)
+    if lexicon is None:
+        from hitl_resume.defaults import default_lexicon
+
+        lexicon = default_lexicon()
+    data = lexicon.coaching
     guard = GroundingGuard(lexicon, resume_employers(resume))
     candidates = prepare(resume, findings, data, nlp, verb_signals(lexicon))
     rewrites: list[Rewrite] = []

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from urllib.parse import quote_plus
 
 from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, SearchLink
-from hitl_resume.coaching.templates import CoachingData, PlanEntry
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.ingest.text_cleaning import strip_unsafe
+from hitl_resume.language.coaching_lexicon import CoachingData, PlanEntry
 from hitl_resume.models import Resume
 
 MAX_TITLES = 3

@@ -10,9 +10,9 @@ from hitl_resume.coaching.results import Rewrite, Tense
 from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.shapes import Candidate, shape_fits
 from hitl_resume.coaching.slots import Form, Slots, render
-from hitl_resume.coaching.templates import RewriteTemplate, WeakOpening
 from hitl_resume.coaching.tense import finite
 from hitl_resume.detection.results import Finding
+from hitl_resume.language.coaching_lexicon import RewriteTemplate, WeakOpening
 
 MAX_WORDS = 40
 _YOUR = re.compile(r"\byour\s+(?=(\w))")

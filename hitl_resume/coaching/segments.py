@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from hitl_resume.coaching.templates import WeakOpening
+from hitl_resume.language.coaching_lexicon import WeakOpening
 
 _SEGMENT_RE = re.compile(
     r"(?<=[.;!?•|])\s+|(?<=[a-z,)])\s+(?=[A-Z][a-z]+ed\b|Responsible for\b|Duties\b)"

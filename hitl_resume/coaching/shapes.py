@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from hitl_resume.coaching.results import Tense
 from hitl_resume.coaching.segments import WEAK_VERBS
 from hitl_resume.coaching.slots import Slots
-from hitl_resume.coaching.templates import RewriteTemplate
 from hitl_resume.detection.results import Finding
+from hitl_resume.language.coaching_lexicon import RewriteTemplate
 
 MIN_CLAUSE_WORDS = 4
 MAX_CLAUSE_WORDS = 28

@@ -34,7 +34,7 @@ from hitl_resume.detection.units import (
     evidence_units,
     headline_spans,
 )
-from hitl_resume.language.lexicon_loader import Lexicon, load_lexicon
+from hitl_resume.language.lexicon_loader import Lexicon
 from hitl_resume.models import Resume
 
 if TYPE_CHECKING:
@@ -65,7 +65,11 @@ class Analyzer:
             from hitl_resume.language.nlp import load_model
 
             nlp = load_model()
-        self.lexicon = lexicon or load_lexicon()
+        if lexicon is None:
+            from hitl_resume.defaults import default_lexicon
+
+            lexicon = default_lexicon()
+        self.lexicon = lexicon
         self.nlp = nlp
         self.index = PhraseIndex(nlp, self.lexicon)
         self.negations = {

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from hitl_resume.language.coaching_lexicon import (
+    COACHING_FILES,
+    CoachingData,
+    check_coaching_lexicon,
+    load_coaching_data,
+)
 from hitl_resume.language.inflect import Pos
 from hitl_resume.language.jsonl_reader import LexiconError, Record, read_jsonl
 from hitl_resume.language.lexicon_schema import (
@@ -17,7 +21,14 @@ from hitl_resume.language.lexicon_schema import (
     LEXICON_FILES,
     ROLE_IDS,
     SCHEMAS,
+    bundled_lexicon_dir,
     phrase_problem,
+)
+from hitl_resume.language.structure_lexicon import (
+    HeadingLexicon,
+    load_heading_entries,
+    load_headings,
+    load_title_words,
 )
 
 __all__ = [
@@ -107,9 +118,14 @@ class Keyword:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
-    """Every lexicon entry, validated, with the directory it came from."""
+    """Every lexicon file, validated once, with the directory it came from.
+
+    One object is handed to every stage (structure, detection, coaching), so a user's
+    ``--lexicon DIR`` governs all of them. Compared and hashed by identity: caches of data
+    derived from it key on the object, not on its thousands of phrases.
+    """
 
     roles: tuple[Role, ...]
     role_terms: tuple[RoleTerm, ...]
@@ -117,6 +133,9 @@ class Lexicon:
     ai_terms: tuple[AiTerm, ...]
     cues: tuple[Cue, ...]
     keywords: tuple[Keyword, ...]
+    headings: HeadingLexicon
+    title_words: frozenset[str]
+    coaching: CoachingData
     source_dir: str
 
     def role(self, role_id: str) -> Role:
@@ -222,8 +241,6 @@ def _structure_problems(directory: Path) -> list[_Problem]:
     The headings and title-word files are read by ``hitl_resume.structure``; its loaders are
     the single definition of their meaning, so their first error is reported here too.
     """
-    from hitl_resume.structure.lexicon_files import load_heading_entries, load_title_words
-
     problems = []
     for name, loader in (
         ("headings.jsonl", load_heading_entries),
@@ -312,21 +329,21 @@ def _build(directory: Path, good: dict[str, list[Record]]) -> Lexicon:
             Keyword(d["id"], d["kind"], tuple(d["phrases"]), p, n)
             for d, p, n in rows("keywords.jsonl")
         ),
+        headings=load_headings(directory / "headings.jsonl"),
+        title_words=load_title_words(directory / "title_words.jsonl"),
+        coaching=load_coaching_data(_coaching_dir(directory)),
         source_dir=str(directory),
     )
 
 
+def _coaching_dir(directory: Path) -> Path:
+    """The coaching files beside a lexicon; a directory without any of them uses the bundled set."""
+    if any((directory / name).is_file() for name in COACHING_FILES):
+        return directory
+    return bundled_lexicon_dir()
+
+
 # ---- public API ---------------------------------------------------------------------------
-
-
-def bundled_lexicon_dir() -> Path:
-    """Return the directory of the lexicon shipped inside the package (``hitl_resume.lexicon``)."""
-    return Path(str(files("hitl_resume.lexicon")))
-
-
-@functools.cache
-def _bundled() -> Lexicon:
-    return _load(bundled_lexicon_dir())
 
 
 def _load(directory: Path) -> Lexicon:
@@ -339,20 +356,18 @@ def _load(directory: Path) -> Lexicon:
 
 
 def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """Load and validate a lexicon directory (None: the bundled one, cached).
+    """Load and validate a lexicon directory (None: the bundled one).
+
+    Not cached: the caller keeps the object (``hitl_resume.defaults`` holds the shared one).
 
     Raises:
         LexiconError: naming the file and line of the first problem found.
     """
-    if directory is None:
-        return _bundled()
-    return _load(Path(directory))
+    return _load(bundled_lexicon_dir() if directory is None else Path(directory))
 
 
 def check_lexicon(directory: Path | None = None) -> list[str]:
     """Return every problem in a lexicon directory as ``file:line: problem`` (empty when valid)."""
-    from hitl_resume.coaching.templates import COACHING_FILES, check_coaching_lexicon
-
     target = bundled_lexicon_dir() if directory is None else Path(directory)
     _, problems = _validate(target)
     found = [f"{p.path.name}:{p.line}: {p.message}" for p in problems]

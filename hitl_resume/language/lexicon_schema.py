@@ -8,7 +8,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
+
+
+def bundled_lexicon_dir() -> Path:
+    """Return the directory of the lexicon shipped inside the package (``hitl_resume.lexicon``)."""
+    return Path(str(files("hitl_resume.lexicon")))
+
 
 ROLE_IDS = (
     "customer_service",

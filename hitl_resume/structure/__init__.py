@@ -7,6 +7,8 @@ and one-line bullets match exactly.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hitl_resume.ingest.extraction import Extraction
 from hitl_resume.models import (
     EducationEntry,
@@ -19,13 +21,15 @@ from hitl_resume.models import (
 from hitl_resume.structure.contact import find_contact
 from hitl_resume.structure.education import find_education
 from hitl_resume.structure.experience import find_entries
-from hitl_resume.structure.headings import HeadingLexicon, load_headings
 from hitl_resume.structure.paragraphs import measure_layout
 from hitl_resume.structure.sections import SectionSpan, split_sections
 from hitl_resume.structure.skills import find_skills
 from hitl_resume.structure.text import TextLine, build_document, normalize_space
 
-__all__ = ["HeadingLexicon", "build_resume", "load_headings", "normalize_space"]
+if TYPE_CHECKING:
+    from hitl_resume.language.lexicon_loader import Lexicon
+
+__all__ = ["build_resume", "normalize_space"]
 
 EXPERIENCE_KINDS = frozenset({"experience"})
 # Sections that may hold jobs when not headed as experience (strict: they need bullets).
@@ -41,21 +45,29 @@ def _header_lines(spans: list[SectionSpan]) -> list[TextLine]:
     return lines
 
 
-def build_resume(extraction: Extraction, *, headings: HeadingLexicon | None = None) -> Resume:
-    """Return the resume structure for extracted lines; never raises on odd text."""
-    lexicon = headings if headings is not None else load_headings()
+def build_resume(extraction: Extraction, *, lexicon: Lexicon | None = None) -> Resume:
+    """Return the resume structure for extracted lines; never raises on odd text.
+
+    ``lexicon`` supplies the section headings and job-title words (default: the bundled one).
+    """
+    if lexicon is None:
+        from hitl_resume.defaults import default_lexicon
+
+        lexicon = default_lexicon()
     doc = build_document(extraction.lines)
     layout = measure_layout(doc.lines, extraction.kind)
-    spans = split_sections(doc, lexicon)
+    spans = split_sections(doc, lexicon.headings)
     experience: list[ExperienceEntry] = []
     education: list[EducationEntry] = []
     skills: list[Skill] = []
     seen_skills: set[str] = set()
     for span in spans:
         if span.kind in EXPERIENCE_KINDS:
-            experience.extend(find_entries(span.body, doc.text, layout))
+            experience.extend(find_entries(span.body, doc.text, layout, lexicon.title_words))
         elif span.kind in LOOSE_EXPERIENCE_KINDS:
-            experience.extend(find_entries(span.body, doc.text, layout, strict=True))
+            experience.extend(
+                find_entries(span.body, doc.text, layout, lexicon.title_words, strict=True)
+            )
         elif span.kind == "education":
             education.extend(find_education(span.body, doc.text))
         elif span.kind in SKILL_KINDS:

@@ -82,11 +82,11 @@ def header_like(line: TextLine, max_words: int = 10) -> bool:
     return title_ratio(text) >= 0.5
 
 
-def _header_after(line: TextLine) -> bool:
+def _header_after(line: TextLine, titles: frozenset[str]) -> bool:
     """Return whether a line below a date can belong to the header (longer if it names a place)."""
     if header_like(line):
         return True
-    return header_like(line, MAX_HEADER_WORDS) and _has_org_marker(line.text)
+    return header_like(line, MAX_HEADER_WORDS) and _has_org_marker(line.text, titles)
 
 
 def _remainder(text: str, date: DateMatch) -> str:
@@ -156,7 +156,7 @@ def _find_anchors(rows: Sequence[TextLine], single_dates: bool) -> list[_Anchor]
     return anchors
 
 
-def _undated_anchors(rows: Sequence[TextLine]) -> list[_Anchor]:
+def _undated_anchors(rows: Sequence[TextLine], titles: frozenset[str]) -> list[_Anchor]:
     """Return header lines naming an organization or place, for sections without any dates."""
     anchors: list[_Anchor] = []
     for i, line in enumerate(rows):
@@ -168,31 +168,37 @@ def _undated_anchors(rows: Sequence[TextLine]) -> list[_Anchor]:
             and not has_glyph(text)
             and not _ends_sentence(text)
             and title_ratio(text) >= 0.6
-            and _has_org_marker(text)
+            and _has_org_marker(text, titles)
             and not header_like(rows[i + 1])
         ):
             anchors.append(_Anchor(i, i, None, None, None))
     return anchors
 
 
-def _has_org_marker(text: str) -> bool:
-    fields = split_header([text])
+def _has_org_marker(text: str, titles: frozenset[str]) -> bool:
+    fields = split_header([text], titles)
     return fields.organization is not None or fields.location is not None
 
 
 def find_entries(
-    body: Sequence[TextLine], full_text: str, layout: Layout, *, strict: bool = False
+    body: Sequence[TextLine],
+    full_text: str,
+    layout: Layout,
+    titles: frozenset[str],
+    *,
+    strict: bool = False,
 ) -> list[ExperienceEntry]:
     """Return the job entries of one section's body lines.
 
-    With ``strict`` (sections not headed as experience) at least one entry must have bullets.
+    ``titles`` are the lexicon's job-title words. With ``strict`` (sections not headed as
+    experience) at least one entry must have bullets.
     """
     rows = [line for line in body if not line.blank]
     anchors = _find_anchors(rows, single_dates=False)
     if not any(a.start_date is not None and a.end_date != a.start_date for a in anchors):
         anchors = _find_anchors(rows, single_dates=True)
     if not anchors and not strict:
-        anchors = _undated_anchors(rows)
+        anchors = _undated_anchors(rows, titles)
     if not anchors:
         return []
     # Layout vote: is the line just above each date a header line (title above the date)?
@@ -213,8 +219,8 @@ def find_entries(
             ):
                 first -= 1
         taken = 0
-        while last + 1 < limit and taken < 2 and _header_after(rows[last + 1]):
-            if headers_before and not _has_org_marker(rows[last + 1].text):
+        while last + 1 < limit and taken < 2 and _header_after(rows[last + 1], titles):
+            if headers_before and not _has_org_marker(rows[last + 1].text, titles):
                 break
             last += 1
             taken += 1
@@ -229,7 +235,7 @@ def find_entries(
                 pieces.append(rows[j].text)
             elif j == anchor.first:
                 pieces.append(_remainder(rows[j].text, anchor.date))
-        fields = split_header([p for p in pieces if p])
+        fields = split_header([p for p in pieces if p], titles)
         body = list(rows[last + 1 : stop])
         if anchor.cut and body and anchor.last + 1 == last + 1:
             row = body[0]

@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-
-from hitl_resume.structure.lexicon_files import lexicon_dir, load_title_words
 
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
@@ -178,12 +175,6 @@ class HeaderFields:
     location: str | None
 
 
-@cache
-def title_words() -> frozenset[str]:
-    """Return the packaged job-title words."""
-    return load_title_words(lexicon_dir() / "title_words.jsonl")
-
-
 def _trim(text: str) -> str:
     text = text.strip(" ,;:|-–—•·([\t").strip()
     while text.endswith((")", "]")) and text.count("(") + text.count("[") < text.count(
@@ -272,14 +263,13 @@ def _comma_split(text: str) -> list[str]:
     return out
 
 
-def _kind(segment: str) -> str | None:
+def _kind(segment: str, titles: frozenset[str]) -> str | None:
     words = [w.strip(".,()&").lower() for w in segment.split()]
     words = [w for w in words if w]
     if not words:
         return None
     if segment == "Company Name" or words[-1] in _ORG_WORDS or words[-1] + "." in _ORG_WORDS:
         return "org"
-    titles = title_words()
     if words[-1] in titles:
         return "title"
     if any(w in titles for w in words):
@@ -289,8 +279,11 @@ def _kind(segment: str) -> str | None:
     return None
 
 
-def split_header(pieces: Sequence[str]) -> HeaderFields:
-    """Return title, organization and location from an entry's header texts (dates removed)."""
+def split_header(pieces: Sequence[str], titles: frozenset[str]) -> HeaderFields:
+    """Return title, organization and location from an entry's header texts (dates removed).
+
+    ``titles`` are the lexicon's job-title words (a segment holding one is a title).
+    """
     segments, location = _segments(pieces)
     title: str | None = None
     org: str | None = None
@@ -299,7 +292,7 @@ def split_header(pieces: Sequence[str]) -> HeaderFields:
         if location is None and _ALONE_LOCATION.fullmatch(segment):
             location = segment
             continue
-        kind = _kind(segment)
+        kind = _kind(segment, titles)
         if kind == "org" and org is None:
             org = segment
         elif kind == "title" and title is None:

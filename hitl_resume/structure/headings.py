@@ -3,42 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-from hitl_resume.structure.lexicon_files import lexicon_dir, load_heading_entries
-from hitl_resume.structure.text import normalize_heading
+from hitl_resume.language.structure_lexicon import HeadingLexicon, normalize_heading
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 60
 _SENTENCE = re.compile(r"[.!?;,]\s|[.!?;]$|@|https?:|\d{3}")
-
-
-@dataclass(frozen=True, slots=True)
-class HeadingLexicon:
-    """Normalised heading phrases mapped to section kinds."""
-
-    kinds: dict[str, str]
-
-    def kind_of(self, phrase: str) -> str | None:
-        """Return the kind for an already normalised phrase, or None."""
-        return self.kinds.get(phrase)
-
-
-def load_headings(path: Path | None = None) -> HeadingLexicon:
-    """Load a headings lexicon file (the packaged one by default)."""
-    if path is None:
-        return _default_headings()
-    entries = load_heading_entries(path)
-    return HeadingLexicon({normalize_heading(p): e.kind for e in entries for p in e.phrases})
-
-
-@cache
-def _default_headings() -> HeadingLexicon:
-    path = lexicon_dir() / "headings.jsonl"
-    entries = load_heading_entries(path)
-    return HeadingLexicon({normalize_heading(p): e.kind for e in entries for p in e.phrases})
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hitl_resume.structure.headings import HeadingLexicon, classify_heading
+from hitl_resume.language.structure_lexicon import HeadingLexicon
+from hitl_resume.structure.headings import classify_heading
 from hitl_resume.structure.text import Document, TextLine
 
 

@@ -42,7 +42,6 @@ _MOJIBAKE = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\n\t]")
 _SPACE = re.compile(r"\s+")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def clean_line(text: str) -> str:
@@ -57,12 +56,6 @@ def clean_line(text: str) -> str:
 def normalize_space(text: str) -> str:
     """Collapse whitespace runs (line breaks included) to one space and strip the ends."""
     return _SPACE.sub(" ", text).strip()
-
-
-def normalize_heading(text: str) -> str:
-    """Return the comparable form of a heading: lowercase, '&' as 'and', no edge punctuation."""
-    text = text.lower().replace("&", " and ").replace("’", "'")
-    return _EDGE.sub("", normalize_space(text)).strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hitl_resume.cli.commands import main
+from hitl_resume.cli import main
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO_ROOT / "hitl_resume" / "examples" / "example_resume.txt"

@@ -11,8 +11,8 @@ import pytest
 
 from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.rewrites import starts_weak, word_count
-from hitl_resume.coaching.templates import load_coaching_data
 from hitl_resume.detection.analyzer import Analyzer
+from hitl_resume.language.coaching_lexicon import load_coaching_data
 
 from .resumes import resume
 from .test_coaching_cleanup import coached

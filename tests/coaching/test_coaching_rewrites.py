@@ -9,8 +9,8 @@ import pytest
 from hitl_resume.coaching import coach, is_strong
 from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.rewrites import shorten, starts_weak, word_count
-from hitl_resume.coaching.templates import check_coaching_lexicon, load_coaching_data
 from hitl_resume.detection.analyzer import Analyzer
+from hitl_resume.language.coaching_lexicon import check_coaching_lexicon, load_coaching_data
 
 from .resumes import SAMPLES, TEMPTING, resume
 

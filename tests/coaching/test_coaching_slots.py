@@ -13,9 +13,9 @@ from hitl_resume.coaching.segments import (
     strip_weak_opening,
 )
 from hitl_resume.coaching.slots import extract_slots, render
-from hitl_resume.coaching.templates import load_coaching_data
 from hitl_resume.coaching.tense import gerund, past
 from hitl_resume.coaching.verbs import verb_index
+from hitl_resume.language.coaching_lexicon import load_coaching_data
 
 if TYPE_CHECKING:
     from spacy.language import Language

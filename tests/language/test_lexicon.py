@@ -33,9 +33,12 @@ def test_when_bundled_lexicon_is_checked_then_there_are_no_problems() -> None:
     assert check_lexicon(bundled_lexicon_dir()) == []
 
 
-def test_when_bundled_lexicon_is_loaded_twice_then_it_is_cached(lexicon: Lexicon) -> None:
-    """Analyses reuse one parsed lexicon instead of re-reading files."""
-    assert load_lexicon() is lexicon
+def test_when_the_default_lexicon_is_asked_twice_then_it_is_one_object(lexicon: Lexicon) -> None:
+    """Analyses reuse one parsed lexicon (held by ``defaults``) instead of re-reading files."""
+    from hitl_resume.defaults import default_analyzer, default_lexicon
+
+    assert default_lexicon() is default_lexicon()
+    assert default_analyzer().lexicon is default_lexicon()
     assert [role.id for role in lexicon.roles] == list(ROLE_IDS)
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from hitl_resume.language.jsonl_reader import LexiconError
-from hitl_resume.structure.headings import load_headings
-from hitl_resume.structure.lexicon_files import (
+from hitl_resume.language.lexicon_schema import bundled_lexicon_dir as lexicon_dir
+from hitl_resume.language.structure_lexicon import (
     HEADING_KINDS,
-    lexicon_dir,
     load_heading_entries,
+    load_headings,
     load_title_words,
 )
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from hitl_resume.defaults import default_lexicon
 from hitl_resume.ingest.extraction import Extraction, Line
 from hitl_resume.structure import build_resume
-from hitl_resume.structure.headings import classify_heading, load_headings
+from hitl_resume.structure.headings import classify_heading
 
 from .helpers import parse
 
@@ -30,7 +31,7 @@ from .helpers import parse
 )
 def test_when_lexicon_phrase_then_kind(line: str, kind: str) -> None:
     """Headings match case-insensitively, ignoring edge punctuation, with '&' as 'and'."""
-    assert classify_heading(line, False, load_headings()) == kind
+    assert classify_heading(line, False, default_lexicon().headings) == kind
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,7 @@ def test_when_not_a_lexicon_heading_then_hint_decides(
     line: str, hint: bool, kind: str | None
 ) -> None:
     """Unknown lines are headings ('other') only with a layout hint and a heading's shape."""
-    assert classify_heading(line, hint, load_headings()) == kind
+    assert classify_heading(line, hint, default_lexicon().headings) == kind
 
 
 def test_when_text_before_first_heading_then_contact_section() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -10,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hitl_resume.language.jsonl_reader import LexiconError, Record, read_jsonl
-from hitl_resume.language.lexicon_loader import bundled_lexicon_dir
-from hitl_resume.language.lexicon_schema import ROLE_IDS, SIGNAL_NAMES
+from hitl_resume.language.lexicon_schema import ROLE_IDS, SIGNAL_NAMES, bundled_lexicon_dir
 
 REWRITES_FILE = "rewrite_templates.jsonl"
 SOAR_FILE = "soar_templates.jsonl"
@@ -382,24 +380,14 @@ def _build(directory: Path) -> CoachingData:
 
 
 def load_coaching_data(directory: Path | None = None) -> CoachingData:
-    """Load and validate the coaching files (None: the bundled lexicon directory, cached).
+    """Load and validate the coaching files of a directory (None: the bundled lexicon).
 
     Raises:
         LexiconError: naming the file and line of the first problem found.
     """
-    if directory is None:
-        return _bundled()
-    return _load(Path(directory))
-
-
-@functools.cache
-def _bundled() -> CoachingData:
-    return _load(bundled_lexicon_dir())
-
-
-def _load(directory: Path) -> CoachingData:
-    problems = _problems(directory)
+    target = bundled_lexicon_dir() if directory is None else Path(directory)
+    problems = _problems(target)
     if problems:
         name, line, message = problems[0]
-        raise LexiconError(directory / name, line, message)
-    return _build(directory)
+        raise LexiconError(target / name, line, message)
+    return _build(target)

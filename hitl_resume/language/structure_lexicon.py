@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.resources
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from hitl_resume.language.jsonl_reader import LexiconError, read_jsonl
-from hitl_resume.structure.text import normalize_heading
+
+_SPACE = re.compile(r"\s+")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def normalize_heading(text: str) -> str:
+    """Return the comparable form of a heading: lowercase, '&' as 'and', no edge punctuation."""
+    text = text.lower().replace("&", " and ").replace("’", "'")
+    return _EDGE.sub("", _SPACE.sub(" ", text).strip()).strip()
+
 
 HEADING_KINDS = frozenset(
     {
@@ -17,16 +26,6 @@ HEADING_KINDS = frozenset(
         "highlights", "accomplishments", "additional_information", "affiliations",
     }
 )  # fmt: skip
-
-
-def lexicon_dir() -> Path:
-    """Return the packaged lexicon directory (the repo's ``lexicon/`` folder)."""
-    try:
-        path = Path(str(importlib.resources.files("hitl_resume.lexicon")))
-    except (ModuleNotFoundError, TypeError):
-        # A module named hitl_resume/lexicon.py shadows the mapped package in editable installs.
-        path = Path(__file__).resolve().parents[2] / "lexicon"
-    return path
 
 
 def _string_list(path: Path, line: int, data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -102,3 +101,20 @@ def load_title_words(path: Path) -> frozenset[str]:
                 raise LexiconError(path, line, f"duplicate word {word!r}")
             words.add(word)
     return frozenset(words)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingLexicon:
+    """Normalised heading phrases mapped to section kinds."""
+
+    kinds: dict[str, str]
+
+    def kind_of(self, phrase: str) -> str | None:
+        """Return the kind for an already normalised phrase, or None."""
+        return self.kinds.get(phrase)
+
+
+def load_headings(path: Path) -> HeadingLexicon:
+    """Load a headings lexicon file into the lookup the section splitter uses."""
+    entries = load_heading_entries(path)
+    return HeadingLexicon({normalize_heading(p): e.kind for e in entries for p in e.phrases})
