@@ -8,7 +8,7 @@ from typing import Any
 from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite
 from hitl_resume.detection.matching import Match
 from hitl_resume.detection.posting_analysis import PostingAnalysis
-from hitl_resume.detection.results import Finding, RoleAssessment
+from hitl_resume.detection.results import Finding, RoleAssessment, top_role
 from hitl_resume.models import SCHEMA_VERSION, Resume
 
 
@@ -27,8 +27,7 @@ class Analysis:
 
     def top_role(self) -> RoleAssessment | None:
         """The best role above level none, if any."""
-        best = max(self.roles, key=lambda r: r.score, default=None)
-        return best if best is not None and best.level != "none" else None
+        return top_role(self.roles)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract of DESIGN.md (keys in contract order)."""

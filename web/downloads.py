@@ -10,13 +10,13 @@ from typing import Any, cast
 from flask import Response
 
 from hitl_resume.analysis import Analysis
+from hitl_resume.annotate.decisions import MAX_EDITED_CHARS
 from hitl_resume.ingest.text_cleaning import clean_text
 from hitl_resume.render.markdown_renderer import render_analysis_markdown
 
 from .analysis_codec import analysis_from_dict
 
 DECISIONS = ("accepted", "edited", "rejected")
-MAX_EDIT_CHARS = 2_000
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -47,7 +47,7 @@ def decisions_file(data: dict[str, Any], form: Mapping[str, str]) -> dict[str, A
             continue
         text: str | None = None
         if choice == "edited":
-            text = clean_text(form.get(f"text-{i}", ""))[:MAX_EDIT_CHARS].strip()
+            text = clean_text(form.get(f"text-{i}", ""))[:MAX_EDITED_CHARS].strip()
             if not text:
                 continue
         decisions.append({"rewrite_id": rewrite["id"], "decision": choice, "text": text})

@@ -9,7 +9,13 @@ from typing import Any
 from hitl_resume.detection import weights as w
 from hitl_resume.detection.findings import hits_within, is_negated
 from hitl_resume.detection.phrase_index import Hit
-from hitl_resume.detection.results import Contribution, HitlPhrase, PostingKeyword, RoleAssessment
+from hitl_resume.detection.results import (
+    Contribution,
+    HitlPhrase,
+    PostingKeyword,
+    RoleAssessment,
+    top_role,
+)
 from hitl_resume.detection.sentences import sentence_spans
 from hitl_resume.language.lexicon_loader import Role
 from hitl_resume.models import SCHEMA_VERSION
@@ -45,12 +51,8 @@ class PostingAnalysis:
     title: str | None
 
     def top_role(self) -> RoleAssessment | None:
-        """The role the posting is most about: the highest score, when any evidence exists.
-
-        Unlike a resume, a posting always describes some job, so any evidence counts here.
-        """
-        best = max(self.roles, key=lambda r: r.score, default=None)
-        return best if best is not None and best.score > 0 else None
+        """The role the posting is most about: the highest score, when any evidence exists."""
+        return top_role(self.roles, any_evidence=True)
 
     def to_dict(self) -> dict[str, Any]:
         top = self.top_role()

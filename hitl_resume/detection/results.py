@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
@@ -162,3 +163,18 @@ class PostingKeyword:
             "start": self.start,
             "end": self.end,
         }
+
+
+def top_role(
+    roles: Sequence[RoleAssessment], *, any_evidence: bool = False
+) -> RoleAssessment | None:
+    """The highest-scoring role (ties go to lexicon order), or None when nothing qualifies.
+
+    A resume's top role needs a level above none; a posting always describes some job, so for
+    postings (``any_evidence``) any score above zero counts.
+    """
+    best = max(roles, key=lambda r: r.score, default=None)
+    if best is None:
+        return None
+    qualifies = best.score > 0 if any_evidence else best.level != "none"
+    return best if qualifies else None

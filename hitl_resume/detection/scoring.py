@@ -89,11 +89,3 @@ def _key(text: str) -> str:
 
 def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def top_role(assessments: Sequence[RoleAssessment]) -> RoleAssessment | None:
-    """The highest-scoring role with a level above none; ties go to lexicon order."""
-    best = max(assessments, key=lambda a: a.score, default=None)
-    if best is None or best.level == "none":
-        return None
-    return best

@@ -2,25 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hitl_resume.errors import TextTooLongError
 from hitl_resume.ingest import limits
 from hitl_resume.ingest.docx_reader import read_docx
-from hitl_resume.ingest.extraction import Extraction, Line
+from hitl_resume.ingest.extraction import Extraction, FileKind, Line
 from hitl_resume.ingest.file_types import sniff
 from hitl_resume.ingest.pdf_reader import read_pdf
 from hitl_resume.ingest.text_cleaning import clean_line, decode_text
 
 
+def extract_pdf(data: bytes) -> Extraction:
+    """Read a PDF (run in the parse child); lines come back cleaned and size-checked."""
+    return finish(read_pdf(data))
+
+
+def extract_docx(data: bytes) -> Extraction:
+    """Read a DOCX (run in the parse child); lines come back cleaned and size-checked."""
+    return finish(read_docx(data))
+
+
+def extract_txt(data: bytes) -> Extraction:
+    """Decode a text file (no child needed); lines come back cleaned and size-checked."""
+    return finish(text_to_extraction(decode_text(data)))
+
+
+#: The reader for each sniffed kind; the caller sniffs once and picks (and isolates) its reader.
+EXTRACTORS: dict[FileKind, Callable[[bytes], Extraction]] = {
+    "pdf": extract_pdf,
+    "docx": extract_docx,
+    "txt": extract_txt,
+}
+
+
 def extract_file(data: bytes) -> Extraction:
-    """Sniff ``data`` and run the matching reader; lines come back cleaned of control characters."""
-    kind = sniff(data)
-    if kind == "pdf":
-        extraction = read_pdf(data)
-    elif kind == "docx":
-        extraction = read_docx(data)
-    else:
-        extraction = text_to_extraction(decode_text(data))
-    return finish(extraction)
+    """Sniff ``data`` and run the matching reader in this process (benchmarks, workers)."""
+    return EXTRACTORS[sniff(data)](data)
 
 
 def text_to_extraction(text: str) -> Extraction:

@@ -17,14 +17,13 @@ from hitl_resume.errors import (
     EmptyTextError,
     FileTooLargeError,
     InputError,
-    TextTooLongError,
     UnsupportedTypeError,
 )
 from hitl_resume.ingest import limits
 from hitl_resume.ingest.extraction import Extraction
 from hitl_resume.ingest.file_types import sniff
 from hitl_resume.ingest.isolation import run_isolated
-from hitl_resume.ingest.readers import extract_file, finish, text_to_extraction
+from hitl_resume.ingest.readers import EXTRACTORS, finish, text_to_extraction
 from hitl_resume.ingest.text_cleaning import decode_text
 from hitl_resume.ingest.text_quality import check_text_quality
 
@@ -86,8 +85,6 @@ def extract_text(text: str) -> Extraction:
     """Pasted text: cleaned and size-checked, no child process needed."""
     if not text.strip():
         raise EmptyTextError()
-    if len(text) > limits.MAX_TEXT_CHARS * 4:
-        raise TextTooLongError()
     return finish(text_to_extraction(text))
 
 
@@ -98,8 +95,7 @@ def extract_bytes(data: bytes, *, isolated: bool = True) -> Extraction:
     if len(data) > limits.MAX_UPLOAD_BYTES:
         raise FileTooLargeError()
     kind = sniff(data)
-    if kind == "txt":
-        return finish(text_to_extraction(decode_text(data)))
-    if isolated:
-        return run_isolated(extract_file, data)
-    return extract_file(data)
+    extractor = EXTRACTORS[kind]
+    if isolated and kind != "txt":
+        return run_isolated(extractor, data)
+    return extractor(data)
