@@ -30,7 +30,7 @@ class Analysis:
         return top_role(self.roles)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON contract of DESIGN.md (keys in contract order)."""
+        """Return the JSON contract of docs/output.md (keys in contract order)."""
         top = self.top_role()
         return {
             "schema_version": SCHEMA_VERSION,

@@ -1,7 +1,7 @@
 """One exception hierarchy for bad input: a machine code plus a fixed, friendly message.
 
 The message never contains a file name, extracted text or a library's own error text, so an
-``InputError`` can be shown to a user or logged as-is (SECURITY.md I-5, I-6).
+``InputError`` can be shown to a user or logged as-is (docs/security.md I-5, I-6).
 """
 
 from __future__ import annotations

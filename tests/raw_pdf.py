@@ -50,7 +50,7 @@ def cid_font_pdf(glyphs: int = 400) -> bytes:
 
 
 def shared_stream_pages_pdf(pages: int) -> bytes:
-    """Many pages sharing one content stream (the page-amplification file of SECURITY.md)."""
+    """Many pages sharing one content stream (the page-amplification file of docs/security.md)."""
     content = b"BT /F1 12 Tf 72 720 Td (Claims examiner reviewed claims daily.) Tj ET"
     first_page = 5
     kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(pages))

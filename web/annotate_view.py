@@ -12,6 +12,7 @@ from typing import Any
 from flask import request
 
 from hitl_resume.annotate import DecisionsError, annotate_docx, load_decisions
+from hitl_resume.annotate.decisions import MAX_DECISIONS_BYTES
 from hitl_resume.errors import (
     EmptyFileError,
     FileTooLargeError,
@@ -23,8 +24,6 @@ from hitl_resume.ingest.file_types import sniff
 
 from .analysis_codec import analysis_from_dict
 from .downloads import DOCX_MIME, attachment
-
-MAX_DECISIONS_BYTES = 1024 * 1024
 
 
 class NotDocxError(UnsupportedTypeError):

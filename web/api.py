@@ -1,4 +1,4 @@
-"""The JSON API: the same documents as ``analyze``/``posting --format json`` (DESIGN.md)."""
+"""The JSON API: the same documents as ``analyze``/``posting --format json`` (docs/output.md)."""
 
 from __future__ import annotations
 

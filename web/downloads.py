@@ -39,7 +39,7 @@ def attachment(body: str | bytes, filename: str, mimetype: str) -> Response:
 
 
 def decisions_file(data: dict[str, Any], form: Mapping[str, str]) -> dict[str, Any]:
-    """The DESIGN.md decisions document from the page's radio buttons and edit boxes."""
+    """The docs/output.md decisions document from the page's radio buttons and edit boxes."""
     decisions = []
     for i, rewrite in enumerate(data.get("rewrites", [])):
         choice = form.get(f"decision-{i}")

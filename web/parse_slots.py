@@ -25,7 +25,7 @@ HOSTILE_ALLOWANCE = 2
 def default_slot_count() -> int:
     """CPU count + 2 (measured, see benchmarks/bench_web.py).
 
-    SECURITY.md starts from "semaphore = CPU count". On 2 cores at concurrency 4 that answered
+    docs/security.md starts from "semaphore = CPU count". On 2 cores at concurrency 4 that answered
     2-8 % of benign uploads (7 of 24 real PDFs) with 503, and two hanging files held both
     slots for 10 s; with CPU count + 2 there were no errors at the same p50. Memory stays
     bounded: each parse child is capped at 1 GiB.

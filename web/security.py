@@ -1,8 +1,8 @@
 """Request limits, in-memory uploads, CSRF for HTML forms, security headers and privacy-safe logs.
 
-SECURITY.md rows U-03, U-26, U-27, E-06, P-01..P-04, I-4, I-5: uploads never touch the disk, the
-session holds only a CSRF token, every response carries the CSP and friends, and the one log line
-per request names codes and sizes, never file names, text or ``str(exc)``.
+docs/security.md rows U-03, U-26, U-27, E-06, P-01..P-04, I-4, I-5: uploads never touch the disk,
+the session holds only a CSRF token, every response carries the CSP and friends, and the one log
+line per request names codes and sizes, never file names, text or ``str(exc)``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Load and check the decisions file the web page exports (format in DESIGN.md).
+"""Load and check the decisions file the web page exports (format in docs/output.md).
 
 ``{"decisions": [{"rewrite_id": ..., "decision": "accepted" | "rejected" | "edited",
 "text": <for edited>}]}``. Every problem raises ``DecisionsError`` with a message a person can

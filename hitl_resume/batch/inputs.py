@@ -1,8 +1,8 @@
 """Collect batch inputs: folders (regular files only), zips read in memory, and single files.
 
-Zip member names are hostile (SECURITY.md B-02): they become sanitised, unique display names and
-are never used as paths. Every size limit is checked on the central directory before anything is
-decompressed (B-04), and every read is bounded so a lying header cannot inflate (B-05).
+Zip member names are hostile (docs/security.md B-02): they become sanitised, unique display names
+and are never used as paths. Every size limit is checked on the central directory before anything
+is decompressed (B-04), and every read is bounded so a lying header cannot inflate (B-05).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from hitl_resume.errors import (
 from hitl_resume.ingest.display_names import display_name
 from hitl_resume.ingest.source import read_source_bytes
 
-# Batch limits (SECURITY.md B-04); kept here because limits.py belongs to the foundation.
+# Batch limits (docs/security.md B-04); kept here because limits.py belongs to the foundation.
 ZIP_MAX_MEMBERS = 200
 ZIP_MAX_TOTAL_BYTES = 100 * 1024 * 1024
 ZIP_MAX_MEMBER_BYTES = 10 * 1024 * 1024

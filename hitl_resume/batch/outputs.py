@@ -27,12 +27,12 @@ REPORT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
 
 
 def formula_safe(cell: str) -> str:
-    """Prefix ``'`` when a spreadsheet would read the cell as a formula (SECURITY.md E-03)."""
+    """Prefix ``'`` when a spreadsheet would read the cell as a formula (docs/security.md E-03)."""
     return "'" + cell if cell.lstrip(" ").startswith(_FORMULA_TRIGGERS) else cell
 
 
 def summary_header(with_match: bool) -> list[str]:
-    """The column order DESIGN.md fixes."""
+    """The column order docs/output.md fixes."""
     header = ["file", "status", "error_code", "top_role", "top_score"]
     header += [f"score_{role}" for role in ROLE_IDS]
     return header + (["match_score"] if with_match else [])

@@ -34,7 +34,7 @@ MANIFEST_EVERY = 10
 
 
 def effective_jobs(jobs: int | None) -> int:
-    """The worker count: the CPU count by default, never more (SECURITY.md B-09)."""
+    """The worker count: the CPU count by default, never more (docs/security.md B-09)."""
     cpus = os.cpu_count() or 1
     if jobs is None:
         return cpus

@@ -1,4 +1,4 @@
-"""Immutable detection results with explicit ``to_dict()`` (the JSON contract in DESIGN.md)."""
+"""Immutable detection results with explicit ``to_dict()`` (the JSON contract in docs/output.md)."""
 
 from __future__ import annotations
 

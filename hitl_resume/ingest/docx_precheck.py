@@ -1,7 +1,7 @@
 """Reject hostile DOCX zips from the central directory before python-docx inflates anything.
 
 python-docx reads every referenced part fully into memory, so a small zip can ask for gigabytes
-(SECURITY.md U-18, U-19). This check reads only the central directory for sizes and then makes
+(docs/security.md U-18, U-19). This check reads only the central directory for sizes and then makes
 bounded reads of the XML parts to refuse DTDs (U-20, U-21), macro documents (U-06) and zips that
 are not Word documents (U-09, U-04).
 
@@ -66,7 +66,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"<\x00", "utf-16-le"),
     (b"\x00<", "utf-16-be"),
 )
-# Same safe settings as python-docx's own parser, plus no DTD and no network (SECURITY.md).
+# Same safe settings as python-docx's own parser, plus no DTD and no network (docs/security.md).
 _SAFE_PARSER = etree.XMLParser(
     resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
 )

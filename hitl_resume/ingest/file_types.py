@@ -1,4 +1,4 @@
-"""Decide what an upload is from its first bytes, never from its name (SECURITY.md U-04..U-07)."""
+"""Decide what an upload is from its first bytes, never its name (docs/security.md U-04..U-07)."""
 
 from __future__ import annotations
 

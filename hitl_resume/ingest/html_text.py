@@ -1,4 +1,4 @@
-"""Reduce pasted HTML to plain text before any NLP (SECURITY.md T-01, E-09)."""
+"""Reduce pasted HTML to plain text before any NLP (docs/security.md T-01, E-09)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Run a parser on untrusted bytes in a child process with a wall-clock timeout and memory cap.
 
-No PDF library can be trusted to return (SECURITY.md): pdfminer.six has no timeout API and
+No PDF library can be trusted to return (docs/security.md): pdfminer.six has no timeout API and
 crafted files loop forever or inflate to gigabytes. Children come from a ``forkserver`` so they
 start from a small, single-threaded process (the caller may hold spaCy and threads), with the
 readers preloaded so a parse starts in milliseconds.

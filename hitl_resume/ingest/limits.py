@@ -1,4 +1,4 @@
-"""Input limits from SECURITY.md, in one place so tests and docs can cite them."""
+"""Input limits from docs/security.md, in one place so tests and docs can cite them."""
 
 from __future__ import annotations
 

@@ -77,7 +77,7 @@ def test_when_a_cell_starts_with_a_trigger_then_it_is_prefixed(cell: str, expect
 
 
 def test_when_header_is_built_then_it_follows_design_md() -> None:
-    """DESIGN.md fixes the column order; match_score only when a posting is given."""
+    """docs/output.md fixes the column order; match_score only when a posting is given."""
     assert summary_header(False) == EXPECTED_HEADER
     assert summary_header(True) == [*EXPECTED_HEADER, "match_score"]
 

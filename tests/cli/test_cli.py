@@ -22,7 +22,7 @@ def runner() -> CliRunner:
 
 
 def test_when_parsing_a_file_then_json_has_the_structure(runner: CliRunner) -> None:
-    """`parse` prints the structure JSON of DESIGN.md."""
+    """`parse` prints the structure JSON of docs/output.md."""
     result = runner.invoke(main, ["parse", str(EXAMPLE)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

@@ -1,4 +1,4 @@
-"""Hostile-DOCX rows of SECURITY.md (U-06, U-09, U-18 to U-22) against the zip precheck."""
+"""Hostile-DOCX rows of docs/security.md (U-06, U-09, U-18 to U-22) against the zip precheck."""
 
 from __future__ import annotations
 

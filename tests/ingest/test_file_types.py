@@ -1,4 +1,4 @@
-"""Type sniffing by magic bytes (SECURITY.md U-02, U-04, U-05, U-07)."""
+"""Type sniffing by magic bytes (docs/security.md U-02, U-04, U-05, U-07)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every single-upload row of SECURITY.md (U-01 … U-25) through the public ``parse`` API."""
+"""Every single-upload row of docs/security.md (U-01 … U-25) through the public ``parse`` API."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Decoding and cleaning of text input (SECURITY.md U-24, T-03, E-04)."""
+"""Decoding and cleaning of text input (docs/security.md U-24, T-03, E-04)."""
 
 from __future__ import annotations
 

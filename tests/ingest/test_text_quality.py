@@ -1,4 +1,4 @@
-"""Detect scans, (cid:…) fonts and garbage text (SECURITY.md U-12, U-13)."""
+"""Detect scans, (cid:…) fonts and garbage text (docs/security.md U-12, U-13)."""
 
 from __future__ import annotations
 

@@ -122,7 +122,7 @@ def _bad_zip() -> bytes:
 def test_when_input_is_bad_then_json_error_with_status(
     client: FlaskClient, data: dict[str, object], status: int, code: str | None
 ) -> None:
-    """Every refusal is ``{"error": {"code", "message"}}`` with the SECURITY.md status."""
+    """Every refusal is ``{"error": {"code", "message"}}`` with the docs/security.md status."""
     response = client.post("/api/analyze", data=data, content_type="multipart/form-data")
     assert response.status_code == status
     if code is not None:

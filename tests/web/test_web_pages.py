@@ -41,7 +41,7 @@ def _post_analyze(client: FlaskClient, **fields: object) -> str:
 
 
 def test_when_home_is_loaded_then_the_form_has_the_contract_fields(client: FlaskClient) -> None:
-    """DESIGN.md fixes the field names resume, resume_text and posting (repeatable)."""
+    """docs/output.md fixes the field names resume, resume_text and posting (repeatable)."""
     page = client.get("/")
     parser = _Controls()
     parser.feed(page.get_data(as_text=True))
@@ -166,7 +166,7 @@ def test_when_json_is_downloaded_then_it_is_the_analysis_document(
 def test_when_decisions_are_submitted_then_the_file_follows_design(
     client: FlaskClient, coached_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without JavaScript, radios plus the edit box produce the DESIGN.md decisions file."""
+    """Without JavaScript, radios plus the edit box produce the docs/output.md decisions file."""
     token = _report(client, coached_analysis, monkeypatch)
     ids = [r.id for r in coached_analysis.rewrites]
     form = {

@@ -1,4 +1,4 @@
-"""SECURITY.md web rows: headers, CSRF, cookies, escaping, nothing on disk, no PII in logs."""
+"""docs/security.md web rows: headers, CSRF, cookies, escaping, nothing on disk, no PII in logs."""
 
 from __future__ import annotations
 
