@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hitl_resume.language.jsonl_reader import LexiconError, Record, read_jsonl
+from hitl_resume.language.jsonl_reader import (
+    LexiconError,
+    Problem,
+    Record,
+    RecordCheck,
+    check_files,
+)
 from hitl_resume.language.lexicon_schema import ROLE_IDS, SIGNAL_NAMES, bundled_lexicon_dir
 
 REWRITES_FILE = "rewrite_templates.jsonl"
@@ -281,54 +287,27 @@ def record_problems(name: str, record: Record) -> list[str]:
     return found
 
 
-def _lines(path: Path) -> Iterator[tuple[int, Record | None, str | None]]:
-    """Yield (line, record, problem) per object; a malformed line is reported and ends the file."""
-    try:
-        for record in read_jsonl(path):
-            yield record.line, record, None
-    except LexiconError as exc:
-        yield exc.line, None, exc.problem
+def _checker_for(name: str) -> RecordCheck:
+    return lambda record: record_problems(name, record)
 
 
-def _problems(directory: Path) -> list[tuple[str, int, str]]:
-    problems: list[tuple[str, int, str]] = []
-    ids: dict[str, tuple[str, int]] = {}
-    for name in COACHING_FILES:
-        path = directory / name
-        if not path.is_file():
-            problems.append((name, 0, "required coaching file is missing"))
-            continue
-        for line, record, problem in _lines(path):
-            if record is None:
-                problems.append((name, line, problem or "unreadable line"))
-                continue
-            for message in record_problems(name, record):
-                problems.append((name, line, message))
-            entry_id = record.data.get("id")
-            if isinstance(entry_id, str):
-                if entry_id in ids:
-                    first_name, first_line = ids[entry_id]
-                    problems.append(
-                        (
-                            name,
-                            line,
-                            f"duplicate id {entry_id!r} (first at {first_name}:{first_line})",
-                        )
-                    )
-                else:
-                    ids[entry_id] = (name, line)
-    return problems
+def _check(directory: Path) -> tuple[dict[str, list[Record]], list[Problem]]:
+    good, problems = check_files(
+        directory, COACHING_FILES, _checker_for, missing="required coaching file is missing"
+    )
+    problems.sort(key=lambda p: (COACHING_FILES.index(p.path.name), p.line))
+    return good, problems
 
 
 def check_coaching_lexicon(directory: Path | None = None) -> list[str]:
     """Return every problem of the coaching files as ``file:line: problem`` (empty when valid)."""
     target = bundled_lexicon_dir() if directory is None else Path(directory)
-    return [f"{name}:{line}: {message}" for name, line, message in _problems(target)]
+    return [str(problem) for problem in _check(target)[1]]
 
 
-def _build(directory: Path) -> CoachingData:
+def _build(good: dict[str, list[Record]]) -> CoachingData:
     def rows(name: str) -> list[dict[str, Any]]:
-        return [record.data for record in read_jsonl(directory / name)]
+        return [record.data for record in good[name]]
 
     return CoachingData(
         rewrites=tuple(
@@ -386,8 +365,8 @@ def load_coaching_data(directory: Path | None = None) -> CoachingData:
         LexiconError: naming the file and line of the first problem found.
     """
     target = bundled_lexicon_dir() if directory is None else Path(directory)
-    problems = _problems(target)
+    good, problems = _check(target)
     if problems:
-        name, line, message = problems[0]
-        raise LexiconError(target / name, line, message)
-    return _build(target)
+        first = problems[0]
+        raise LexiconError(first.path, first.line, first.message)
+    return _build(good)

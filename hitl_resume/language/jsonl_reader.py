@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,3 +59,58 @@ def read_jsonl(path: Path, problems: list[LexiconError] | None = None) -> Iterat
             fail(number, "each line must be a JSON object")
             continue
         yield Record(str(path), number, data)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem found while checking a lexicon file (line 0: the file as a whole)."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path.name}:{self.line}: {self.message}"
+
+
+RecordCheck = Callable[[Record], list[str]]
+
+
+def check_files(
+    directory: Path,
+    names: Sequence[str],
+    checker_for: Callable[[str], RecordCheck],
+    *,
+    missing: str = "required lexicon file is missing",
+) -> tuple[dict[str, list[Record]], list[Problem]]:
+    """Read every named file, check each record and ids across files; report every problem.
+
+    ``checker_for(name)`` is called once per file, so a checker may keep per-file state (such as
+    the phrases already seen). Records without problems come back per file, in file order.
+    """
+    good: dict[str, list[Record]] = {name: [] for name in names}
+    problems: list[Problem] = []
+    ids: dict[str, tuple[Path, int]] = {}
+    for name in names:
+        path = directory / name
+        if not path.is_file():
+            problems.append(Problem(path, 0, missing))
+            continue
+        check = checker_for(name)
+        errors: list[LexiconError] = []
+        for record in read_jsonl(path, errors):
+            messages = check(record)
+            entry_id = record.data.get("id")
+            if isinstance(entry_id, str):
+                if entry_id in ids:
+                    first_path, first_line = ids[entry_id]
+                    messages.append(
+                        f"duplicate id {entry_id!r} (first at {first_path.name}:{first_line})"
+                    )
+                else:
+                    ids[entry_id] = (path, record.line)
+            problems += [Problem(path, record.line, message) for message in messages]
+            if not messages:
+                good[name].append(record)
+        problems += [Problem(path, error.line, error.problem) for error in errors]
+    return good, problems

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,13 @@ from hitl_resume.language.coaching_lexicon import (
     load_coaching_data,
 )
 from hitl_resume.language.inflect import Pos
-from hitl_resume.language.jsonl_reader import LexiconError, Record, read_jsonl
+from hitl_resume.language.jsonl_reader import (
+    LexiconError,
+    Problem,
+    Record,
+    RecordCheck,
+    check_files,
+)
 from hitl_resume.language.lexicon_schema import (
     GROUP_FIELD,
     ID_RE,
@@ -157,20 +162,6 @@ class Lexicon:
 # ---- validation ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Problem:
-    path: Path
-    line: int
-    message: str
-
-
-def _records(path: Path, problems: list[_Problem]) -> Iterator[Record]:
-    """Yield each JSON object of a file; bad lines become problems instead of stopping the file."""
-    errors: list[LexiconError] = []
-    yield from read_jsonl(path, errors)
-    problems += [_Problem(path, e.line, e.problem) for e in errors]
-
-
 def _check_record(name: str, record: Record) -> list[str]:
     schema = SCHEMAS[name]
     found: list[str] = []
@@ -190,42 +181,28 @@ def _check_record(name: str, record: Record) -> list[str]:
     return found
 
 
-def _validate(directory: Path) -> tuple[Lexicon | None, list[_Problem]]:
-    problems: list[_Problem] = []
-    good: dict[str, list[Record]] = {name: [] for name in LEXICON_FILES}
-    ids: dict[str, tuple[Path, int]] = {}
-    for name in LEXICON_FILES:
-        path = directory / name
-        if not path.is_file():
-            problems.append(_Problem(path, 0, "required lexicon file is missing"))
-            continue
-        seen: dict[tuple[str, str], int] = {}
-        for record in _records(path, problems):
-            messages = _check_record(name, record)
-            entry_id = record.data.get("id")
-            if isinstance(entry_id, str):
-                if entry_id in ids:
-                    first_path, first_line = ids[entry_id]
-                    messages.append(
-                        f"duplicate id {entry_id!r} (first at {first_path.name}:{first_line})"
-                    )
-                else:
-                    ids[entry_id] = (path, record.line)
-            messages += _phrase_messages(name, record, seen)
-            problems += [_Problem(path, record.line, message) for message in messages]
-            if not messages:
-                good[name].append(record)
+def _checker_for(name: str) -> RecordCheck:
+    seen: dict[tuple[str, str], int] = {}
+
+    def check(record: Record) -> list[str]:
+        return _check_record(name, record) + _phrase_messages(name, record, seen)
+
+    return check
+
+
+def _validate(directory: Path) -> tuple[Lexicon | None, list[Problem]]:
+    good, problems = check_files(directory, LEXICON_FILES, _checker_for)
     roles = {record.data["id"] for record in good["roles.jsonl"]}
     if (directory / "roles.jsonl").is_file():
         missing = [role for role in ROLE_IDS if role not in roles]
         if missing:
             problems.append(
-                _Problem(directory / "roles.jsonl", 0, f"missing role(s): {', '.join(missing)}")
+                Problem(directory / "roles.jsonl", 0, f"missing role(s): {', '.join(missing)}")
             )
     for record in list(good["role_terms.jsonl"]):
         if record.data["role"] not in roles:
             problems.append(
-                _Problem(Path(record.path), record.line, f"unknown role {record.data['role']!r}")
+                Problem(Path(record.path), record.line, f"unknown role {record.data['role']!r}")
             )
             good["role_terms.jsonl"].remove(record)
     problems += _structure_problems(directory)
@@ -235,7 +212,7 @@ def _validate(directory: Path) -> tuple[Lexicon | None, list[_Problem]]:
     return _build(directory, good), []
 
 
-def _structure_problems(directory: Path) -> list[_Problem]:
+def _structure_problems(directory: Path) -> list[Problem]:
     """Run the structure step's own loaders (known section kinds, id form) on its two files.
 
     The headings and title-word files are read by ``hitl_resume.structure``; its loaders are
@@ -252,7 +229,7 @@ def _structure_problems(directory: Path) -> list[_Problem]:
         try:
             loader(path)
         except LexiconError as error:
-            problem = _Problem(path, error.line, error.problem)
+            problem = Problem(path, error.line, error.problem)
             problems.append(problem)
     return problems
 
@@ -370,7 +347,7 @@ def check_lexicon(directory: Path | None = None) -> list[str]:
     """Return every problem in a lexicon directory as ``file:line: problem`` (empty when valid)."""
     target = bundled_lexicon_dir() if directory is None else Path(directory)
     _, problems = _validate(target)
-    found = [f"{p.path.name}:{p.line}: {p.message}" for p in problems]
+    found = [str(problem) for problem in problems]
     if any((target / name).is_file() for name in COACHING_FILES):
         found += check_coaching_lexicon(target)  # absent as a set = the bundled ones are used
     return found
