@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
 import statistics
 import time
@@ -21,7 +22,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+DATA = Path(os.environ.get("HITL_DATA", ROOT.parent / "shared" / "data"))
 
 #: LA civil-service titles that name one pattern without ambiguity (substring → role).
 LA_TITLE_MAP = (
