@@ -55,9 +55,7 @@ class _Rule:
 class OccupationIndex:
     """Find the occupation a short text (a job title, a headline, a table cell) names."""
 
-    def __init__(
-        self, occupations: Sequence[Occupation], rules: Sequence[OccupationRole]
-    ) -> None:
+    def __init__(self, occupations: Sequence[Occupation], rules: Sequence[OccupationRole]) -> None:
         self._titles: dict[tuple[str, ...], str] = {}
         self._names: dict[str, str] = {}
         for occupation in occupations:
@@ -117,6 +115,6 @@ class OccupationIndex:
 
 def _prefixes(code: str) -> Sequence[str]:
     """``43-4051.00`` → the table keys to try, most specific first."""
-    base = code.split(".")[0]
+    base = code.split(".", maxsplit=1)[0]
     major = base.split("-")[0]
     return (code, base, base[:4], major)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -94,6 +95,10 @@ def title_phrases(title: str) -> list[str]:
 REPORTED_TITLE_SOURCES = 3
 #: A one-word title under this many occupations is a bare head noun ("Officer", "Engineer").
 MAX_ONE_WORD_OCCUPATIONS = 2
+#: A title goes to its strongest occupation only when that is this many times stronger than the
+#: strongest occupation of another pattern ("Project Manager" names engineering, IT and
+#: general project managers about equally, so it names none).
+DOMINANCE = 2
 
 
 def collect_titles(onet: Path) -> tuple[dict[str, str], dict[str, dict[str, int]]]:
@@ -129,14 +134,20 @@ def assign_titles(
         if " " not in phrase and len(codes) > MAX_ONE_WORD_OCCUPATIONS:
             dropped += 1
             continue
-        top = max(codes.values())
-        best = sorted(code for code, value in codes.items() if value == top)
-        roles = {(index.rule_for(code) or ("", "neutral", ""))[1] for code in best}
-        if len(roles) > 1:
+        ranked = sorted(codes.items(), key=lambda item: (-item[1], item[0]))
+        top_code, top = ranked[0]
+        top_role = _role(index, top_code)
+        rivals = [value for code, value in ranked[1:] if _role(index, code) != top_role]
+        if rivals and rivals[0] * DOMINANCE > top:
             dropped += 1
             continue
-        by_code[best[0]].append(phrase)
+        by_code[top_code].append(phrase)
     return by_code, dropped
+
+
+def _role(index: OccupationIndex, code: str) -> str:
+    rule = index.rule_for(code)
+    return rule[1] if rule else "neutral"
 
 
 def collect_systems(onet: Path, index: OccupationIndex) -> dict[str, set[str]]:
@@ -209,7 +220,7 @@ def system_aliases(example: str, vendors: set[str]) -> list[str]:
 
 def _is_coined(word: str) -> bool:
     """A coined product word ("PowerChart", "i2", "eClinicalWorks"), not a dictionary word."""
-    hump = any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+    hump = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
     return hump or any(c.isdigit() for c in word)
 
 
@@ -257,7 +268,9 @@ def read_table(path: Path) -> list[OccupationRole]:
     """The occupation → pattern table, read on its own (the index files may not exist yet)."""
     errors: list[LexiconError] = []
     rules = [
-        OccupationRole(r.data["id"], r.data["soc"], r.data["role"], r.data["reason"], r.path, r.line)
+        OccupationRole(
+            r.data["id"], r.data["soc"], r.data["role"], r.data["reason"], r.path, r.line
+        )
         for r in read_jsonl(path, errors)
     ]
     if errors:

@@ -124,6 +124,9 @@ def _entries(lexicon: Lexicon) -> list[tuple[EntryInfo, tuple[str, ...], Pos]]:
         rows.append((info, signal.phrases, signal.pos))
     for ai in lexicon.ai_terms:
         rows.append((EntryInfo(ai.id, "ai", ai.kind, None, 1.0, ai.phrases[0]), ai.phrases, "noun"))
+    for system in lexicon.systems:
+        info = EntryInfo(system.id, "ai", "system", None, 1.0, system.phrases[0])
+        rows.append((info, system.phrases, "phrase"))
     for cue in lexicon.cues:
         info = EntryInfo(cue.id, "cue", cue.kind, None, 1.0, cue.phrases[0])
         rows.append((info, cue.phrases, _CUE_POS.get(cue.kind, "phrase")))
