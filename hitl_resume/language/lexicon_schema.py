@@ -56,6 +56,8 @@ CUE_KINDS = frozenset(
         "build_verb",
         "duties_section",
         "boilerplate_section",
+        "company_section",
+        "ai_producer",
     }
 )
 KEYWORD_KINDS = frozenset({"skill", "tool", "framework", "title", "soft_skill", "certification"})
