@@ -61,8 +61,8 @@ def assess_roles(
             contributions.append(Contribution(hit.entry.id, "job title", hit.text, points))
         for job in jobs:
             occupation = job.occupation
-            if occupation is None or occupation.role != role.id or role.id in job.term_roles:
-                continue
+            if occupation is None or occupation.role != role.id or job.term_roles:
+                continue  # the lexicon's own title terms take precedence over O*NET
             points = min(w.TITLE_POINTS, title_budget)
             if points <= 0:
                 break
@@ -123,7 +123,7 @@ def _against(
         1
         for job in jobs
         if role_id in job.term_roles
-        or (job.occupation is not None and job.occupation.role == role_id)
+        or (not job.term_roles and job.occupation is not None and job.occupation.role == role_id)
     )
     other = [
         job.occupation
