@@ -41,7 +41,17 @@ POS_VALUES = frozenset({"verb", "noun", "phrase"})
 AI_KINDS = frozenset({"ai", "automation"})
 #: What a system named in O*NET Technology Skills does (``systems.jsonl``, generated).
 SYSTEM_KINDS = frozenset(
-    {"claims", "coding", "clinical", "hr", "case_management", "dispatch", "erp", "crm", "compliance"}
+    {
+        "claims",
+        "coding",
+        "clinical",
+        "hr",
+        "case_management",
+        "dispatch",
+        "erp",
+        "crm",
+        "compliance",
+    }
 )
 #: Where an occupation's title counts (``occupation_roles.jsonl``): a role, against all, or neither.
 OCCUPATION_ROLE_VALUES = frozenset({*ROLE_IDS, "none", "neutral"})
@@ -159,7 +169,12 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
     "keywords.jsonl": {"id": _is_str, "kind": _enum(KEYWORD_KINDS), "phrases": _is_phrases},
     "headings.jsonl": {"id": _is_str, "kind": _is_str, "phrases": _is_phrases},
     "title_words.jsonl": {"id": _is_str, "words": _is_phrases},
-    "occupations.jsonl": {"id": _is_str, "code": _is_code, "title": _is_str, "phrases": _is_phrases},
+    "occupations.jsonl": {
+        "id": _is_str,
+        "code": _is_code,
+        "title": _is_str,
+        "phrases": _is_phrases,
+    },
     "occupation_roles.jsonl": {
         "id": _is_str,
         "soc": _is_soc_prefix,
