@@ -26,7 +26,6 @@ from hitl_resume.detection.posting_analysis import (
     find_hitl_phrases,
     find_keywords,
     posting_title,
-    title_zone_lines,
 )
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.detection.resume_occupations import read_occupations
@@ -138,16 +137,15 @@ class Analyzer:
         """Analyse cleaned posting text (input rules: ``hitl_resume.api.analyze_posting``)."""
         _, hits, tokens = self._doc(text)
         phrases = find_hitl_phrases(text, hits, tokens.lower, tokens.starts, self.negations)
-        occupation = self.occupations.find_all(title_zone_lines(text))
-        roles = assess_posting_roles(
-            self.lexicon.roles, text, hits, phrases, occupation[0] if occupation else None
-        )
+        title = posting_title(text)
+        occupation = self.occupations.find(title) if title else None
+        roles = assess_posting_roles(self.lexicon.roles, text, hits, phrases, occupation)
         return PostingAnalysis(
             text=text,
             roles=roles,
             hitl_phrases=tuple(phrases),
             keywords=tuple(find_keywords(text, hits)),
-            title=posting_title(text),
+            title=title,
         )
 
     def match(

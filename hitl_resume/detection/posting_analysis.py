@@ -201,14 +201,19 @@ def assess_posting_roles(
     """Score each role from the title zone, the duties' vocabulary and HITL phrases.
 
     Points (all in ``weights``): a role title in the title zone ``POSTING_TITLE_POINTS``; else
-    an O*NET occupation of the role named there ``POSTING_OCCUPATION_POINTS``; role terms below
-    ``POSTING_TERM_POINTS`` × weight (doubled in the title zone, a quarter in "About us"
-    paragraphs, which describe the company rather than the job); HITL phrases that name a role
+    an O*NET occupation of the role named by the title line ``POSTING_OCCUPATION_POINTS``; role
+    terms ``POSTING_TERM_POINTS`` × weight (doubled in the title zone, a quarter in "Company
+    overview" paragraphs, which describe the company, not the job); HITL phrases that name a role
     term ``POSTING_PHRASE_POINTS`` each. Boilerplate (how to apply, EEO) counts nothing.
     """
     title_zone_end = _title_zone_end(text)
     zones = section_zones(text, hits)
-    job_hits = [h for h in hits if not in_boilerplate(zones, h.start)]
+    small_print = _small_print_sentences(text, hits)
+    job_hits = [
+        h
+        for h in hits
+        if not in_boilerplate(zones, h.start) and not any(s <= h.start < e for s, e in small_print)
+    ]
     results = []
     for role in roles:
         contributions: list[Contribution] = []
@@ -264,13 +269,24 @@ def assess_posting_roles(
     return tuple(results)
 
 
+def _small_print_sentences(text: str, hits: Sequence[Hit]) -> list[tuple[int, int]]:
+    """Sentences that quote hiring small print ("…is an equal employment opportunity employer").
+
+    Outside a heading of its own, an EEO or how-to-apply sentence still describes the hiring
+    process, not the job, so its words ("equal employment opportunity") are not role evidence.
+    """
+    marks = [
+        h.start
+        for h in hits
+        if h.entry.category == "cue" and h.entry.kind == "boilerplate_section" and " " in h.text
+    ]
+    if not marks:
+        return []
+    return [(s, e) for s, e in sentence_spans(text) if any(s <= m < e for m in marks)]
+
+
 def _zone_at(zones: Sequence[tuple[int, int, str]], offset: int) -> str | None:
     return next((k for s, e, k in zones if s <= offset < e), None)
-
-
-def title_zone_lines(text: str) -> list[str]:
-    """The first few non-empty lines, where a posting names the job."""
-    return [line for line in text.split("\n") if line.strip()][:TITLE_ZONE_LINES]
 
 
 def _title_zone_end(text: str) -> int:

@@ -57,7 +57,8 @@ NEGATION_WINDOW = 3
 POSTING_TITLE_POINTS = 45.0
 POSTING_MAX_TITLE_POINTS = 60.0
 #: A title in the title zone that names an O*NET occupation (when no role term does).
-POSTING_OCCUPATION_POINTS = 35.0
+#: Less than a lexicon title: O*NET's 47,000 titles include generic ones ("Operations Specialist").
+POSTING_OCCUPATION_POINTS = 20.0
 #: Titles of the role found below the title zone (in the duties) count this much each.
 POSTING_BODY_TITLE_POINTS = 8.0
 POSTING_TERM_POINTS = 5.0
