@@ -206,8 +206,9 @@ def assess_posting_roles(
     overview" paragraphs, which describe the company, not the job); HITL phrases that name a role
     term ``POSTING_PHRASE_POINTS`` each. Boilerplate (how to apply, EEO) counts nothing.
     """
-    title_zone_end = _title_zone_end(text)
     zones = section_zones(text, hits)
+    # The title zone ends at the first section heading ("Company overview", "Duties").
+    title_zone_end = min([_title_zone_end(text), *(s for s, _, _ in zones if s > 0)])
     small_print = _small_print_sentences(text, hits)
     job_hits = [
         h
