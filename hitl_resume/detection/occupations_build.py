@@ -17,7 +17,7 @@ import csv
 import itertools
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,6 +99,10 @@ MAX_ONE_WORD_OCCUPATIONS = 2
 #: strongest occupation of another pattern ("Project Manager" names engineering, IT and
 #: general project managers about equally, so it names none).
 DOMINANCE = 2
+#: A one-word title ("Accountant") is kept when at least 2/3 of the longer titles ending in it
+#: ("Tax Accountant", "Cost Accountant") fall in its own pattern; "Agent" is not.
+HEAD_SHARE_NUMERATOR = 2
+HEAD_SHARE_DENOMINATOR = 3
 
 
 def collect_titles(onet: Path) -> tuple[dict[str, str], dict[str, dict[str, int]]]:
@@ -125,13 +129,21 @@ def assign_titles(
 ) -> tuple[dict[str, list[str]], int]:
     """Give each title to the occupation it names most strongly; leave out the ambiguous.
 
-    A title is ambiguous when occupations the table puts in different patterns name it equally
-    strongly, or when it is one bare word shared by several occupations.
+    A title is ambiguous when occupations the table puts in different patterns name it about
+    equally strongly, or when it is one bare word shared by several occupations or heading
+    titles of different patterns ("Agent": "Freight Agent", "Customer Service Agent").
     """
     by_code: dict[str, list[str]] = defaultdict(list)
     dropped = 0
+    head_roles: dict[str, Counter[str]] = defaultdict(Counter)
+    for phrase, codes in strength.items():
+        if " " in phrase:
+            head_roles[phrase.rsplit(" ", 1)[1]].update(_role(index, code) for code in codes)
     for phrase, codes in sorted(strength.items()):
-        if " " not in phrase and len(codes) > MAX_ONE_WORD_OCCUPATIONS:
+        if " " not in phrase and (
+            len(codes) > MAX_ONE_WORD_OCCUPATIONS
+            or not _dominant(head_roles[phrase], _role(index, max(codes, key=codes.__getitem__)))
+        ):
             dropped += 1
             continue
         ranked = sorted(codes.items(), key=lambda item: (-item[1], item[0]))
@@ -143,6 +155,12 @@ def assign_titles(
             continue
         by_code[top_code].append(phrase)
     return by_code, dropped
+
+
+def _dominant(heads: Counter[str], role: str) -> bool:
+    """True when most titles ending in a word belong to the word's own pattern."""
+    total = sum(heads.values())
+    return total == 0 or heads[role] * HEAD_SHARE_DENOMINATOR >= total * HEAD_SHARE_NUMERATOR
 
 
 def _role(index: OccupationIndex, code: str) -> str:

@@ -194,3 +194,28 @@ def test_when_a_posting_title_names_an_occupation_then_the_posting_role_follows(
     top = posting.top_role()
     assert top is not None
     assert top.id == "dispatch_operations"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Ravi Example\nHSE Officer\n\nEXPERIENCE\nDesignation: Claims Adjuster\n"
+            "Company: Gulf Trading LLC\nDuration: Nov'18 - Till date\n",
+            "legal_compliance",
+        ),
+        ("Lee Example\nJava Developer | Berlin\n\nSKILLS\nJava, Kotlin\n", "none"),
+        ("Ana Example\nBank Teller at First Harbour Bank\n", "customer_service"),
+    ],
+)
+def test_when_a_title_sits_in_a_field_or_headline_then_an_occupation_is_read(
+    analyzer: Analyzer, text: str, role: str
+) -> None:
+    """Titles in "Designation:" fields, headlines and "title at employer" lines name occupations."""
+    from hitl_resume.detection.resume_occupations import read_occupations
+    from hitl_resume.detection.units import entry_headers
+
+    resume = parse(text)
+    found = read_occupations(resume, entry_headers(resume), analyzer.occupations)
+    roles = [m.role for m in found.jobs()] + ([found.headline.role] if found.headline else [])
+    assert role in roles
