@@ -209,11 +209,12 @@ def assess_posting_roles(
     zones = section_zones(text, hits)
     # The title zone ends at the first section heading ("Company overview", "Duties").
     title_zone_end = min([_title_zone_end(text), *(s for s, _, _ in zones if s > 0)])
-    small_print = _small_print_sentences(text, hits)
+    small_print = _small_print_spans(hits)
     job_hits = [
         h
         for h in hits
-        if not in_boilerplate(zones, h.start) and not any(s <= h.start < e for s, e in small_print)
+        if not in_boilerplate(zones, h.start)
+        and not any(s < h.end and h.start < e for s, e in small_print)
     ]
     results = []
     for role in roles:
@@ -270,20 +271,18 @@ def assess_posting_roles(
     return tuple(results)
 
 
-def _small_print_sentences(text: str, hits: Sequence[Hit]) -> list[tuple[int, int]]:
-    """Sentences that quote hiring small print ("…is an equal employment opportunity employer").
+def _small_print_spans(hits: Sequence[Hit]) -> list[tuple[int, int]]:
+    """Spans of hiring small print quoted in the job text ("equal employment opportunity").
 
-    Outside a heading of its own, an EEO or how-to-apply sentence still describes the hiring
-    process, not the job, so its words ("equal employment opportunity") are not role evidence.
+    Outside a heading of its own, "…fulfills equal employment opportunity responsibilities" or
+    "an equal opportunity employer" describes the employer's hiring duties, not an HR job, so
+    the words are not role evidence; the rest of the sentence still is.
     """
-    marks = [
-        h.start
+    return [
+        (h.start, h.end)
         for h in hits
         if h.entry.category == "cue" and h.entry.kind == "boilerplate_section" and " " in h.text
     ]
-    if not marks:
-        return []
-    return [(s, e) for s, e in sentence_spans(text) if any(s <= m < e for m in marks)]
 
 
 def _zone_at(zones: Sequence[tuple[int, int, str]], offset: int) -> str | None:
