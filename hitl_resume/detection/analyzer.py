@@ -138,7 +138,7 @@ class Analyzer:
         _, hits, tokens = self._doc(text)
         phrases = find_hitl_phrases(text, hits, tokens.lower, tokens.starts, self.negations)
         title = posting_title(text)
-        occupation = self.occupations.find(title) if title else None
+        occupation = self.occupations.find_title(title) if title else None
         roles = assess_posting_roles(self.lexicon.roles, text, hits, phrases, occupation)
         return PostingAnalysis(
             text=text,

@@ -20,6 +20,9 @@ _NON_WORD = re.compile(r"[^a-z0-9+#]+")
 MAX_TITLE_WORDS = 6
 #: Lines longer than this are sentences, not titles, and are not probed.
 MAX_LINE_WORDS = 16
+#: A posting title's O*NET match must cover at least 1/this of its first segment's words.
+TITLE_COVERAGE_DENOMINATOR = 2
+_TITLE_SEGMENT = re.compile(r"\s*(?:[,(|–—]|\s-\s|\s@\s|\sat\s)")
 
 
 def title_words(text: str) -> tuple[str, ...]:
@@ -107,6 +110,21 @@ class OccupationIndex:
             return None
         rule_id, role, reason = rule
         return OccupationMatch(" ".join(gram), code, self._names[code], role, rule_id, reason)
+
+    def find_title(self, title: str) -> OccupationMatch | None:
+        """The occupation a posting's title line names, when the match is most of the title.
+
+        Only the first segment counts ("Delivery Manager, EMEA" → "Delivery Manager"), and the
+        O*NET title must cover at least half its words, so "Legal and Policy Operations
+        Specialist" does not become an "Operations Specialist".
+        """
+        segment = _TITLE_SEGMENT.split(title, maxsplit=1)[0]
+        match = self.find(segment)
+        if match is None:
+            return None
+        if len(match.text.split()) * TITLE_COVERAGE_DENOMINATOR < len(title_words(segment)):
+            return None
+        return match
 
     def find_all(self, texts: Iterable[str]) -> list[OccupationMatch]:
         """The occupation of each text that names one, in order."""
