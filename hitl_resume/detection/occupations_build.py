@@ -62,6 +62,8 @@ MIN_SYSTEM_CHARS = 4
 TRAILING_GENERIC = frozenset({"software", "system", "systems", "suite", "module", "solutions"})
 #: Product words that are also ordinary resume words ("Cerner ProFile" → "profile").
 ALIAS_DENY = frozenset({"profile"})
+#: An all-capitals product word this long is an acronym name ("SAP"), not "IT".
+ACRONYM_MIN_CHARS = 3
 #: A first word that starts this many product names is a vendor ("oracle peoplesoft").
 VENDOR_MIN_PRODUCTS = 3
 
@@ -182,7 +184,8 @@ def collect_systems(onet: Path, index: OccupationIndex) -> dict[str, set[str]]:
             if re.search(pattern, name):
                 kind = named_kind
                 break
-        if kind is None or GENERIC_NAME.match(name) or len(name) < MIN_SYSTEM_CHARS:
+        generic = GENERIC_NAME.match(name) and not _is_name(example.split()[0])
+        if kind is None or generic or len(name) < MIN_SYSTEM_CHARS:
             continue
         if 0 < len(name.split()) <= MAX_TITLE_WORDS:
             found[kind].add(example)
@@ -214,9 +217,11 @@ def system_aliases(example: str, vendors: set[str]) -> list[str]:
     """Lookup phrases for one product as resumes write it.
 
     A brand ("Cerner PowerChart software": every word capitalised) is also matched without a
-    trailing "software" and without its vendor when what is left is still a name ("PowerChart",
-    not "Profile"); a description ("Case management software") only as written, or with
-    "system" for "software", since "case management" alone is ordinary work vocabulary.
+    trailing "software" and without its vendor when what is left is still a name: a coined
+    word ("PowerChart", "i2") or an acronym ("SAP", "MEDITECH"), not "Profile", and a name
+    without its vendor keeps a coined word ("BusinessObjects", not "Business Objects"). A
+    description ("Case management software") is matched only as written, or with "system"
+    for "software", since "case management" alone is ordinary work vocabulary.
     """
     name = " ".join(title_words(example))
     raw = example.replace("(", " ").replace(")", " ").split()
@@ -224,22 +229,31 @@ def system_aliases(example: str, vendors: set[str]) -> list[str]:
     aliases = [name]
     if all(w[:1].isupper() or w[:1].isdigit() for w in core):
         words = title_words(" ".join(core))
-        if len(core) > 1 or _is_coined(core[0]):
+        if len(core) > 1 or _is_name(core[0]):
             aliases.append(" ".join(words))
         rest = core[1:]
-        if words and words[0] in vendors and rest and (len(rest) > 1 or _is_coined(rest[0])):
+        if words and words[0] in vendors and any(_is_coined(w) for w in rest):
             aliases.append(" ".join(title_words(" ".join(rest))))
     elif name.endswith(" software") and not name.endswith(" system software"):
         aliases.append(name[: -len("software")] + "system")
+    brand = len(core) == 1 and _is_name(core[0])  # "SAP software" is a product, not a kind
     return [
-        a for a in dict.fromkeys(aliases) if a and a not in ALIAS_DENY and not GENERIC_NAME.match(a)
+        a
+        for a in dict.fromkeys(aliases)
+        if a and a not in ALIAS_DENY and (brand or not GENERIC_NAME.match(a))
     ]
 
 
 def _is_coined(word: str) -> bool:
-    """A coined product word ("PowerChart", "i2", "eClinicalWorks"), not a dictionary word."""
+    """A coined product word ("PowerChart", "i2"), not a dictionary word."""
     hump = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
     return hump or any(c.isdigit() for c in word)
+
+
+def _is_name(word: str) -> bool:
+    """A word that names a product on its own: coined, or an acronym ("SAP", "MEDITECH")."""
+    acronym = len(word) >= ACRONYM_MIN_CHARS and word.isalpha() and word.isupper()
+    return acronym or _is_coined(word)
 
 
 def write_systems(path: Path, systems: dict[str, set[str]]) -> int:
