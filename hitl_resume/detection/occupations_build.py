@@ -219,7 +219,8 @@ def system_aliases(example: str, vendors: set[str]) -> list[str]:
     A brand ("Cerner PowerChart software": every word capitalised) is also matched without a
     trailing "software" and without its vendor when what is left is still a name: a coined
     word ("PowerChart", "i2") or an acronym ("SAP", "MEDITECH"), not "Profile", and a name
-    without its vendor keeps a coined word ("BusinessObjects", not "Business Objects"). A
+    without its vendor is one such word ("HRIS") or keeps a coined one ("BusinessObjects",
+    not "Business Objects"). A
     description ("Case management software") is matched only as written, or with "system"
     for "software", since "case management" alone is ordinary work vocabulary.
     """
@@ -232,7 +233,8 @@ def system_aliases(example: str, vendors: set[str]) -> list[str]:
         if len(core) > 1 or _is_name(core[0]):
             aliases.append(" ".join(words))
         rest = core[1:]
-        if words and words[0] in vendors and any(_is_coined(w) for w in rest):
+        named = (len(rest) == 1 and _is_name(rest[0])) or any(_is_coined(w) for w in rest)
+        if words and words[0] in vendors and named:
             aliases.append(" ".join(title_words(" ".join(rest))))
     elif name.endswith(" software") and not name.endswith(" system software"):
         aliases.append(name[: -len("software")] + "system")

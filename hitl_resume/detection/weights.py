@@ -45,7 +45,7 @@ MAX_DOMAIN_POINTS = 10.0
 
 #: An occupation named by the job title counts in a line like a role title term of this weight.
 OCCUPATION_TERM_WEIGHT = 3.0
-SYSTEM_POINTS = 4.0
+SYSTEM_POINTS = 2.0
 AGAINST_POINTS = 8.0
 HEADLINE_AGAINST_POINTS = 8.0
 MAX_AGAINST_POINTS = 24.0
