@@ -25,6 +25,10 @@ DIRECT_OBJECT_GAP = 2
 AI_OUTPUT_WINDOW = 4
 #: "model responses", "machine-generated text": producer then output, at most this far apart.
 PRODUCER_GAP = 2
+#: "classifications suggested by the model": output, then its producer at most this far after,
+#: with the passive's agent marker between them.
+PRODUCED_BY_GAP = 4
+AGENT_MARKER = "by"
 #: "design, train, and evaluate AI models": a build verb this close before the review verb.
 BUILD_VERB_WINDOW = 5
 
@@ -53,8 +57,15 @@ def review_triggers(signals: Sequence[Hit], cues: Sequence[Hit]) -> list[Hit]:
     ]
 
 
-def ai_objects(ai_hits: Sequence[Hit], cues: Sequence[Hit]) -> list[AiObject]:
-    """AI terms (systems of record excluded) and producer + output pairs ("model responses")."""
+def ai_objects(
+    ai_hits: Sequence[Hit], cues: Sequence[Hit], tokens_lower: Sequence[str] = ()
+) -> list[AiObject]:
+    """AI terms (systems of record excluded) and producer/output pairs.
+
+    "model responses" (producer, then output) and "classifications suggested by the model"
+    (output, then "by" and its producer a few words on) both name what an AI produced;
+    "results with the model owners" does not.
+    """
     outputs = [h for h in cues if h.entry.kind == "ai_output"]
     found = [
         AiObject(h.text, h.token_start, h.token_end, _near_output(h, outputs))
@@ -71,6 +82,17 @@ def ai_objects(ai_hits: Sequence[Hit], cues: Sequence[Hit]) -> list[AiObject]:
                 text = f"{producer.text} {output.text}"
                 found.append(AiObject(text, producer.token_start, output.token_end, True))
                 break
+    producers = [h for h in cues if h.entry.kind == "ai_producer"]
+    for output in outputs:
+        after = [
+            p
+            for p in producers
+            if 0 < p.token_start - output.token_end <= PRODUCED_BY_GAP
+            and AGENT_MARKER in tokens_lower[output.token_end : p.token_start]
+        ]
+        if after and not any(o.token_start <= output.token_start < o.token_end for o in found):
+            text = f"{output.text} … {after[0].text}"
+            found.append(AiObject(text, output.token_start, after[0].token_end, True))
     return found
 
 

@@ -97,7 +97,8 @@ def find_hitl_phrases(
             ]
             ai_hits = [h for h in inside if h.entry.category == "ai"]
             builders = [h for h in cues if h.entry.kind == "build_verb"]
-            explicit = reviewed_ai(triggers, ai_objects(ai_hits, cues), builders)
+            objects = ai_objects(ai_hits, cues, tokens_lower)
+            explicit = reviewed_ai(triggers, objects, builders)
         if not signals and not explicit:
             continue
         phrases.append(
