@@ -15,6 +15,8 @@ from hitl_resume.models import Resume
 
 #: Non-empty lines at the top of a resume read as its headline ("Senior Java Developer").
 HEADLINE_LINES = 4
+#: Lines under the person's name read as the headline when the name is not at the top.
+UNDER_NAME_LINES = 2
 #: A line with more words than this is a sentence, not a title.
 TITLE_LINE_MAX_WORDS = 10
 #: How many short work-section lines are read when no job entries were found.
@@ -63,8 +65,18 @@ def _first(index: OccupationIndex, texts: list[str]) -> OccupationMatch | None:
 
 
 def _headline_lines(resume: Resume) -> list[str]:
-    """The first few non-empty lines, and the first line of a summary section."""
-    lines = [line for line in resume.text.split("\n") if line.strip()][:HEADLINE_LINES]
+    """The first few non-empty lines, the lines under the name, and a summary's first line.
+
+    The name is not always on top: a LinkedIn PDF puts its sidebar (Contact, Top Skills)
+    first and the name with its headline ("Customer Service Executive at Emirates") after.
+    """
+    all_lines = [line for line in resume.text.split("\n") if line.strip()]
+    lines = all_lines[:HEADLINE_LINES]
+    name = resume.contact.name
+    if name:
+        at = next((i for i, line in enumerate(all_lines) if line.strip() == name.strip()), None)
+        if at is not None and at >= HEADLINE_LINES - 1:
+            lines.extend(all_lines[at + 1 : at + 1 + UNDER_NAME_LINES])
     for section in resume.sections:
         if section.kind == "summary":
             body = resume.text[section.start : section.end].split("\n")
