@@ -219,3 +219,24 @@ def test_when_a_title_sits_in_a_field_or_headline_then_an_occupation_is_read(
     found = read_occupations(resume, entry_headers(resume), analyzer.occupations)
     roles = [m.role for m in found.jobs()] + ([found.headline.role] if found.headline else [])
     assert role in roles
+
+
+CAREER_CHANGER = """Alex Example
+EXPERIENCE
+Call Center Agent, Telco One
+2021 - 2024
+- Resolved billing disputes and escalated unresolved complaints to supervisors
+Chef, Harbour Bistro
+2015 - 2021
+- Planned menus and trained kitchen staff
+"""
+
+
+def test_when_a_chef_became_a_call_centre_agent_then_only_other_roles_lose_points(
+    analyzer: Analyzer,
+) -> None:
+    """A non-HITL job costs a role nothing while a job titled for that role balances it."""
+    detection = analyzer.detect(parse(CAREER_CHANGER))
+    by_id = {role.id: role for role in detection.roles}
+    assert all(c.points >= 0 for c in by_id["customer_service"].contributions)
+    assert any(c.kind == "non-HITL job" for c in by_id["tax_financial"].contributions)
