@@ -1,9 +1,12 @@
 """Evaluate detection against ../shared/data: resumes, postings, explicit-AI language, speed.
 
-Usage: python benchmarks/eval_detection.py [--skip-resumes] [--skip-postings] [--skip-speed]
+Usage: HITL_DATA=../shared/data python benchmarks/eval_detection.py [--skip-resumes]
+       [--skip-vanetik] [--skip-postings] [--skip-speed]
 
 - livecareer resumes: top-role accuracy and per-family recall against labels.csv `hitl_role`
-  (`uncertain` rows excluded), a confusion table, and how many `none` resumes show as strong;
+  (`uncertain` rows excluded), a confusion table, macro recall over families with 8+ examples
+  and the lowest family, and how many `none` resumes show as strong;
+- vanetik-docx (software developers, no HITL role): how many show a strong pattern;
 - postings: top-role accuracy on LA bulletins whose titles map clearly and on Google postings
   whose categories map clearly (the maps below are our keyword guesses, not labels); explicit-AI
   detection on remotewlb postings against `hitl_ai`; explicit-AI rate on 2014-2019 bulletins;
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
 import statistics
 import time
@@ -21,7 +25,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+DATA = Path(os.environ.get("HITL_DATA", ROOT.parent / "shared" / "data"))
 
 #: LA civil-service titles that name one pattern without ambiguity (substring → role).
 LA_TITLE_MAP = (
@@ -84,7 +88,39 @@ def evaluate_resumes() -> None:
         )
     if recalls:
         print(f"macro recall (families with >= 5, excluding none): {statistics.mean(recalls):.3f}")
+    eight = {
+        g: c[g] / sum(c.values())
+        for g, c in confusion.items()
+        if g != "none" and sum(c.values()) >= 8
+    }
+    if eight:
+        print(
+            f"macro recall (families with >= 8): {statistics.mean(eight.values()):.3f}; "
+            f"lowest {min(eight, key=eight.__getitem__)} {min(eight.values()):.2f}"
+        )
     print(f"'none' resumes shown as a strong fit: {none_strong}/{none_total}")
+
+
+def evaluate_vanetik() -> None:
+    """Software developers' CVs (no HITL role): none may show a strong pattern."""
+    from hitl_resume.api import analyze
+    from hitl_resume.errors import InputError
+
+    files = sorted((DATA / "resumes" / "vanetik-docx").glob("*.docx"))
+    levels: Counter[str] = Counter()
+    strong = []
+    for path in files:
+        try:
+            roles = analyze(path).to_dict()["roles"]
+        except InputError:
+            levels["(error)"] += 1
+            continue
+        best = max(roles, key=lambda r: int(str(r["score"])))
+        levels[str(best["level"])] += 1
+        if best["level"] == "strong":
+            strong.append(f"{path.name} {best['id']} {best['score']}")
+    print(f"\nVANETIK-DOCX developers' CVs (n={len(files)}): top level {dict(levels)}")
+    print(f"  shown as a strong HITL pattern: {len(strong)} {strong}")
 
 
 def _posting_top(text: str) -> tuple[str, bool]:
@@ -186,11 +222,14 @@ def main() -> None:
     parser.add_argument("--skip-resumes", action="store_true")
     parser.add_argument("--skip-postings", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-vanetik", action="store_true")
     args = parser.parse_args()
     if not DATA.is_dir():
         raise SystemExit("../shared/data is not present; nothing to evaluate")
     if not args.skip_resumes:
         evaluate_resumes()
+    if not args.skip_vanetik:
+        evaluate_vanetik()
     if not args.skip_postings:
         evaluate_postings()
     if not args.skip_speed:

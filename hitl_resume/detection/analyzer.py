@@ -18,6 +18,7 @@ from hitl_resume.detection.findings import (
     split_hits,
 )
 from hitl_resume.detection.matching import Match, match_resume
+from hitl_resume.detection.occupation_titles import OccupationIndex
 from hitl_resume.detection.phrase_index import Hit, PhraseIndex
 from hitl_resume.detection.posting_analysis import (
     PostingAnalysis,
@@ -27,7 +28,8 @@ from hitl_resume.detection.posting_analysis import (
     posting_title,
 )
 from hitl_resume.detection.results import Finding, RoleAssessment
-from hitl_resume.detection.scoring import assess_roles
+from hitl_resume.detection.resume_occupations import read_occupations
+from hitl_resume.detection.scoring import JobTitle, assess_roles
 from hitl_resume.detection.units import (
     entry_headers,
     entry_title,
@@ -72,6 +74,7 @@ class Analyzer:
         self.lexicon = lexicon
         self.nlp = nlp
         self.index = PhraseIndex(nlp, self.lexicon)
+        self.occupations = OccupationIndex.from_lexicon(self.lexicon)
         self.negations = {
             phrase for cue in self.lexicon.cues if cue.kind == "negation" for phrase in cue.phrases
         }
@@ -87,6 +90,7 @@ class Analyzer:
         doc, hits, tokens = self._doc(resume.text)
         headers = entry_headers(resume)
         by_entry = header_hits(headers, hits)
+        occupations = read_occupations(resume, headers, self.occupations)
         counter = itertools.count(1)
         findings: list[Finding] = []
         domain_hits: list[Hit] = []
@@ -101,7 +105,10 @@ class Analyzer:
                 if unit.entry_index is not None
                 else None
             )
-            finding = build_finding(f"F{next(counter):03d}", unit, found, header, title)
+            occupation = (
+                occupations.by_entry.get(unit.entry_index) if unit.entry_index is not None else None
+            )
+            finding = build_finding(f"F{next(counter):03d}", unit, found, header, title, occupation)
             if finding is not None:
                 findings.append(finding)
         title_hits = [h for entry_hits in by_entry.values() for h in entry_hits]
@@ -111,12 +118,21 @@ class Analyzer:
             for h in hits_within(hits, start, end)
             if h.entry.category == "role_term"
         ]
+        jobs = [
+            JobTitle(
+                _title_roles(by_entry.get(h.entry_index, [])),
+                occupations.by_entry.get(h.entry_index),
+            )
+            for h in headers
+        ] + [JobTitle(frozenset(), o) for o in occupations.orphans]
         roles = assess_roles(
             self.lexicon.roles,
             findings,
             title_hits,
             domain_hits + title_hits + headline_hits,
             headline_hits,
+            jobs,
+            occupations.headline,
         )
         del doc
         return ResumeDetection(roles, tuple(findings), tuple(hits))
@@ -125,13 +141,15 @@ class Analyzer:
         """Analyse cleaned posting text (input rules: ``hitl_resume.api.analyze_posting``)."""
         _, hits, tokens = self._doc(text)
         phrases = find_hitl_phrases(text, hits, tokens.lower, tokens.starts, self.negations)
-        roles = assess_posting_roles(self.lexicon.roles, text, hits, phrases)
+        title = posting_title(text)
+        occupation = self.occupations.find_title(title) if title else None
+        roles = assess_posting_roles(self.lexicon.roles, text, hits, phrases, occupation)
         return PostingAnalysis(
             text=text,
             roles=roles,
             hitl_phrases=tuple(phrases),
             keywords=tuple(find_keywords(text, hits)),
-            title=posting_title(text),
+            title=title,
         )
 
     def match(
@@ -150,6 +168,11 @@ class Analyzer:
             )
             for index, posting in enumerate(postings)
         )
+
+
+def _title_roles(hits: Sequence[Hit]) -> frozenset[str]:
+    """Roles named by lexicon title terms in a job's header."""
+    return frozenset(h.entry.role for h in hits if h.entry.kind == "title" and h.entry.role)
 
 
 def _first_token(starts: list[int], char: int) -> int:

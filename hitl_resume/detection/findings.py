@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hitl_resume.detection import weights as w
+from hitl_resume.detection.occupation_titles import OccupationMatch
 from hitl_resume.detection.phrase_index import Hit
 from hitl_resume.detection.results import Contribution, Finding
 from hitl_resume.detection.units import EntryHeader, Unit
@@ -73,11 +74,21 @@ def build_finding(
     found: UnitHits,
     header_terms: Sequence[Hit],
     entry_title: str | None,
+    occupation: OccupationMatch | None = None,
 ) -> Finding | None:
-    """Return a finding when the line shows a signal and evidence for some role, else ``None``."""
+    """Return a finding when the line shows a signal and evidence for some role, else ``None``.
+
+    ``occupation`` is what the job's title names (O*NET); a title of one of the patterns gives
+    the line's signals a role even when the line names no domain term.
+    """
     if not found.signals:
         return None
-    role = _choose_role(found.role_terms, header_terms)
+    if occupation is not None and (
+        not occupation.counts_for_role
+        or any(h.entry.kind == "title" and h.entry.role for h in header_terms)
+    ):
+        occupation = None
+    role = _choose_role(found.role_terms, header_terms, occupation)
     if role is None:
         return None
     contributions: list[Contribution] = []
@@ -106,8 +117,25 @@ def build_finding(
                 hit.entry.id, f"job {hit.entry.kind}", hit.text, w.CONTEXT_POINTS * hit.entry.weight
             )
         )
+    if occupation is not None and occupation.role == role and not context:
+        contributions.append(
+            Contribution(
+                occupation.rule_id,
+                f"job occupation {occupation.code}",
+                occupation.text,
+                w.CONTEXT_POINTS * w.OCCUPATION_TERM_WEIGHT,
+            )
+        )
     for hit in found.ai[:1]:
-        contributions.append(Contribution(hit.entry.id, "ai_system", hit.text, w.AI_POINTS))
+        system = hit.entry.kind == "system"
+        contributions.append(
+            Contribution(
+                hit.entry.id,
+                "reviewed_system" if system else "ai_system",
+                hit.text,
+                w.SYSTEM_POINTS if system else w.AI_POINTS,
+            )
+        )
     explicit_ai = bool(found.ai)
     return Finding(
         id=finding_id,
@@ -126,9 +154,13 @@ def build_finding(
     )
 
 
-def _choose_role(terms: Sequence[Hit], header_terms: Sequence[Hit]) -> str | None:
+def _choose_role(
+    terms: Sequence[Hit], header_terms: Sequence[Hit], occupation: OccupationMatch | None
+) -> str | None:
     """The role with most weighted evidence in the line, job header evidence counting less."""
     evidence: dict[str, float] = defaultdict(float)
+    if occupation is not None:
+        evidence[occupation.role] += w.CONTEXT_POINTS * w.OCCUPATION_TERM_WEIGHT
     for hit in _first_per(terms, key=lambda h: h.entry.id):
         if hit.entry.role:
             evidence[hit.entry.role] += w.TERM_POINTS * hit.entry.weight
@@ -153,11 +185,15 @@ def _first_per(hits: Sequence[Hit], key: Callable[[Hit], str]) -> list[Hit]:
 def explain(role: str, contributions: Sequence[Contribution], explicit_ai: bool) -> str:
     """One plain sentence saying which lexicon entries fired and what each added."""
     parts = [f"“{c.text}” ({c.kind}, {c.entry_id}, +{c.points:g})" for c in contributions]
-    evidence = (
-        "Explicit: the line names an AI or automated system."
-        if explicit_ai
-        else "Transferable: the line names no AI or automated system."
-    )
+    systems = [c.text for c in contributions if c.kind == "reviewed_system"]
+    if systems:
+        evidence = (
+            f"Explicit: the line names a system that routes or decides the work ({systems[0]})."
+        )
+    elif explicit_ai:
+        evidence = "Explicit: the line names an AI or automated system."
+    else:
+        evidence = "Transferable: the line names no AI or automated system."
     return f"Counts for {role} because of " + "; ".join(parts) + f". {evidence}"
 
 

@@ -7,15 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hitl_resume.detection import weights as w
 from hitl_resume.detection.phrase_index import Hit
 from hitl_resume.detection.posting_analysis import PostingAnalysis
 from hitl_resume.detection.results import Finding, RoleAssessment
 
-#: Coverage weights: a missing required keyword costs twice a preferred one.
-REQUIRED_WEIGHT = 2.0
-PREFERRED_WEIGHT = 1.0
-HITL_SIGNAL_WEIGHT = 1.5
-RELATED_ROLE_MIN_SCORE = 15
+#: Coverage weights (see ``weights``): a missing required keyword costs twice a preferred one.
+REQUIRED_WEIGHT = w.MATCH_REQUIRED_WEIGHT
+PREFERRED_WEIGHT = w.MATCH_PREFERRED_WEIGHT
+HITL_SIGNAL_WEIGHT = w.MATCH_HITL_SIGNAL_WEIGHT
+RELATED_ROLE_MIN_SCORE = w.MATCH_RELATED_ROLE_MIN_SCORE
 _WORD_RE = re.compile(r"[a-z0-9][a-z0-9+#.-]{3,}")
 _STOP = frozenset({"with", "and", "the", "for", "from", "that", "this", "skills", "ability"})
 

@@ -94,16 +94,20 @@ def _is_title_cased_acronym(text: str, tokens: int, info: EntryInfo) -> bool:
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:
-    """Keep the longest hit where hits of one category overlap ("medical claims" over "claims")."""
+    """Keep the longest hit where hits of one category overlap ("medical claims" over "claims").
+
+    Cues are kept per kind: "score" is both a review request and an AI output word.
+    """
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
-    reach: dict[Category, int] = {}
+    reach: dict[str, int] = {}
     for hit in hits:
-        category = hit.entry.category
-        if hit.end <= reach.get(category, -1):
+        entry = hit.entry
+        group = f"cue:{entry.kind}" if entry.category == "cue" else entry.category
+        if hit.end <= reach.get(group, -1):
             continue
         kept.append(hit)
-        reach[category] = max(reach.get(category, -1), hit.end)
+        reach[group] = max(reach.get(group, -1), hit.end)
     return kept
 
 
@@ -124,6 +128,9 @@ def _entries(lexicon: Lexicon) -> list[tuple[EntryInfo, tuple[str, ...], Pos]]:
         rows.append((info, signal.phrases, signal.pos))
     for ai in lexicon.ai_terms:
         rows.append((EntryInfo(ai.id, "ai", ai.kind, None, 1.0, ai.phrases[0]), ai.phrases, "noun"))
+    for system in lexicon.systems:
+        info = EntryInfo(system.id, "ai", "system", None, 1.0, system.phrases[0])
+        rows.append((info, system.phrases, "phrase"))
     for cue in lexicon.cues:
         info = EntryInfo(cue.id, "cue", cue.kind, None, 1.0, cue.phrases[0])
         rows.append((info, cue.phrases, _CUE_POS.get(cue.kind, "phrase")))

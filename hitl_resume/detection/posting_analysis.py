@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from hitl_resume.detection import weights as w
+from hitl_resume.detection.ai_review import ai_objects, review_triggers, reviewed_ai
 from hitl_resume.detection.findings import hits_within, is_negated
+from hitl_resume.detection.occupation_titles import OccupationMatch
 from hitl_resume.detection.phrase_index import Hit
 from hitl_resume.detection.results import (
     Contribution,
@@ -20,23 +22,7 @@ from hitl_resume.detection.sentences import sentence_spans
 from hitl_resume.language.lexicon_loader import Role
 from hitl_resume.models import SCHEMA_VERSION
 
-#: Posting role score: title terms near the top weigh most, then the role's vocabulary.
-POSTING_TITLE_POINTS = 45
-POSTING_MAX_TITLE_POINTS = 60
-POSTING_TERM_POINTS = 5.0
-POSTING_MAX_TERM_POINTS = 40
-POSTING_PHRASE_POINTS = 4.0
-POSTING_MAX_PHRASE_POINTS = 20.0
 TITLE_ZONE_LINES = 3
-#: A role's domain word in the job title ("Payroll Manager") counts double.
-TITLE_ZONE_TERM_FACTOR = 2.0
-#: An AI term counts as the object of a review verb when it follows it this closely.
-AI_OBJECT_WINDOW = 10
-AI_OUTPUT_WINDOW = 4
-#: "evaluate the AI", "review chatbot replies": the AI term is the verb's direct object.
-DIRECT_OBJECT_GAP = 2
-#: "design, train, and evaluate AI models": a build verb this close before the review verb.
-BUILD_VERB_WINDOW = 5
 KEYWORD_ROLE_KINDS = frozenset({"title", "framework"})
 
 
@@ -85,7 +71,9 @@ def find_hitl_phrases(
 ) -> list[HitlPhrase]:
     """Sentences asking for review/approval/escalation…; explicit when the object is AI output.
 
-    Sentences under how-to-apply/EEO headings describe the hiring process, not the job.
+    A sentence counts when it has a HITL signal, or when a review request ("rate", "compare")
+    governs AI output (``ai_review``). Sentences under how-to-apply/EEO headings describe the
+    hiring process, not the job.
     """
     zones = section_zones(text, hits)
     phrases = []
@@ -100,22 +88,21 @@ def find_hitl_phrases(
             if h.entry.category == "signal"
             and not is_negated(h, tokens_lower, first_token, negations)
         ]
-        if not signals:
-            continue
         cues = [h for h in inside if h.entry.category == "cue"]
         builds_ai = any(h.entry.kind == "ai_build" for h in cues)
-        builders = [h for h in cues if h.entry.kind == "build_verb"]
-        triggers = [
-            h
-            for h in [*signals, *(c for c in cues if c.entry.kind == "hitl_request")]
-            if (h.entry.category == "cue" or h.entry.pos == "verb")
-            and not any(0 <= h.token_start - b.token_end <= BUILD_VERB_WINDOW for b in builders)
-        ]
-        outputs = [h for h in cues if h.entry.kind == "ai_output"]
-        ai_hits = [h for h in inside if h.entry.category == "ai"]
-        explicit = (
-            [] if builds_ai else [a for a in ai_hits if _reviews_ai_output(triggers, a, outputs)]
-        )
+        explicit = []
+        if not builds_ai:
+            triggers = [
+                t
+                for t in review_triggers(signals, cues)
+                if not is_negated(t, tokens_lower, first_token, negations)
+            ]
+            ai_hits = [h for h in inside if h.entry.category == "ai"]
+            builders = [h for h in cues if h.entry.kind == "build_verb"]
+            objects = ai_objects(ai_hits, cues, tokens_lower)
+            explicit = reviewed_ai(triggers, objects, builders)
+        if not signals and not explicit:
+            continue
         phrases.append(
             HitlPhrase(
                 text=text[start:end],
@@ -123,28 +110,10 @@ def find_hitl_phrases(
                 end=end,
                 explicit_ai=bool(explicit),
                 signals=tuple(dict.fromkeys(h.entry.kind for h in signals)),
-                ai_terms=tuple(dict.fromkeys(h.text for h in explicit)),
+                ai_terms=tuple(dict.fromkeys(o.text for o in explicit)),
             )
         )
     return phrases
-
-
-def _reviews_ai_output(triggers: Sequence[Hit], ai: Hit, outputs: Sequence[Hit]) -> bool:
-    """True when a review verb governs the AI term and the object is what the AI produced.
-
-    "review AI-generated responses", "evaluate chatbot answers" and "evaluate the AI" qualify;
-    "build machine learning models and review designs" does not (the AI term precedes the verb).
-    """
-    gaps = [ai.token_start - t.token_end for t in triggers if ai.token_start >= t.token_end]
-    if not gaps or min(gaps) > AI_OBJECT_WINDOW:
-        return False
-    if min(gaps) <= DIRECT_OBJECT_GAP:
-        return True
-    return any(
-        abs(o.token_start - ai.token_end) <= AI_OUTPUT_WINDOW
-        or abs(ai.token_start - o.token_end) <= AI_OUTPUT_WINDOW
-        for o in outputs
-    )
 
 
 def _token_index(token_starts: Sequence[int], char: int) -> int:
@@ -179,7 +148,15 @@ def find_keywords(text: str, hits: Sequence[Hit]) -> list[PostingKeyword]:
     return sorted(chosen.values(), key=lambda k: k.start)
 
 
-SECTION_KINDS = ("required_section", "preferred_section", "duties_section", "boilerplate_section")
+SECTION_KINDS = (
+    "required_section",
+    "preferred_section",
+    "duties_section",
+    "boilerplate_section",
+    "company_section",
+)
+#: Headings that must be the whole line to open a zone ("About us", not "about us and…").
+WHOLE_LINE_KINDS = frozenset({"boilerplate_section", "company_section"})
 SECTION_HEADING_MAX_WORDS = 8
 
 
@@ -202,7 +179,7 @@ def section_zones(text: str, hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
             kind = hit.entry.kind
             if hit.entry.category != "cue" or kind not in SECTION_KINDS:
                 continue
-            if kind == "boilerplate_section" and bare != hit.text.lower():
+            if kind in WHOLE_LINE_KINDS and bare != hit.text.lower():
                 continue
             headings.append((start, kind))
             break
@@ -218,12 +195,30 @@ def in_boilerplate(zones: Sequence[tuple[int, int, str]], offset: int) -> bool:
 
 
 def assess_posting_roles(
-    roles: Sequence[Role], text: str, hits: Sequence[Hit], phrases: Sequence[HitlPhrase]
+    roles: Sequence[Role],
+    text: str,
+    hits: Sequence[Hit],
+    phrases: Sequence[HitlPhrase],
+    occupation: OccupationMatch | None = None,
 ) -> tuple[RoleAssessment, ...]:
-    """Score each role from title terms near the top, role vocabulary and HITL phrases."""
-    title_zone_end = _title_zone_end(text)
+    """Score each role from the title zone, the duties' vocabulary and HITL phrases.
+
+    Points (all in ``weights``): a role title in the title zone ``POSTING_TITLE_POINTS``; else
+    an O*NET occupation of the role named by the title line ``POSTING_OCCUPATION_POINTS``; role
+    terms ``POSTING_TERM_POINTS`` × weight (doubled in the title zone, a quarter in "Company
+    overview" paragraphs, which describe the company, not the job); HITL phrases that name a role
+    term ``POSTING_PHRASE_POINTS`` each. Boilerplate (how to apply, EEO) counts nothing.
+    """
     zones = section_zones(text, hits)
-    job_hits = [h for h in hits if not in_boilerplate(zones, h.start)]
+    # The title zone ends at the first section heading ("Company overview", "Duties").
+    title_zone_end = min([_title_zone_end(text), *(s for s, _, _ in zones if s > 0)])
+    small_print = _small_print_spans(hits)
+    job_hits = [
+        h
+        for h in hits
+        if not in_boilerplate(zones, h.start)
+        and not any(s < h.end and h.start < e for s, e in small_print)
+    ]
     results = []
     for role in roles:
         contributions: list[Contribution] = []
@@ -234,29 +229,40 @@ def assess_posting_roles(
             if entry.category != "role_term" or entry.role != role.id or entry.id in seen:
                 continue
             seen.add(entry.id)
-            if entry.kind == "title" and hit.start < title_zone_end:
-                points = min(POSTING_TITLE_POINTS, POSTING_MAX_TITLE_POINTS - title_points)
+            in_title = hit.start < title_zone_end
+            if entry.kind == "title" and in_title:
+                points = min(w.POSTING_TITLE_POINTS, w.POSTING_MAX_TITLE_POINTS - title_points)
                 title_points += points
                 kind = "posting title"
             else:
-                in_title = hit.start < title_zone_end
-                factor = TITLE_ZONE_TERM_FACTOR if in_title else 1.0
+                factor = w.POSTING_TITLE_ZONE_TERM_FACTOR if in_title else 1.0
+                if _zone_at(zones, hit.start) == "company_section":
+                    factor = w.POSTING_BLURB_FACTOR
                 points = min(
-                    POSTING_TERM_POINTS * entry.weight * factor,
-                    POSTING_MAX_TERM_POINTS - term_points,
+                    w.POSTING_TERM_POINTS * entry.weight * factor,
+                    w.POSTING_MAX_TERM_POINTS - term_points,
                 )
                 term_points += points
                 kind = f"posting {'title ' if in_title else ''}{entry.kind}"
             if points > 0:
                 contributions.append(Contribution(entry.id, kind, hit.text, points))
+        if occupation is not None and occupation.role == role.id and title_points == 0:
+            contributions.append(
+                Contribution(
+                    occupation.rule_id,
+                    "posting occupation",
+                    f"{occupation.text} (O*NET {occupation.code} {occupation.occupation})",
+                    w.POSTING_OCCUPATION_POINTS,
+                )
+            )
         phrase_points = 0.0
         for phrase in phrases:
             in_role = any(
                 h.entry.category == "role_term" and h.entry.role == role.id
                 for h in hits_within(hits, phrase.start, phrase.end)
             )
-            if in_role and phrase_points < POSTING_MAX_PHRASE_POINTS:
-                points = min(POSTING_PHRASE_POINTS, POSTING_MAX_PHRASE_POINTS - phrase_points)
+            if in_role and phrase_points < w.POSTING_MAX_PHRASE_POINTS:
+                points = min(w.POSTING_PHRASE_POINTS, w.POSTING_MAX_PHRASE_POINTS - phrase_points)
                 phrase_points += points
                 contributions.append(
                     Contribution("hitl_phrase", "hitl phrase", phrase.text[:80], points)
@@ -266,6 +272,24 @@ def assess_posting_roles(
             RoleAssessment(role.id, role.label, score, w.level_for(score), (), tuple(contributions))
         )
     return tuple(results)
+
+
+def _small_print_spans(hits: Sequence[Hit]) -> list[tuple[int, int]]:
+    """Spans of hiring small print quoted in the job text ("equal employment opportunity").
+
+    Outside a heading of its own, "…fulfills equal employment opportunity responsibilities" or
+    "an equal opportunity employer" describes the employer's hiring duties, not an HR job, so
+    the words are not role evidence; the rest of the sentence still is.
+    """
+    return [
+        (h.start, h.end)
+        for h in hits
+        if h.entry.category == "cue" and h.entry.kind == "boilerplate_section" and " " in h.text
+    ]
+
+
+def _zone_at(zones: Sequence[tuple[int, int, str]], offset: int) -> str | None:
+    return next((k for s, e, k in zones if s <= offset < e), None)
 
 
 def _title_zone_end(text: str) -> int:

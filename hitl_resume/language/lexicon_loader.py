@@ -42,6 +42,8 @@ __all__ = [
     "Cue",
     "Keyword",
     "Lexicon",
+    "Occupation",
+    "OccupationRole",
     "Role",
     "RoleTerm",
     "Signal",
@@ -123,6 +125,28 @@ class Keyword:
     line: int
 
 
+@dataclass(frozen=True, slots=True)
+class Occupation:
+    """An O*NET occupation and the job titles that name it (generated from O*NET)."""
+
+    id: str
+    code: str
+    title: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationRole:
+    """Where titles of occupations under an O*NET-SOC prefix count, and why."""
+
+    id: str
+    soc: str
+    role: str
+    reason: str
+    path: str
+    line: int
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
     """Every lexicon file, validated once, with the directory it came from.
@@ -142,6 +166,10 @@ class Lexicon:
     title_words: frozenset[str]
     coaching: CoachingData
     source_dir: str
+    occupations: tuple[Occupation, ...] = ()
+    occupation_roles: tuple[OccupationRole, ...] = ()
+    #: Systems people review (claims, coding, HR, dispatch, ERP…), from O*NET Technology Skills.
+    systems: tuple[AiTerm, ...] = ()
 
     def role(self, role_id: str) -> Role:
         """Return the role with this id (KeyError when unknown)."""
@@ -310,6 +338,18 @@ def _build(directory: Path, good: dict[str, list[Record]]) -> Lexicon:
         title_words=load_title_words(directory / "title_words.jsonl"),
         coaching=load_coaching_data(_coaching_dir(directory)),
         source_dir=str(directory),
+        occupations=tuple(
+            Occupation(d["id"], d["code"], d["title"], tuple(d["phrases"]))
+            for d, _, _ in rows("occupations.jsonl")
+        ),
+        occupation_roles=tuple(
+            OccupationRole(d["id"], d["soc"], d["role"], d["reason"], p, n)
+            for d, p, n in rows("occupation_roles.jsonl")
+        ),
+        systems=tuple(
+            AiTerm(d["id"], d["kind"], tuple(d["phrases"]), p, n)
+            for d, p, n in rows("systems.jsonl")
+        ),
     )
 
 

@@ -47,6 +47,22 @@ SIGNAL_NAMES = frozenset(
 )
 POS_VALUES = frozenset({"verb", "noun", "phrase"})
 AI_KINDS = frozenset({"ai", "automation"})
+#: What a system named in O*NET Technology Skills does (``systems.jsonl``, generated).
+SYSTEM_KINDS = frozenset(
+    {
+        "claims",
+        "coding",
+        "clinical",
+        "hr",
+        "case_management",
+        "dispatch",
+        "erp",
+        "crm",
+        "compliance",
+    }
+)
+#: Where an occupation's title counts (``occupation_roles.jsonl``): a role, against all, or neither.
+OCCUPATION_ROLE_VALUES = frozenset({*ROLE_IDS, "none", "neutral"})
 CUE_KINDS = frozenset(
     {
         "negation",
@@ -58,6 +74,8 @@ CUE_KINDS = frozenset(
         "build_verb",
         "duties_section",
         "boilerplate_section",
+        "company_section",
+        "ai_producer",
     }
 )
 KEYWORD_KINDS = frozenset({"skill", "tool", "framework", "title", "soft_skill", "certification"})
@@ -66,6 +84,7 @@ MAX_PHRASE_TOKENS = 6
 
 ID_RE = re.compile(r"^[a-z0-9_.]+$")
 _ONET_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+_SOC_PREFIX_RE = re.compile(r"^\d{2}(-\d{1,4}(\.\d{2})?)?$")
 
 
 _Check = Callable[[Any], str | None]
@@ -119,6 +138,18 @@ def _is_codes(value: Any) -> str | None:
     return None
 
 
+def _is_code(value: Any) -> str | None:
+    if not isinstance(value, str) or not _ONET_RE.match(value):
+        return "must be an O*NET-SOC code shaped like 43-4051.00"
+    return None
+
+
+def _is_soc_prefix(value: Any) -> str | None:
+    if not isinstance(value, str) or not _SOC_PREFIX_RE.match(value):
+        return "must be an O*NET-SOC prefix such as 15, 43-6, 43-4051 or 15-1211.01"
+    return None
+
+
 SCHEMAS: dict[str, dict[str, _Check]] = {
     "roles.jsonl": {
         "id": _enum(frozenset(ROLE_IDS)),
@@ -146,6 +177,24 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
     "keywords.jsonl": {"id": _is_str, "kind": _enum(KEYWORD_KINDS), "phrases": _is_phrases},
     "headings.jsonl": {"id": _is_str, "kind": _is_str, "phrases": _is_phrases},
     "title_words.jsonl": {"id": _is_str, "words": _is_phrases},
+    "occupations.jsonl": {
+        "id": _is_str,
+        "code": _is_code,
+        "title": _is_str,
+        "phrases": _is_phrases,
+    },
+    "occupation_roles.jsonl": {
+        "id": _is_str,
+        "soc": _is_soc_prefix,
+        "role": _enum(OCCUPATION_ROLE_VALUES),
+        "reason": _is_str,
+    },
+    "systems.jsonl": {
+        "id": _is_str,
+        "kind": _enum(SYSTEM_KINDS),
+        "phrases": _is_phrases,
+        "source": _is_str,
+    },
 }
 LEXICON_FILES = tuple(SCHEMAS)
 # The field whose value groups phrases for the duplicate check ("same kind"); None = per entry.
@@ -158,6 +207,9 @@ GROUP_FIELD: dict[str, str | None] = {
     "keywords.jsonl": "kind",
     "headings.jsonl": "kind",
     "title_words.jsonl": None,
+    "occupations.jsonl": None,
+    "occupation_roles.jsonl": None,
+    "systems.jsonl": "kind",
 }
 
 

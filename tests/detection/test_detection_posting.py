@@ -30,16 +30,32 @@ Experience with Epic.
         ("Review claims for accuracy and completeness.", False),
         ("Design, train, and evaluate machine learning models for ranking.", False),
         ("Build AI models and review pull requests from teammates.", False),
+        ("Rate and rank model responses for accuracy and helpfulness.", True),
+        ("Evaluate chatbot answers against our style guide.", True),
+        ("Validate auto-generated classifications before they are published.", True),
+        ("Quality-check machine translations for fluency.", True),
+        ("Compare two AI responses and choose the better one.", True),
+        ("Annotate and label model outputs for safety.", True),
+        ("Fact-check answers produced by our AI assistant.", True),
+        ("Score chatbot conversations for helpfulness.", True),
+        ("Check the classifications suggested by the model and override wrong ones.", True),
+        ("Review the results with the model owners.", False),
+        ("Our team reviews outputs of the finance model every month.", False),
+        ("Review the answers given by candidates in the interview.", False),
+        ("Review code and mentor engineers building AI features.", False),
+        ("You will review pull requests for our machine learning platform.", False),
+        ("Review and approve purchase orders in SAP.", False),
+        ("Develop models and rank candidates for the data science team.", False),
     ],
 )
 def test_when_a_sentence_asks_for_review_then_explicit_ai_depends_on_its_object(
     analyzer: Analyzer, sentence: str, explicit: bool
 ) -> None:
-    """Explicit means reviewing AI output; building AI or reviewing ordinary work is not."""
+    """Explicit means reviewing AI output however phrased; building AI, naming a system of
+    record or reviewing ordinary work is not."""
     result = analyze_posting(f"Analyst\n{sentence}\n", analyzer=analyzer)
     phrases = [p for p in result.hitl_phrases if p.text == sentence]
-    assert phrases, f"no HITL phrase for {sentence!r}"
-    assert phrases[0].explicit_ai is explicit
+    assert any(p.explicit_ai for p in phrases) is explicit
 
 
 def test_when_keywords_sit_under_sections_then_required_and_preferred_follow(

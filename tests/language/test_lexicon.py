@@ -121,7 +121,7 @@ COVERAGE = [
     ("Tax Examiner", "tax_financial"),
     ("Accounts Payable Clerk", "tax_financial"),
     ("Loan Underwriter", "tax_financial"),
-    ("Claims Adjuster", "tax_financial"),
+    ("Claims Adjuster", "legal_compliance"),
     ("Reconciled bank statements during month-end close", "tax_financial"),
     ("Recruiter", "hr_recruiting"),
     ("Talent Acquisition Specialist", "hr_recruiting"),
