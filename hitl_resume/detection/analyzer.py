@@ -7,6 +7,7 @@ missing) so tests can inject a blank pipeline or a custom lexicon.
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,8 @@ from hitl_resume.detection.units import (
     evidence_units,
     headline_spans,
 )
+from hitl_resume.keywords.extractor import KeywordExtractor
+from hitl_resume.keywords.loader import load_resources
 from hitl_resume.language.lexicon_loader import Lexicon, load_lexicon
 from hitl_resume.models import Resume
 
@@ -72,6 +75,7 @@ class Analyzer:
             phrase for cue in self.lexicon.cues if cue.kind == "negation" for phrase in cue.phrases
         }
         self.term_roles = {t.id: t.role for t in self.lexicon.role_terms}
+        self.keywords = KeywordExtractor(load_resources(Path(self.lexicon.source_dir)))
 
     def _doc(self, text: str) -> tuple[Doc, list[Hit], _Tokens]:
         doc = self.nlp.make_doc(text)
@@ -126,7 +130,7 @@ class Analyzer:
             text=text,
             roles=roles,
             hitl_phrases=tuple(phrases),
-            keywords=tuple(find_keywords(text, hits)),
+            keywords=tuple(find_keywords(text, hits, self.keywords)),
             title=posting_title(text),
         )
 

@@ -1,0 +1,178 @@
+"""Extract keywords from a posting or a resume: phrase index + span tagger + shape rules.
+
+The same extractor reads both sides so matching compares like with like. Hiring boilerplate
+(EEO, benefits, how to apply) is skipped sentence by sentence and under boilerplate headings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from hitl_resume.keywords.concepts import Category, Concept
+from hitl_resume.keywords.loader import KeywordResources
+from hitl_resume.keywords.patterns import coordinated, degrees, years_of_experience
+from hitl_resume.keywords.phrases import PhraseSet, sentences
+from hitl_resume.keywords.results import Keyword
+from hitl_resume.keywords.sources import slug
+from hitl_resume.keywords.tokens import Token, is_word, tokenize
+
+#: (start, end, kind) character zones from the posting's section headings.
+Zones = Sequence[tuple[int, int, str]]
+#: Tagger spans longer than this are task descriptions, not keywords.
+MODEL_MAX_TOKENS = 5
+#: An index phrase this long inside a longer model span wins over the span.
+_CERT_WINDOW = 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    first: int
+    last: int
+    concept: Concept | None
+    origin: str
+    text: str = ""
+    category: Category | None = None
+
+
+class KeywordExtractor:
+    """Find keywords in text; build once per resource set, call for any number of texts."""
+
+    def __init__(self, resources: KeywordResources) -> None:
+        self.index = resources.index
+        self.tagger = resources.tagger
+        rules = resources.rules
+        self._boilerplate = PhraseSet(rules.of("boilerplate"))
+        self._required = PhraseSet(rules.of("required_cue"))
+        self._preferred = PhraseSet(rules.of("preferred_cue"))
+        self._degree = PhraseSet(rules.of("degree"))
+        self._cert = PhraseSet(rules.of("certification_cue"))
+        self._deny = rules.deny
+
+    def extract(self, text: str, zones: Zones = ()) -> list[Keyword]:
+        """Keywords in order of first appearance, one per concept."""
+        tokens = tokenize(text)
+        keys = [t.key for t in tokens]
+        has_required_zone = any(kind == "required_section" for _, _, kind in zones)
+        chosen: dict[str, Keyword] = {}
+        mentions: dict[str, list[tuple[int, int]]] = {}
+        for first, last in sentences(text, tokens):
+            start = tokens[first].start
+            zone = next((k for s, e, k in zones if s <= start < e), None)
+            if zone == "boilerplate_section" or self._boilerplate.any_in(keys, first, last):
+                continue
+            required = self._required_for(keys, first, last, zone, has_required_zone)
+            cert_cues = {i for a, b in self._cert.find(keys, first, last) for i in range(a, b)}
+            for cand in self._candidates(tokens, first, last):
+                keyword = self._keyword(text, tokens, cand, required, cert_cues)
+                if keyword is None:
+                    continue
+                mentions.setdefault(keyword.id, []).append((keyword.start, keyword.end))
+                previous = chosen.get(keyword.id)
+                if previous is None or (keyword.required and not previous.required):
+                    chosen[keyword.id] = keyword
+        return sorted(
+            (replace(k, mentions=tuple(sorted(set(mentions[k.id])))) for k in chosen.values()),
+            key=lambda k: k.start,
+        )
+
+    def _required_for(
+        self, keys: Sequence[str], first: int, last: int, zone: str | None, has_zone: bool
+    ) -> bool:
+        if self._preferred.any_in(keys, first, last):
+            return False
+        if zone == "preferred_section":
+            return False
+        if zone == "required_section" or self._required.any_in(keys, first, last):
+            return True
+        return zone in (None, "duties_section") and not has_zone
+
+    def _candidates(self, tokens: Sequence[Token], first: int, last: int) -> list[_Candidate]:
+        sentence = tokens[first:last]
+        hits = self.index.find(sentence)
+        found = [_Candidate(h.first + first, h.last + first, h.concept, "index") for h in hits]
+        if self.tagger is not None:
+            spans = [
+                (a + first, b + first)
+                for a, b in self.tagger.spans(sentence, hits)
+                if b - a <= MODEL_MAX_TOKENS
+            ]
+            found = _merge(found, spans, self.index)
+        keys = [t.key for t in tokens]
+        shaped = [
+            *(_Candidate(a, b, None, "years", category="experience")
+              for a, b in years_of_experience(tokens, first, last)),
+            *(_Candidate(a, b, None, "degree", category="education")
+              for a, b in degrees(tokens, self._degree, first, last)),
+        ]
+        found = [c for c in found if not any(_overlaps(c, s) for s in shaped)] + shaped
+        for mods, head, a, b in coordinated(tokens, self.index, first, last):
+            inside = [c for c in found if a <= c.first and c.last <= b]
+            found = [c for c in found if c not in inside]
+            for m in mods:
+                phrase = f"{tokens[m].text} {tokens[head].text}"
+                concept = self.index.lookup((keys[m], keys[head])) or self.index.lookup((keys[head],))
+                found.append(_Candidate(m, head + 1, concept, "split", phrase))
+        return found
+
+    def _keyword(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        cand: _Candidate,
+        required: bool,
+        cert_cues: set[int],
+    ) -> Keyword | None:
+        words = [t for t in tokens[cand.first : cand.last] if is_word(t)]
+        if not words:
+            return None
+        surface = cand.text or text[tokens[cand.first].start : tokens[cand.last - 1].end]
+        span_key = tuple(t.key for t in tokens[cand.first : cand.last])
+        if cand.origin != "split" and span_key in self._deny:
+            return None
+        if cand.origin == "split":
+            span_key = tuple(t.key for t in tokenize(surface))
+        concept = cand.concept
+        exact = concept is not None and (cand.origin == "index" or self.index.lookup(span_key) is concept)
+        near = {cand.first - _CERT_WINDOW, cand.last}
+        if cand.category is not None:
+            category, kind = cand.category, cand.origin
+        elif concept is not None and concept.category != "job_title" and near & cert_cues:
+            category, kind = "certification", "certification"
+        elif concept is not None:
+            category, kind = concept.category, concept.kind
+        else:
+            category, kind = "hard_skill", "skill"
+        if exact and concept is not None:
+            ident, label, source, broader = concept.id, concept.label, concept.source, concept.broader
+        else:
+            ident = f"{category}.{slug(' '.join(span_key))}"
+            label, source = surface, cand.origin
+            broader = concept.label if concept is not None else ""
+        start = tokens[cand.first].start
+        end = tokens[cand.last - 1].end
+        if cand.origin == "split":  # "tax" of "cost, tax and governmental accounting"
+            start = tokens[cand.first].start
+        return Keyword(ident, surface, label, category, kind, required, start, end, source, broader)
+
+
+def _overlaps(a: _Candidate, b: _Candidate) -> bool:
+    return a.first < b.last and b.first < a.last
+
+
+def _merge(
+    hits: list[_Candidate], spans: Sequence[tuple[int, int]], index: object
+) -> list[_Candidate]:
+    """Model spans win over the index hits they contain; index hits stay where no span is."""
+    out: list[_Candidate] = []
+    used: set[int] = set()
+    for a, b in spans:
+        inside = [i for i, h in enumerate(hits) if h.first < b and a < h.last]
+        concept = None
+        for i in inside:
+            used.add(i)
+            if hits[i].first >= a and hits[i].last <= b and concept is None:
+                concept = hits[i].concept
+        out.append(_Candidate(a, b, concept, "model"))
+    out += [h for i, h in enumerate(hits) if i not in used]
+    return sorted(out, key=lambda c: c.first)

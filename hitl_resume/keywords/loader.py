@@ -1,0 +1,113 @@
+"""Load the keyword resources from one lexicon directory: index, overrides, rules, tagger."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from hitl_resume.keywords.concepts import Category, Concept
+from hitl_resume.keywords.index import INDEX_NAME, KeywordIndex, load_index
+from hitl_resume.keywords.tagger import MODEL_NAME, SpanTagger
+from hitl_resume.keywords.tokens import phrase_key
+from hitl_resume.language.jsonl_reader import LexiconError, read_jsonl
+
+RULES_NAME = "keyword_rules.jsonl"
+OVERRIDES_NAME = "keywords.jsonl"
+#: Project keyword kinds → the categories users know.
+_KIND_CATEGORY: dict[str, Category] = {
+    "tool": "hard_skill",
+    "skill": "hard_skill",
+    "framework": "hard_skill",
+    "certification": "certification",
+    "title": "job_title",
+    "soft_skill": "soft_skill",
+}
+RULE_KINDS = frozenset(
+    {"deny", "boilerplate", "required_cue", "preferred_cue", "degree", "certification_cue"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordRules:
+    """Hand-written rules: never-keywords, EEO/benefit cues, requirement cues, degree words."""
+
+    deny: frozenset[tuple[str, ...]]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+
+    def of(self, kind: str) -> tuple[tuple[str, ...], ...]:
+        """Token keys of every phrase of a rule kind."""
+        return self.phrases.get(kind, ())
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordResources:
+    """Everything the extractor reads, loaded once."""
+
+    index: KeywordIndex
+    rules: KeywordRules
+    tagger: SpanTagger | None
+
+
+def bundled_dir() -> Path:
+    """The lexicon shipped in the package (``hitl_resume.lexicon``)."""
+    return Path(str(files("hitl_resume.lexicon")))
+
+
+@functools.cache
+def load_resources(directory: Path, with_tagger: bool = True) -> KeywordResources:
+    """Read the compiled index, layer ``keywords.jsonl`` over it and apply the deny list.
+
+    A user's lexicon directory without the compiled index or tagger uses the bundled ones
+    (they are build outputs, not hand-edited data); its keywords.jsonl and rules still apply.
+    """
+    built = directory if (directory / INDEX_NAME).is_file() else bundled_dir()
+    index = load_index(built)
+    _overlay(index, directory / OVERRIDES_NAME)
+    rules = load_rules(directory / RULES_NAME)
+    for key in rules.deny:
+        index.remove(key)
+    model = directory / MODEL_NAME
+    if not model.is_file():
+        model = bundled_dir() / MODEL_NAME
+    tagger = SpanTagger(model) if with_tagger and model.is_file() else None
+    return KeywordResources(index, rules, tagger)
+
+
+def _overlay(index: KeywordIndex, path: Path) -> None:
+    """Project entries win over the compiled sources; their phrases are synonyms."""
+    if not path.is_file():
+        return
+    for record in read_jsonl(path):
+        data = record.data
+        phrases = data.get("phrases")
+        category = _KIND_CATEGORY.get(str(data.get("kind")))
+        if not isinstance(phrases, list) or not phrases or category is None:
+            raise LexiconError(path, record.line, "needs a known kind and a list of phrases")
+        concept = Concept(str(data["id"]), str(phrases[0]), category, str(data["kind"]), "lexicon")
+        number = len(index.concepts)
+        index.concepts.append(concept)
+        index.by_id[concept.id] = concept
+        for phrase in phrases:
+            surface = str(phrase) if _is_short_acronym(str(phrase)) else ""
+            index.add(phrase_key(str(phrase)), number, surface, replace=True)
+
+
+def _is_short_acronym(phrase: str) -> bool:
+    """ "IT", "RN", "QA" match only in capitals ("it" is a word)."""
+    return phrase.isupper() and len(phrase) <= 3 and " " not in phrase
+
+
+def load_rules(path: Path) -> KeywordRules:
+    """Read ``keyword_rules.jsonl``; errors name the file and line."""
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    if path.is_file():
+        for record in read_jsonl(path):
+            kind = record.data.get("kind")
+            values = record.data.get("phrases")
+            if kind not in RULE_KINDS or not isinstance(values, list) or not values:
+                raise LexiconError(path, record.line, f"kind must be one of {sorted(RULE_KINDS)}")
+            phrases.setdefault(str(kind), []).extend(phrase_key(str(v)) for v in values)
+    frozen = {k: tuple(v) for k, v in phrases.items()}
+    return KeywordRules(frozenset(frozen.get("deny", ())), frozen)

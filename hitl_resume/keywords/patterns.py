@@ -1,0 +1,136 @@
+"""Keywords found by shape, not by vocabulary: years of experience, degrees, coordinated heads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hitl_resume.keywords.index import KeywordIndex
+from hitl_resume.keywords.phrases import PhraseSet
+from hitl_resume.keywords.tokens import Token
+
+NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
+)
+_JOINERS = frozenset({"and", "or", "&"})
+_EXPERIENCE_GLUE = frozenset(
+    {"of", "relevant", "professional", "full", "time", "paid", "progressive", "proven",
+     "hands", "on", "related", "working", "industry", "practical", "direct", "'", "’"}
+)
+_OBJECT_LEADS = frozenset({"in", "with", "as", "using", "of", "on", "at", "doing", "building"})
+_OBJECT_STOPS = frozenset({",", ".", ";", ":", "(", ")", "and", "or", "/", "that", "which", "to",
+                           "is", "are", "including", "such", "preferably", "where", "who"})
+OBJECT_MAX_TOKENS = 5
+FIELD_MAX_TOKENS = 4
+
+
+def _is_number(token: Token) -> bool:
+    text = token.key.rstrip("+")
+    return text.isdigit() or text in NUMBER_WORDS
+
+
+def years_of_experience(tokens: Sequence[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """ "3+ years of experience in Java", "five years' accounting experience" (token ranges)."""
+    found = []
+    i = first
+    while i < last:
+        if not _is_number(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < last and (tokens[j].key in {"+", "plus", "to", "-"} or _is_number(tokens[j])):
+            j += 1
+        if j >= last or tokens[j].key not in {"year", "yr"}:
+            i += 1
+            continue
+        j += 1
+        while j < last and tokens[j].key in _EXPERIENCE_GLUE:
+            j += 1
+        end = j
+        if j < last and tokens[j].key == "experience":
+            end = j = j + 1
+            if j < last and tokens[j].key in _OBJECT_LEADS:
+                j += 1
+        grab = j
+        while grab < last and grab - j < OBJECT_MAX_TOKENS and tokens[grab].key not in _OBJECT_STOPS:
+            grab += 1
+        end = max(end, grab)
+        found.append((i, end))
+        i = end
+    return found
+
+
+def degrees(
+    tokens: Sequence[Token], degree_words: PhraseSet, first: int, last: int
+) -> list[tuple[int, int]]:
+    """A degree level with its field when given ("Bachelor's degree in Accounting")."""
+    keys = [t.key for t in tokens]
+    found = []
+    for start, end in degree_words.find(keys, first, last):
+        j = end
+        if j < last and keys[j] in {"degree", "'s", "s"}:
+            j += 1
+        if j < last and keys[j] in {"in", "of"}:
+            k = j + 1
+            while k < last and k - j <= FIELD_MAX_TOKENS and keys[k] not in _OBJECT_STOPS:
+                k += 1
+            if k > j + 1:
+                j = k
+        if j == end and keys[start] == "degree":
+            continue
+        found.append((start, j))
+    return found
+
+
+def coordinated(
+    tokens: Sequence[Token], index: KeywordIndex, first: int, last: int
+) -> list[tuple[list[int], int, int, int]]:
+    """ "cost, tax and governmental accounting" → modifiers [cost, tax, governmental] + head.
+
+    Returns (modifier token indices, head index, span start, span end). A split is kept when
+    the head is a known concept and a modifier is a word, not a product of its own.
+    """
+    out = []
+    i = first
+    while i < last:
+        mods = [i]
+        j = i + 1
+        saw_joiner = False
+        while j + 1 < last and tokens[j].key in {",", *_JOINERS}:
+            saw_joiner = saw_joiner or tokens[j].key in _JOINERS
+            if tokens[j].key == "," and tokens[j + 1].key in _JOINERS:
+                j += 1
+                saw_joiner = True
+            mods.append(j + 1)
+            j += 2
+            if saw_joiner:
+                break
+        head = j
+        if saw_joiner and len(mods) >= 2 and head < last and _splits(tokens, index, mods, head):
+            out.append((mods, head, i, head + 1))
+            i = head + 1
+        else:
+            i += 1
+    return out
+
+
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "to", "of", "in", "for", "with", "your", "our", "their", "all", "any",
+     "other", "this", "that", "these", "those", "you", "we", "they", "it", "is", "are", "be",
+     "more", "most", "new", "good", "strong", "excellent", "great", "both", "either"}
+)
+_PRODUCT_KINDS = frozenset({"tool", "language"})
+
+
+def _splits(tokens: Sequence[Token], index: KeywordIndex, mods: list[int], head: int) -> bool:
+    """A coordinated head splits when it is a known concept and the modifiers are plain words."""
+    head_key = tokens[head].key
+    if not tokens[head].text.isalpha() or index.lookup((head_key,)) is None:
+        return False
+    for m in mods:
+        word = tokens[m]
+        if not word.text.isalpha() or word.key in _FUNCTION_WORDS:
+            return False
+        known = index.lookup((word.key,))
+        if known is not None and known.kind in _PRODUCT_KINDS:
+            return False
+    return True
