@@ -137,13 +137,14 @@ class Analyzer:
     def match(
         self, resume: Resume, detection: ResumeDetection, postings: Sequence[PostingAnalysis]
     ) -> tuple[Match, ...]:
-        """Match one analysed resume against each posting."""
+        """Match one analysed resume against each posting (the same keyword reader on both)."""
+        resume_keywords = self.keywords.extract(resume.text) if postings else []
         return tuple(
             match_resume(
                 index,
                 posting,
                 resume.text,
-                detection.hits,
+                resume_keywords,
                 detection.findings,
                 detection.roles,
                 {k: v for k, v in self.term_roles.items() if v},

@@ -13,30 +13,38 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hitl_resume.keywords.concepts import ConceptDraft
+from hitl_resume.keywords.patterns import FUNCTION_WORDS
 from hitl_resume.keywords.sources import common_words, esco_concepts, onet_technology, onet_titles
-from hitl_resume.keywords.tokens import tokenize
+from hitl_resume.keywords.tokens import is_short_acronym, tokenize
 
 INDEX_NAME = "keyword_index.tsv.gz"
 #: Order of precedence when two sources claim one phrase: tools, then fields, titles, skills.
 _ESCO_FIRST = ("knowledge", "language")
+#: Concepts whose one-word lower-case name may be an ordinary word ("accounting", "physics").
+_FIELD_KINDS = frozenset({"knowledge", "language"})
 
 
-def alias_row(alias: str, common: set[str]) -> tuple[str, str] | None:
+def alias_row(alias: str, common: set[str], field: bool = False) -> tuple[str, str] | None:
     """(match key, case-sensitive surface or "") for an alias, or None when it is unusable.
 
     A one-word alias that is an ordinary English word ("Go", "Word") or one or two letters
-    ("R") only matches as written; everything else matches in any case.
+    ("R") only matches as written; in lower case it is dropped unless it is the name of a
+    field of knowledge ("accounting"). Everything else matches in any case.
     """
     tokens = tokenize(alias)
     if not tokens or all(t.text.isdigit() for t in tokens):
         return None
+    if tokens[0].key in FUNCTION_WORDS or tokens[-1].key in FUNCTION_WORDS:
+        return None  # a fragment left by dropping a parenthesis ("and procedures")
     key = " ".join(t.key for t in tokens)
     surface = ""
+    if len(tokens) == 1 and is_short_acronym(alias):
+        return key, alias
     if len(tokens) == 1:
         word = tokens[0].text
         if word.lower() in common or len(word) <= 2:
             if word.islower():
-                return None if len(word) <= 2 else (key, "")
+                return (key, "") if field and len(word) > 2 else None
             surface = word
     return key, surface
 
@@ -52,8 +60,9 @@ def compile_index(drafts: Sequence[ConceptDraft], common: set[str]) -> list[str]
         if index is None:
             index = len(concepts)
             concepts.append(draft)
+        field = draft.concept.kind in _FIELD_KINDS
         for alias in draft.aliases:
-            row = alias_row(alias, common)
+            row = alias_row(alias, common, field and alias == draft.concept.label)
             if row is None or row[0] in owner:
                 continue
             owner[row[0]] = index

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from hitl_resume.keywords.concepts import Category, Concept
 from hitl_resume.keywords.loader import KeywordResources
-from hitl_resume.keywords.patterns import coordinated, degrees, years_of_experience
+from hitl_resume.keywords.patterns import FUNCTION_WORDS, coordinated, degrees, years_of_experience
 from hitl_resume.keywords.phrases import PhraseSet, sentences
 from hitl_resume.keywords.results import Keyword
 from hitl_resume.keywords.sources import slug
@@ -21,8 +21,9 @@ from hitl_resume.keywords.tokens import Token, is_word, tokenize
 Zones = Sequence[tuple[int, int, str]]
 #: Tagger spans longer than this are task descriptions, not keywords.
 MODEL_MAX_TOKENS = 5
-#: An index phrase this long inside a longer model span wins over the span.
 _CERT_WINDOW = 1
+#: One-word concepts a capitalised modifier may narrow ("Governmental Accounting").
+_FIELD_KINDS = frozenset({"knowledge", "skill"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ class KeywordExtractor:
                 continue
             required = self._required_for(keys, first, last, zone, has_required_zone)
             cert_cues = {i for a, b in self._cert.find(keys, first, last) for i in range(a, b)}
-            for cand in self._candidates(tokens, first, last):
+            for cand in self._candidates(tokens, keys, first, last):
                 keyword = self._keyword(text, tokens, cand, required, cert_cues)
                 if keyword is None:
                     continue
@@ -87,25 +88,27 @@ class KeywordExtractor:
             return True
         return zone in (None, "duties_section") and not has_zone
 
-    def _candidates(self, tokens: Sequence[Token], first: int, last: int) -> list[_Candidate]:
+    def _candidates(
+        self, tokens: Sequence[Token], keys: Sequence[str], first: int, last: int
+    ) -> list[_Candidate]:
         sentence = tokens[first:last]
         hits = self.index.find(sentence)
         found = [_Candidate(h.first + first, h.last + first, h.concept, "index") for h in hits]
         if self.tagger is not None:
-            spans = [
-                (a + first, b + first)
-                for a, b in self.tagger.spans(sentence, hits)
-                if b - a <= MODEL_MAX_TOKENS
-            ]
+            trimmed = (_trim(tokens, a + first, b + first) for a, b in self.tagger.spans(sentence, hits))
+            spans = [(a, b) for a, b in trimmed if 0 < b - a <= MODEL_MAX_TOKENS]
             found = _merge(found, spans, self.index)
-        keys = [t.key for t in tokens]
+        found = [_extend_title_case(tokens, c, first) for c in found]
         shaped = [
             *(_Candidate(a, b, None, "years", category="experience")
               for a, b in years_of_experience(tokens, first, last)),
             *(_Candidate(a, b, None, "degree", category="education")
-              for a, b in degrees(tokens, self._degree, first, last)),
+              for a, b in degrees(keys, self._degree, first, last)),
         ]
-        found = [c for c in found if not any(_overlaps(c, s) for s in shaped)] + shaped
+        # The skills inside "5+ years of Java" stay keywords of their own; a span that merely
+        # repeats the degree ("Bachelor's degree in …") does not.
+        starts = {s.first for s in shaped}
+        found = [c for c in found if c.first not in starts] + shaped
         for mods, head, a, b in coordinated(tokens, self.index, first, last):
             inside = [c for c in found if a <= c.first and c.last <= b]
             found = [c for c in found if c not in inside]
@@ -176,3 +179,35 @@ def _merge(
         out.append(_Candidate(a, b, concept, "model"))
     out += [h for i, h in enumerate(hits) if i not in used]
     return sorted(out, key=lambda c: c.first)
+
+
+def _trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    """Drop punctuation and function words at the edges of a tagged span ("and procedures")."""
+    while first < last and (not is_word(tokens[first]) or tokens[first].key in FUNCTION_WORDS):
+        first += 1
+    while last > first and (not is_word(tokens[last - 1]) or tokens[last - 1].key in FUNCTION_WORDS):
+        last -= 1
+    return first, last
+
+
+def _extend_title_case(tokens: Sequence[Token], cand: _Candidate, sentence_first: int) -> _Candidate:
+    """ "Governmental Accounting": a capitalised word before a one-word field joins it.
+
+    Course and field names are written in title case; the head concept stays the broader term.
+    """
+    at = cand.first - 1
+    if (
+        cand.origin != "index"
+        or cand.last - cand.first != 1
+        or cand.concept is None
+        or cand.concept.kind not in _FIELD_KINDS
+        or not tokens[cand.first].text[:1].isupper()
+        or at <= sentence_first
+    ):
+        return cand
+    word = tokens[at]
+    if not (word.text.isalpha() and word.text[:1].isupper() and word.text[1:].islower()):
+        return cand
+    if word.key in FUNCTION_WORDS:
+        return cand
+    return _Candidate(at, cand.last, cand.concept, "compound")

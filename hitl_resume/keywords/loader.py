@@ -10,7 +10,7 @@ from pathlib import Path
 from hitl_resume.keywords.concepts import Category, Concept
 from hitl_resume.keywords.index import INDEX_NAME, KeywordIndex, load_index
 from hitl_resume.keywords.tagger import MODEL_NAME, SpanTagger
-from hitl_resume.keywords.tokens import phrase_key
+from hitl_resume.keywords.tokens import is_short_acronym, phrase_key
 from hitl_resume.language.jsonl_reader import LexiconError, read_jsonl
 
 RULES_NAME = "keyword_rules.jsonl"
@@ -90,13 +90,8 @@ def _overlay(index: KeywordIndex, path: Path) -> None:
         index.concepts.append(concept)
         index.by_id[concept.id] = concept
         for phrase in phrases:
-            surface = str(phrase) if _is_short_acronym(str(phrase)) else ""
+            surface = str(phrase) if is_short_acronym(str(phrase)) else ""
             index.add(phrase_key(str(phrase)), number, surface, replace=True)
-
-
-def _is_short_acronym(phrase: str) -> bool:
-    """ "IT", "RN", "QA" match only in capitals ("it" is a word)."""
-    return phrase.isupper() and len(phrase) <= 3 and " " not in phrase
 
 
 def load_rules(path: Path) -> KeywordRules:

@@ -43,8 +43,13 @@ def years_of_experience(tokens: Sequence[Token], first: int, last: int) -> list[
             i += 1
             continue
         j += 1
+        glue_start = j
         while j < last and tokens[j].key in _EXPERIENCE_GLUE:
             j += 1
+        said = {t.key for t in tokens[glue_start : j + 1]}
+        if not said & {"of", "experience", "'", "’"}:  # "four-year degree" is not experience
+            i += 1
+            continue
         end = j
         if j < last and tokens[j].key == "experience":
             end = j = j + 1
@@ -53,17 +58,16 @@ def years_of_experience(tokens: Sequence[Token], first: int, last: int) -> list[
         grab = j
         while grab < last and grab - j < OBJECT_MAX_TOKENS and tokens[grab].key not in _OBJECT_STOPS:
             grab += 1
-        end = max(end, grab)
-        found.append((i, end))
-        i = end
+        if grab > j:  # "3+ years of experience" alone names no skill
+            found.append((i, grab))
+        i = max(end, grab)
     return found
 
 
 def degrees(
-    tokens: Sequence[Token], degree_words: PhraseSet, first: int, last: int
+    keys: Sequence[str], degree_words: PhraseSet, first: int, last: int
 ) -> list[tuple[int, int]]:
     """A degree level with its field when given ("Bachelor's degree in Accounting")."""
-    keys = [t.key for t in tokens]
     found = []
     for start, end in degree_words.find(keys, first, last):
         j = end
@@ -113,10 +117,11 @@ def coordinated(
     return out
 
 
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "to", "of", "in", "for", "with", "your", "our", "their", "all", "any",
      "other", "this", "that", "these", "those", "you", "we", "they", "it", "is", "are", "be",
-     "more", "most", "new", "good", "strong", "excellent", "great", "both", "either"}
+     "more", "most", "new", "good", "strong", "excellent", "great", "both", "either", "and", "or",
+     "using", "how", "such", "as", "including", "etc", "&", "on", "at", "by", "from", "via"}
 )
 _PRODUCT_KINDS = frozenset({"tool", "language"})
 
@@ -124,11 +129,14 @@ _PRODUCT_KINDS = frozenset({"tool", "language"})
 def _splits(tokens: Sequence[Token], index: KeywordIndex, mods: list[int], head: int) -> bool:
     """A coordinated head splits when it is a known concept and the modifiers are plain words."""
     head_key = tokens[head].key
-    if not tokens[head].text.isalpha() or index.lookup((head_key,)) is None:
+    head_concept = index.lookup((head_key,))
+    if not tokens[head].text.isalpha() or head_concept is None:
+        return False
+    if head_concept.kind in _PRODUCT_KINDS:  # "develop, test and maintain Java" is not three skills
         return False
     for m in mods:
         word = tokens[m]
-        if not word.text.isalpha() or word.key in _FUNCTION_WORDS:
+        if not word.text.isalpha() or word.key in FUNCTION_WORDS:
             return False
         known = index.lookup((word.key,))
         if known is not None and known.kind in _PRODUCT_KINDS:

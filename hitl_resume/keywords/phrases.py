@@ -23,13 +23,16 @@ class PhraseSet:
     def find(self, keys: Sequence[str], first: int = 0, last: int | None = None) -> list[tuple[int, int]]:
         """Token ranges of every phrase inside keys[first:last] (longest at each start)."""
         stop = len(keys) if last is None else last
-        found = []
-        for i in range(first, stop):
+        found: list[tuple[int, int]] = []
+        i = first
+        while i < stop:
             for phrase in self._by_first.get(keys[i], ()):
                 end = i + len(phrase)
                 if end <= stop and tuple(keys[i:end]) == phrase:
                     found.append((i, end))
+                    i = end - 1
                     break
+            i += 1
         return found
 
     def any_in(self, keys: Sequence[str], first: int, last: int) -> bool:

@@ -63,8 +63,9 @@ def onet_technology(onet_dir: Path, common: set[str]) -> list[ConceptDraft]:
     vendors = {w for w, n in firsts.items() if n >= VENDOR_MIN_PRODUCTS and w[:1].isupper()}
     drafts = []
     for name, (commodity, hot) in sorted(products.items()):
+        label = name.removesuffix(" software") if len(name.split()) > 2 else name
         concept = Concept(
-            f"onet.tech.{slug(name)}", name, "hard_skill", "tool", "onet", commodity, hot
+            f"onet.tech.{slug(name)}", label, "hard_skill", "tool", "onet", commodity, hot
         )
         drafts.append(ConceptDraft(concept, [name, *_product_aliases(name, vendors, common)]))
     for title in sorted(commodities):
@@ -173,6 +174,6 @@ def _esco_kind(pillars: set[str | None]) -> tuple[Category, str]:
         return "hard_skill", "language"
     if "K" in pillars:
         return "hard_skill", "knowledge"
-    if "S" in pillars and "T" not in pillars:
+    if "S" in pillars and "A" not in pillars:
         return "hard_skill", "skill"
     return "soft_skill", "soft_skill"

@@ -30,10 +30,13 @@ def _shape(text: str) -> str:
 def token_features(tokens: Sequence[Token], hits: Sequence[IndexHit]) -> list[list[str]]:
     """One feature list per token (strings; crfsuite treats each as a binary feature)."""
     gaz = [""] * len(tokens)
+    src = ["O"] * len(tokens)
     for hit in hits:
         kind = hit.concept.kind
         for i in range(hit.first, hit.last):
             gaz[i] = ("B-" if i == hit.first else "I-") + kind
+            src[i] = f"{hit.concept.source}-{hit.concept.category}-{hit.last - hit.first}"
+    size = "long" if len(tokens) > 12 else "short" if len(tokens) > 4 else "list"
     keys = [t.key for t in tokens]
     rows = []
     for i, token in enumerate(tokens):
@@ -44,6 +47,8 @@ def token_features(tokens: Sequence[Token], hits: Sequence[IndexHit]) -> list[li
             "s3=" + key[-3:],
             "sh=" + _shape(token.text),
             "g=" + (gaz[i] or "O"),
+            "src=" + src[i],
+            "len=" + size,
         ]
         if any(c in token.text for c in "#+."):
             feats.append("special")

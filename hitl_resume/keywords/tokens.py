@@ -46,6 +46,11 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase))
 
 
+def is_short_acronym(phrase: str) -> bool:
+    """ "IT", "RN", "SAN" match only in capitals ("it", "san" are words)."""
+    return phrase.isupper() and phrase.isalpha() and len(phrase) <= 3
+
+
 def is_word(token: Token) -> bool:
     """True for tokens that carry letters or digits."""
     return token.text[:1].isalnum() or (token.text[:1] == "." and len(token.text) > 1)

@@ -17,8 +17,8 @@ from hitl_resume.keywords.tokens import tokenize
 from hitl_resume.language.lexicon_loader import bundled_lexicon_dir
 
 #: L1/L2 weights and passes chosen on the dev split.
-C1 = 0.1
-C2 = 0.01
+C1 = 0.2
+C2 = 0.005
 MAX_ITERATIONS = 120
 
 
@@ -44,7 +44,7 @@ def sequences(
     return out
 
 
-def train(skillspan: Path, output: Path) -> None:
+def train(skillspan: Path, output: Path, c1: float = C1, c2: float = C2) -> None:
     """Fit the CRF on train and write the model file."""
     import pycrfsuite
 
@@ -53,7 +53,7 @@ def train(skillspan: Path, output: Path) -> None:
     for features, labels in sequences(read_split(skillspan, "train"), index):
         trainer.append(features, labels)
     trainer.set_params(
-        {"c1": C1, "c2": C2, "max_iterations": MAX_ITERATIONS, "feature.possible_transitions": True}
+        {"c1": c1, "c2": c2, "max_iterations": MAX_ITERATIONS, "feature.possible_transitions": True}
     )
     trainer.train(str(output))
 
@@ -62,9 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("skillspan", type=Path)
+    parser.add_argument("--c1", type=float, default=C1)
+    parser.add_argument("--c2", type=float, default=C2)
     parser.add_argument("-o", "--output", type=Path, default=Path("lexicon") / MODEL_NAME)
     args = parser.parse_args(argv)
-    train(args.skillspan, args.output)
+    train(args.skillspan, args.output, args.c1, args.c2)
     print(f"wrote {args.output} ({args.output.stat().st_size:,} bytes)")
     return 0
 
