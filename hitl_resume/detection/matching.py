@@ -143,9 +143,21 @@ def _related(
 ) -> dict[str, Any] | None:
     """The nearest evidence for a missing keyword: broader term, same group, role, shared words."""
     head = _key(keyword.label)[-1:]
+    same_head = None
     for other in resume_keywords:
-        if head and _key(other.label) == head and other.category == keyword.category:
+        if not head or other.category != keyword.category:
+            continue
+        if _key(other.label) == head:
             return {"kind": "broader", "text": other.text, "start": other.start, "end": other.end}
+        if same_head is None and _key(other.label)[-1:] == head:
+            same_head = {
+                "kind": "same_head",
+                "text": other.text,
+                "start": other.start,
+                "end": other.end,
+            }
+    if same_head is not None:
+        return same_head
     if keyword.broader:
         for other in resume_keywords:
             if keyword.broader in (other.broader, other.label) and other.id != keyword.id:

@@ -136,7 +136,11 @@ class KeywordExtractor:
         if cand.origin == "split":
             span_key = tuple(t.key for t in tokenize(surface))
         concept = cand.concept
-        exact = concept is not None and (cand.origin == "index" or self.index.lookup(span_key) is concept)
+        # "Java 17" is Java: version numbers do not make a new concept.
+        bare = tuple(k for k in span_key if not k[:1].isdigit())
+        exact = concept is not None and (
+            cand.origin == "index" or self.index.lookup(bare) is concept
+        )
         near = {cand.first - _CERT_WINDOW, cand.last}
         if cand.category is not None:
             category, kind = cand.category, cand.origin

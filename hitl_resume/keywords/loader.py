@@ -62,10 +62,10 @@ def load_resources(directory: Path, with_tagger: bool = True) -> KeywordResource
     A user's lexicon directory without the compiled index or tagger uses the bundled ones
     (they are build outputs, not hand-edited data); its keywords.jsonl and rules still apply.
     """
+    rules = load_rules(directory / RULES_NAME)
     built = directory if (directory / INDEX_NAME).is_file() else bundled_dir()
     index = load_index(built)
     _overlay(index, directory / OVERRIDES_NAME)
-    rules = load_rules(directory / RULES_NAME)
     for key in rules.deny:
         index.remove(key)
     model = directory / MODEL_NAME
