@@ -23,7 +23,9 @@ from pathlib import Path
 from hitl_resume.api import analyze_posting, default_analyzer
 from hitl_resume.keywords.skillspan import read_split
 
-DATA = Path(os.environ.get("HITL_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+DATA = Path(
+    os.environ.get("HITL_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
+)
 if not DATA.is_dir():
     DATA = Path("/work/shared/data")
 _TRIM = " \t\n.,;:()"
@@ -75,7 +77,9 @@ def skillspan(split: str, limit: int | None, show: int) -> None:
     print(f"  knowledge partial recall  {k_partial / max(1, k_total):.3f}")
     print(f"  knowledge exact recall    {k_exact / max(1, k_total):.3f}")
     print(f"  skill partial recall      {s_partial / max(1, s_total):.3f} (information)")
-    print(f"  keywords overlapping a span {overlapping / max(1, extracted):.3f} ({extracted} keywords)")
+    print(
+        f"  keywords on a span        {overlapping / max(1, extracted):.3f} ({extracted} keywords)"
+    )
     print(f"  keywords per posting      {statistics.mean(per_posting):.1f}")
     if show:
         print("  most missed:", ", ".join(f"{t} ({n})" for t, n in misses.most_common(show)))
@@ -122,8 +126,12 @@ def auditor() -> None:
     elapsed = (time.perf_counter() - started) * 1000
     words = len(text.split())
     print(f"AUDITOR bulletin ({words} words): {elapsed:.0f} ms, {len(result.keywords)} keywords")
-    print("  " + "; ".join(f"{k.text} [{k.category}{'' if k.required else ', preferred'}]"
-                           for k in result.keywords))
+    print(
+        "  "
+        + "; ".join(
+            f"{k.text} [{k.category}{'' if k.required else ', preferred'}]" for k in result.keywords
+        )
+    )
 
 
 def main() -> None:

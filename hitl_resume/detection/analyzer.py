@@ -7,9 +7,9 @@ missing) so tests can inject a blank pipeline or a custom lexicon.
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hitl_resume.detection.findings import (

@@ -11,7 +11,13 @@ from dataclasses import dataclass, replace
 
 from hitl_resume.keywords.concepts import Category, Concept
 from hitl_resume.keywords.loader import KeywordResources
-from hitl_resume.keywords.patterns import FUNCTION_WORDS, coordinated, degrees, years_of_experience
+from hitl_resume.keywords.patterns import (
+    FUNCTION_WORDS,
+    certifications,
+    coordinated,
+    degrees,
+    years_of_experience,
+)
 from hitl_resume.keywords.phrases import PhraseSet, sentences
 from hitl_resume.keywords.results import Keyword
 from hitl_resume.keywords.sources import slug
@@ -95,26 +101,44 @@ class KeywordExtractor:
         hits = self.index.find(sentence)
         found = [_Candidate(h.first + first, h.last + first, h.concept, "index") for h in hits]
         if self.tagger is not None:
-            trimmed = (_trim(tokens, a + first, b + first) for a, b in self.tagger.spans(sentence, hits))
+            trimmed = (
+                _trim(tokens, a + first, b + first) for a, b in self.tagger.spans(sentence, hits)
+            )
             spans = [(a, b) for a, b in trimmed if 0 < b - a <= MODEL_MAX_TOKENS]
             found = _merge(found, spans, self.index)
         found = [_extend_title_case(tokens, c, first) for c in found]
         shaped = [
-            *(_Candidate(a, b, None, "years", category="experience")
-              for a, b in years_of_experience(tokens, first, last)),
-            *(_Candidate(a, b, None, "degree", category="education")
-              for a, b in degrees(keys, self._degree, first, last)),
+            *(
+                _Candidate(a, b, None, "years", category="experience")
+                for a, b in years_of_experience(tokens, first, last)
+            ),
+            *(
+                _Candidate(a, b, None, "certification", category="certification")
+                for a, b in certifications(tokens, self._cert, first, last)
+            ),
+            *(
+                _Candidate(a, b, None, "degree", category="education")
+                for a, b in degrees(keys, self._degree, first, last)
+            ),
         ]
         # The skills inside "5+ years of Java" stay keywords of their own; a span that merely
         # repeats the degree ("Bachelor's degree in …") does not.
         starts = {s.first for s in shaped}
-        found = [c for c in found if c.first not in starts] + shaped
+        certs = [s for s in shaped if s.origin == "certification"]
+        found = [
+            c
+            for c in found
+            if c.first not in starts
+            and not any(s.first <= c.first and c.last <= s.last for s in certs)
+        ] + shaped
         for mods, head, a, b in coordinated(tokens, self.index, first, last):
             inside = [c for c in found if a <= c.first and c.last <= b]
             found = [c for c in found if c not in inside]
             for m in mods:
                 phrase = f"{tokens[m].text} {tokens[head].text}"
-                concept = self.index.lookup((keys[m], keys[head])) or self.index.lookup((keys[head],))
+                concept = self.index.lookup((keys[m], keys[head])) or self.index.lookup(
+                    (keys[head],)
+                )
                 found.append(_Candidate(m, head + 1, concept, "split", phrase))
         return found
 
@@ -141,7 +165,7 @@ class KeywordExtractor:
         exact = concept is not None and (
             cand.origin == "index" or self.index.lookup(bare) is concept
         )
-        near = {cand.first - _CERT_WINDOW, cand.last}
+        near = {cand.first - _CERT_WINDOW, cand.last, *range(cand.first, cand.last)}
         if cand.category is not None:
             category, kind = cand.category, cand.origin
         elif concept is not None and concept.category != "job_title" and near & cert_cues:
@@ -151,7 +175,12 @@ class KeywordExtractor:
         else:
             category, kind = "hard_skill", "skill"
         if exact and concept is not None:
-            ident, label, source, broader = concept.id, concept.label, concept.source, concept.broader
+            ident, label, source, broader = (
+                concept.id,
+                concept.label,
+                concept.source,
+                concept.broader,
+            )
         else:
             ident = f"{category}.{slug(' '.join(span_key))}"
             label, source = surface, cand.origin
@@ -189,12 +218,16 @@ def _trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     """Drop punctuation and function words at the edges of a tagged span ("and procedures")."""
     while first < last and (not is_word(tokens[first]) or tokens[first].key in FUNCTION_WORDS):
         first += 1
-    while last > first and (not is_word(tokens[last - 1]) or tokens[last - 1].key in FUNCTION_WORDS):
+    while last > first and (
+        not is_word(tokens[last - 1]) or tokens[last - 1].key in FUNCTION_WORDS
+    ):
         last -= 1
     return first, last
 
 
-def _extend_title_case(tokens: Sequence[Token], cand: _Candidate, sentence_first: int) -> _Candidate:
+def _extend_title_case(
+    tokens: Sequence[Token], cand: _Candidate, sentence_first: int
+) -> _Candidate:
     """ "Governmental Accounting": a capitalised word before a one-word field joins it.
 
     Course and field names are written in title case; the head concept stays the broader term.

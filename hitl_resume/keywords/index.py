@@ -35,7 +35,9 @@ class KeywordIndex:
         self._phrases: dict[tuple[str, ...], tuple[int, str]] = {}
         self._longest: dict[str, int] = {}
 
-    def add(self, key: tuple[str, ...], concept: int, surface: str = "", replace: bool = False) -> None:
+    def add(
+        self, key: tuple[str, ...], concept: int, surface: str = "", replace: bool = False
+    ) -> None:
         """Register a phrase (token keys) for a concept; the first claim wins unless ``replace``."""
         if not key or (key in self._phrases and not replace):
             return
@@ -103,5 +105,5 @@ def _concept(parts: list[str]) -> Concept:
     category = parts[3]
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
-    cat: Category = category  # type: ignore[assignment]
+    cat: Category = category
     return Concept(parts[1], parts[2], cat, parts[4], parts[5], parts[6], parts[7] == "1")

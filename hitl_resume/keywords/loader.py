@@ -101,6 +101,11 @@ def load_rules(path: Path) -> KeywordRules:
         for record in read_jsonl(path):
             kind = record.data.get("kind")
             values = record.data.get("phrases")
+            unknown = set(record.data) - {"id", "kind", "phrases"}
+            if unknown or not isinstance(record.data.get("id"), str):
+                raise LexiconError(
+                    path, record.line, f"needs id, kind, phrases (got {sorted(record.data)})"
+                )
             if kind not in RULE_KINDS or not isinstance(values, list) or not values:
                 raise LexiconError(path, record.line, f"kind must be one of {sorted(RULE_KINDS)}")
             phrases.setdefault(str(kind), []).extend(phrase_key(str(v)) for v in values)

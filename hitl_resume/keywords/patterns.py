@@ -13,12 +13,50 @@ NUMBER_WORDS = frozenset(
 )
 _JOINERS = frozenset({"and", "or", "&"})
 _EXPERIENCE_GLUE = frozenset(
-    {"of", "relevant", "professional", "full", "time", "paid", "progressive", "proven",
-     "hands", "on", "related", "working", "industry", "practical", "direct", "'", "’"}
+    {
+        "of",
+        "relevant",
+        "professional",
+        "full",
+        "time",
+        "paid",
+        "progressive",
+        "proven",
+        "hands",
+        "on",
+        "related",
+        "working",
+        "industry",
+        "practical",
+        "direct",
+        "'",
+        "’",
+    }
 )
 _OBJECT_LEADS = frozenset({"in", "with", "as", "using", "of", "on", "at", "doing", "building"})
-_OBJECT_STOPS = frozenset({",", ".", ";", ":", "(", ")", "and", "or", "/", "that", "which", "to",
-                           "is", "are", "including", "such", "preferably", "where", "who"})
+_OBJECT_STOPS = frozenset(
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        "(",
+        ")",
+        "and",
+        "or",
+        "/",
+        "that",
+        "which",
+        "to",
+        "is",
+        "are",
+        "including",
+        "such",
+        "preferably",
+        "where",
+        "who",
+    }
+)
 OBJECT_MAX_TOKENS = 5
 FIELD_MAX_TOKENS = 4
 
@@ -56,7 +94,9 @@ def years_of_experience(tokens: Sequence[Token], first: int, last: int) -> list[
             if j < last and tokens[j].key in _OBJECT_LEADS:
                 j += 1
         grab = j
-        while grab < last and grab - j < OBJECT_MAX_TOKENS and tokens[grab].key not in _OBJECT_STOPS:
+        while (
+            grab < last and grab - j < OBJECT_MAX_TOKENS and tokens[grab].key not in _OBJECT_STOPS
+        ):
             grab += 1
         if grab > j:  # "3+ years of experience" alone names no skill
             found.append((i, grab))
@@ -118,10 +158,56 @@ def coordinated(
 
 
 FUNCTION_WORDS = frozenset(
-    {"the", "a", "an", "to", "of", "in", "for", "with", "your", "our", "their", "all", "any",
-     "other", "this", "that", "these", "those", "you", "we", "they", "it", "is", "are", "be",
-     "more", "most", "new", "good", "strong", "excellent", "great", "both", "either", "and", "or",
-     "using", "how", "such", "as", "including", "etc", "&", "on", "at", "by", "from", "via"}
+    {
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "in",
+        "for",
+        "with",
+        "your",
+        "our",
+        "their",
+        "all",
+        "any",
+        "other",
+        "this",
+        "that",
+        "these",
+        "those",
+        "you",
+        "we",
+        "they",
+        "it",
+        "is",
+        "are",
+        "be",
+        "more",
+        "most",
+        "new",
+        "good",
+        "strong",
+        "excellent",
+        "great",
+        "both",
+        "either",
+        "and",
+        "or",
+        "using",
+        "how",
+        "such",
+        "as",
+        "including",
+        "etc",
+        "&",
+        "on",
+        "at",
+        "by",
+        "from",
+        "via",
+    }
 )
 _PRODUCT_KINDS = frozenset({"tool", "language"})
 
@@ -142,3 +228,35 @@ def _splits(tokens: Sequence[Token], index: KeywordIndex, mods: list[int], head:
         if known is not None and known.kind in _PRODUCT_KINDS:
             return False
     return True
+
+
+def certifications(
+    tokens: Sequence[Token], cues: PhraseSet, first: int, last: int
+) -> list[tuple[int, int]]:
+    """ "AWS Certified Solutions Architect", "PMP certification", "CPA license" (token ranges).
+
+    A certification cue joined to capitalised names on either side; the cue alone is not one.
+    """
+    keys = [t.key for t in tokens]
+    found = []
+    for start, end in cues.find(keys, first, last):
+        left = start
+        while left - 1 >= first and _is_name(tokens[left - 1]):
+            left -= 1
+        right = end
+        if tokens[start].text[:1].isupper():
+            while right < last and _is_name(tokens[right]):
+                right += 1
+        if left < start or right > end:
+            if found and left <= found[-1][1]:  # "Certified … Architect certification"
+                left = found.pop()[0]
+            found.append((left, right))
+    return found
+
+
+def _is_name(token: Token) -> bool:
+    """A capitalised or all-caps word that is not a function word ("AWS", "Solutions")."""
+    text = token.text
+    return (
+        text[:1].isupper() and text.replace("-", "").isalnum() and token.key not in FUNCTION_WORDS
+    )

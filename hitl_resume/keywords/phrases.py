@@ -20,7 +20,9 @@ class PhraseSet:
         for group in self._by_first.values():
             group.sort(key=len, reverse=True)
 
-    def find(self, keys: Sequence[str], first: int = 0, last: int | None = None) -> list[tuple[int, int]]:
+    def find(
+        self, keys: Sequence[str], first: int = 0, last: int | None = None
+    ) -> list[tuple[int, int]]:
         """Token ranges of every phrase inside keys[first:last] (longest at each start)."""
         stop = len(keys) if last is None else last
         found: list[tuple[int, int]] = []

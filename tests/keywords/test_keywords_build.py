@@ -69,7 +69,7 @@ def _labels(directory: Path, text: str) -> list[str]:
 def test_when_a_vendor_starts_several_products_then_the_product_name_alone_matches(
     built: Path,
 ) -> None:
-    """"Oracle Java" → "Java"; "Oracle Database" keeps its vendor (database is a word)."""
+    """ "Oracle Java" → "Java"; "Oracle Database" keeps its vendor (database is a word)."""
     assert _labels(built, "We use Java daily") == ["Oracle Java"]
     assert _labels(built, "a database") == []
 
@@ -77,7 +77,7 @@ def test_when_a_vendor_starts_several_products_then_the_product_name_alone_match
 def test_when_a_product_name_is_a_common_word_then_it_matches_only_as_written(
     built: Path,
 ) -> None:
-    """"Go" the language is capitalised; "go" in running text is a verb."""
+    """ "Go" the language is capitalised; "go" in running text is a verb."""
     assert _labels(built, "Go and AWS") == ["Go", "Amazon Web Services AWS"]
     assert _labels(built, "we go there") == []
 

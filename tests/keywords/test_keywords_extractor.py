@@ -38,7 +38,7 @@ def test_when_short_or_punctuated_tools_appear_then_they_are_keywords(
 def test_when_a_tool_name_is_an_ordinary_word_then_lower_case_does_not_match(
     extractor: KeywordExtractor, text: str
 ) -> None:
-    """"go" and "r" in lower case are words, not the Go and R languages."""
+    """ "go" and "r" in lower case are words, not the Go and R languages."""
     found = {k.label for k in extractor.extract(text)}
     assert "Go" not in found
     assert "R" not in found
@@ -47,8 +47,12 @@ def test_when_a_tool_name_is_an_ordinary_word_then_lower_case_does_not_match(
 def test_when_a_vendor_name_precedes_a_product_then_both_forms_are_one_concept(
     extractor: KeywordExtractor,
 ) -> None:
-    """"Oracle Java" and "Java" are one keyword, with both places listed."""
-    keywords = [k for k in extractor.extract("Oracle Java required. Java 17 preferred.") if "java" in k.text.lower()]
+    """ "Oracle Java" and "Java" are one keyword, with both places listed."""
+    keywords = [
+        k
+        for k in extractor.extract("Oracle Java required. Java 17 preferred.")
+        if "java" in k.text.lower()
+    ]
     assert len(keywords) == 1
     assert len(keywords[0].mentions) == 2
 
@@ -56,7 +60,7 @@ def test_when_a_vendor_name_precedes_a_product_then_both_forms_are_one_concept(
 def test_when_fields_are_coordinated_then_each_is_its_own_keyword(
     extractor: KeywordExtractor,
 ) -> None:
-    """"cost, tax and governmental accounting" names three fields, not one."""
+    """ "cost, tax and governmental accounting" names three fields, not one."""
     found = _texts(extractor.extract("Knowledge of cost, tax and governmental accounting."))
     assert {"cost accounting", "tax accounting", "governmental accounting"} <= found
 
@@ -81,9 +85,17 @@ def test_when_text_is_hiring_boilerplate_then_no_keyword(
     ("text", "category", "fragment"),
     [
         ("5+ years of experience in financial reporting.", "experience", "5+ years"),
-        ("Bachelor's degree in Accounting or Finance.", "education", "bachelor's degree in accounting"),
+        (
+            "Bachelor's degree in Accounting or Finance.",
+            "education",
+            "bachelor's degree in accounting",
+        ),
         ("Excellent communication skills and teamwork.", "soft_skill", "communication"),
-        ("Certified Public Accountant (CPA) license required.", "certification", "certified public accountant"),
+        (
+            "Certified Public Accountant (CPA) license required.",
+            "certification",
+            "certified public accountant",
+        ),
         ("Reports to the Senior Software Engineer.", "job_title", "software engineer"),
         ("Hands-on Kubernetes and Terraform.", "hard_skill", "kubernetes"),
     ],
@@ -101,7 +113,9 @@ def test_when_a_sentence_says_plus_then_its_keywords_are_preferred(
     extractor: KeywordExtractor,
 ) -> None:
     """Sentence cues ("a plus", "must") decide required vs preferred without headings."""
-    keywords = {k.text.lower(): k for k in extractor.extract("Python is required.\nDocker is a plus.")}
+    keywords = {
+        k.text.lower(): k for k in extractor.extract("Python is required.\nDocker is a plus.")
+    }
     assert keywords["python"].required is True
     assert keywords["docker"].required is False
 
