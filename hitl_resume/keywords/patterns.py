@@ -238,7 +238,7 @@ def certifications(
     A certification cue joined to capitalised names on either side; the cue alone is not one.
     """
     keys = [t.key for t in tokens]
-    found = []
+    found: list[tuple[int, int]] = []
     for start, end in cues.find(keys, first, last):
         left = start
         while left - 1 >= first and _is_name(tokens[left - 1]):
