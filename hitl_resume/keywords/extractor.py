@@ -16,6 +16,7 @@ from hitl_resume.keywords.patterns import (
     certifications,
     coordinated,
     degrees,
+    domains,
     years_of_experience,
 )
 from hitl_resume.keywords.phrases import PhraseSet, sentences
@@ -30,6 +31,8 @@ MODEL_MAX_TOKENS = 5
 _CERT_WINDOW = 1
 #: One-word concepts a capitalised modifier may narrow ("Governmental Accounting").
 _FIELD_KINDS = frozenset({"knowledge", "skill"})
+#: A modifier that narrows a field reads as an adjective ("Governmental", "Intermediate").
+_ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ed", "ary", "ate", "ent", "ous", "ar")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,7 @@ class KeywordExtractor:
         self._preferred = PhraseSet(rules.of("preferred_cue"))
         self._degree = PhraseSet(rules.of("degree"))
         self._cert = PhraseSet(rules.of("certification_cue"))
+        self._domain = PhraseSet(rules.of("domain_cue"))
         self._deny = rules.deny
 
     def extract(self, text: str, zones: Zones = ()) -> list[Keyword]:
@@ -117,6 +121,10 @@ class KeywordExtractor:
                 for a, b in certifications(tokens, self._cert, first, last)
             ),
             *(
+                _Candidate(a, b, None, "domain", category="hard_skill")
+                for a, b in domains(tokens, self._domain, first, last)
+            ),
+            *(
                 _Candidate(a, b, None, "degree", category="education")
                 for a, b in degrees(keys, self._degree, first, last)
             ),
@@ -124,7 +132,7 @@ class KeywordExtractor:
         # The skills inside "5+ years of Java" stay keywords of their own; a span that merely
         # repeats the degree ("Bachelor's degree in …") does not.
         starts = {s.first for s in shaped}
-        certs = [s for s in shaped if s.origin == "certification"]
+        certs = [s for s in shaped if s.origin in ("certification", "domain")]
         found = [
             c
             for c in found
@@ -245,6 +253,9 @@ def _extend_title_case(
     word = tokens[at]
     if not (word.text.isalpha() and word.text[:1].isupper() and word.text[1:].islower()):
         return cand
+    head = tokens[cand.first].text
+    if not head[1:].islower() or not word.key.endswith(_ADJECTIVE_ENDINGS):
+        return cand  # "Manager DevOps", "Senior BPMN" are not fields
     if word.key in FUNCTION_WORDS:
         return cand
     return _Candidate(at, cand.last, cand.concept, "compound")

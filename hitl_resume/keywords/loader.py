@@ -25,7 +25,15 @@ _KIND_CATEGORY: dict[str, Category] = {
     "soft_skill": "soft_skill",
 }
 RULE_KINDS = frozenset(
-    {"deny", "boilerplate", "required_cue", "preferred_cue", "degree", "certification_cue"}
+    {
+        "deny",
+        "boilerplate",
+        "required_cue",
+        "preferred_cue",
+        "degree",
+        "certification_cue",
+        "domain_cue",
+    }
 )
 
 

@@ -207,6 +207,16 @@ FUNCTION_WORDS = frozenset(
         "by",
         "from",
         "via",
+        "fast",
+        "paced",
+        "dynamic",
+        "growing",
+        "exciting",
+        "leading",
+        "innovative",
+        "highly",
+        "regulated",
+        "challenging",
     }
 )
 _PRODUCT_KINDS = frozenset({"tool", "language"})
@@ -260,3 +270,34 @@ def _is_name(token: Token) -> bool:
     return (
         text[:1].isupper() and text.replace("-", "").isalnum() and token.key not in FUNCTION_WORDS
     )
+
+
+DOMAIN_MAX_WORDS = 3
+
+
+def domains(
+    tokens: Sequence[Token], cues: PhraseSet, first: int, last: int
+) -> list[tuple[int, int]]:
+    """ "the healthcare industry", "financial services sector": the words before a domain cue."""
+    keys = [t.key for t in tokens[:last]]
+    found = []
+    for start, end in cues.find(keys, first, last):
+        if not tokens[start].text.islower():  # "Industry:" is a form field, not a phrase
+            continue
+        left = start
+        while (
+            left - 1 >= first
+            and start - left < DOMAIN_MAX_WORDS
+            and tokens[left - 1].text.replace("-", "").isalpha()
+            and tokens[left - 1].key not in FUNCTION_WORDS
+        ):
+            left -= 1
+        if left < start and left > first and tokens[left - 1].key in _DOMAIN_OPENERS:
+            found.append((left, end))
+    return found
+
+
+#: "in the healthcare industry": a domain phrase opens after one of these.
+_DOMAIN_OPENERS = frozenset(
+    {"the", "in", "within", "across", "our", "of", "a", "an", "and", "or", ","}
+)
