@@ -40,7 +40,7 @@ def alias_row(alias: str, common: set[str], field: bool = False) -> tuple[str, s
     surface = ""
     if len(tokens) == 1 and is_short_acronym(alias):
         return key, alias
-    if len(tokens) == 1:
+    if len(tokens) == 1 and tokens[0].text.isalpha():  # "c#", ".net" are never words
         word = tokens[0].text
         if word.lower() in common or len(word) <= 2:
             if word.islower():

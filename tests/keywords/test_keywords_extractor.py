@@ -19,6 +19,7 @@ def _texts(keywords: list[Keyword]) -> set[str]:
         ("You write Go and R every day.", {"go", "r"}),
         ("Strong TypeScript and AWS skills.", {"typescript", "aws"}),
         ("Build services in C++ and Java.", {"c++", "java"}),
+        ("tags: c# .net java", {"c#", ".net", "java"}),
     ],
 )
 def test_when_short_or_punctuated_tools_appear_then_they_are_keywords(
