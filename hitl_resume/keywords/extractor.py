@@ -65,12 +65,13 @@ class KeywordExtractor:
         tokens = tokenize(text)
         keys = [t.key for t in tokens]
         has_required_zone = any(kind == "required_section" for _, _, kind in zones)
+        tainted = self._boilerplate_lines(text, tokens, keys)
         chosen: dict[str, Keyword] = {}
         mentions: dict[str, list[tuple[int, int]]] = {}
         for first, last in sentences(text, tokens):
             start = tokens[first].start
             zone = next((k for s, e, k in zones if s <= start < e), None)
-            if zone == "boilerplate_section" or self._boilerplate.any_in(keys, first, last):
+            if zone == "boilerplate_section" or _line_of(text, start) in tainted:
                 continue
             required = self._required_for(keys, first, last, zone, has_required_zone)
             cert_cues = {i for a, b in self._cert.find(keys, first, last) for i in range(a, b)}
@@ -86,6 +87,16 @@ class KeywordExtractor:
             (replace(k, mentions=tuple(sorted(set(mentions[k.id])))) for k in chosen.values()),
             key=lambda k: k.start,
         )
+
+    def _boilerplate_lines(
+        self, text: str, tokens: Sequence[Token], keys: Sequence[str]
+    ) -> set[int]:
+        """Start offsets of lines (paragraphs) holding EEO, benefits or how-to-apply phrases.
+
+        The whole paragraph goes: "Diversity is at our core. We welcome applicants regardless
+        of …" is one statement, though only its second sentence names the cue.
+        """
+        return {_line_of(text, tokens[a].start) for a, _ in self._boilerplate.find(keys)}
 
     def _required_for(
         self, keys: Sequence[str], first: int, last: int, zone: str | None, has_zone: bool
@@ -200,8 +211,9 @@ class KeywordExtractor:
         return Keyword(ident, surface, label, category, kind, required, start, end, source, broader)
 
 
-def _overlaps(a: _Candidate, b: _Candidate) -> bool:
-    return a.first < b.last and b.first < a.last
+def _line_of(text: str, offset: int) -> int:
+    """The offset where the line holding ``offset`` starts."""
+    return text.rfind("\n", 0, offset) + 1
 
 
 def _merge(

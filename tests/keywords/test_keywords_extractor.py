@@ -73,6 +73,8 @@ def test_when_fields_are_coordinated_then_each_is_its_own_keyword(
         "religion, sexual orientation, gender identity or veteran status.",
         "Benefits include a 401(k) plan with matching, health insurance and paid time off.",
         "To apply, submit your application and cover letter through our portal.",
+        "Teamwork and data analytics drive our culture. We welcome applicants regardless of "
+        "religion or sexual orientation.",
     ],
 )
 def test_when_text_is_hiring_boilerplate_then_no_keyword(
