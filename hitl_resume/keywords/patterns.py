@@ -113,6 +113,8 @@ def degrees(
         j = end
         if j < last and keys[j] in {"degree", "'s", "s"}:
             j += 1
+        if j + 1 < last and keys[j] == "level" and keys[j + 1][:1].isdigit():
+            j += 2  # "NVQ Level 3"
         if j < last and keys[j] in {"in", "of"}:
             k = j + 1
             while k < last and k - j <= FIELD_MAX_TOKENS and keys[k] not in _OBJECT_STOPS:
@@ -251,6 +253,9 @@ def certifications(
     found: list[tuple[int, int]] = []
     for start, end in cues.find(keys, first, last):
         left = start
+        before = tokens[left - 1].text if left - 1 > first else ""
+        if before.isalpha() and before.islower() and before.endswith("ing"):
+            left -= 1  # "driving licence", "nursing licence"
         while left - 1 >= first and _is_name(tokens[left - 1]):
             left -= 1
         right = end

@@ -100,6 +100,9 @@ def test_when_text_is_hiring_boilerplate_then_no_keyword(
             "certified public accountant",
         ),
         ("Reports to the Senior Software Engineer.", "job_title", "software engineer"),
+        ("Full UK driving licence essential.", "certification", "driving licence"),
+        ("NVQ Level 3 in Health and Social Care.", "education", "nvq level 3"),
+        ("Experience in the healthcare industry.", "hard_skill", "healthcare industry"),
         ("Hands-on Kubernetes and Terraform.", "hard_skill", "kubernetes"),
     ],
 )
