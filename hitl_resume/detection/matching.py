@@ -14,6 +14,7 @@ from typing import Any
 
 from hitl_resume.detection.posting_analysis import PostingAnalysis
 from hitl_resume.detection.results import Finding, RoleAssessment
+from hitl_resume.keywords.loader import DEGREE_LEVELS
 from hitl_resume.keywords.results import Keyword
 from hitl_resume.keywords.tokens import phrase_key
 
@@ -72,6 +73,7 @@ def match_resume(
     """Score coverage of the posting's keywords and HITL signals by the resume."""
     by_id = {k.id: k for k in resume_keywords}
     by_label = {_key(k.label): k for k in resume_keywords}
+    by_base = {_base(k.label): k for k in resume_keywords}
     resume_words = set(_WORD_RE.findall(resume_text.lower()))
     role_scores = {r.id: r.score for r in roles}
 
@@ -90,14 +92,19 @@ def match_resume(
             "required": keyword.required,
             "weight": weight,
         }
-        found = by_id.get(keyword.id) or by_label.get(_key(keyword.label))
+        found = (
+            by_id.get(keyword.id)
+            or by_label.get(_key(keyword.label))
+            or by_base.get(_base(keyword.label))
+            or _degree_at_least(keyword, resume_keywords)
+        )
         if found is not None:
             covered += weight
             item["resume"] = [
                 {"text": resume_text[s:e], "start": s, "end": e}
                 for s, e in (found.mentions or ((found.start, found.end),))[:MAX_RESUME_SPANS]
             ]
-            item["via"] = "same" if _key(found.text) == _key(keyword.text) else "synonym"
+            item["via"] = _via(keyword, found)
             matched.append(item)
         else:
             item["related_evidence"] = _related(
@@ -132,6 +139,31 @@ def match_resume(
 
 def _key(text: str) -> tuple[str, ...]:
     return phrase_key(text)
+
+
+def _base(text: str) -> tuple[str, ...]:
+    """The key without version numbers: "HTML5" and "HTML", "Python 3" and "Python" meet."""
+    return tuple(k.rstrip("0123456789.") or k for k in phrase_key(text) if not k[:1].isdigit())
+
+
+def _via(keyword: Keyword, found: Keyword) -> str:
+    """How a posting keyword was met: the same words, a synonym, a version, a degree level."""
+    if _key(found.text) == _key(keyword.text):
+        return "same"
+    if found.id == keyword.id or _key(found.label) == _key(keyword.label):
+        return "synonym"
+    if keyword.level and found.level:
+        return "degree_level"
+    return "version"
+
+
+def _degree_at_least(keyword: Keyword, resume_keywords: Sequence[Keyword]) -> Keyword | None:
+    """A resume degree at or above the level the posting asks for (any field)."""
+    if not keyword.level:
+        return None
+    wanted = DEGREE_LEVELS.index(keyword.level)
+    held = [k for k in resume_keywords if k.level and DEGREE_LEVELS.index(k.level) >= wanted]
+    return max(held, key=lambda k: DEGREE_LEVELS.index(k.level), default=None)
 
 
 def _related(

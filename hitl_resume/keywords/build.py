@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hitl_resume.keywords.concepts import ConceptDraft
+from hitl_resume.keywords.index import INDEX_NAME, NOT_TITLE_CASE
 from hitl_resume.keywords.patterns import FUNCTION_WORDS
 from hitl_resume.keywords.sources import common_words, esco_concepts, onet_technology, onet_titles
 from hitl_resume.keywords.tokens import is_short_acronym, tokenize
 
-INDEX_NAME = "keyword_index.tsv.gz"
 #: Order of precedence when two sources claim one phrase: tools, then fields, titles, skills.
 _ESCO_FIRST = ("knowledge", "language")
 #: Concepts whose one-word lower-case name may be an ordinary word ("accounting", "physics").
@@ -38,8 +38,8 @@ def alias_row(alias: str, common: set[str], field: bool = False) -> tuple[str, s
         return None  # a fragment left by dropping a parenthesis ("and procedures")
     key = " ".join(t.key for t in tokens)
     surface = ""
-    if len(tokens) == 1 and is_short_acronym(alias):
-        return key, alias
+    if len(tokens) == 1 and is_short_acronym(alias):  # "IT" is "it" in lower case: exact
+        return key, alias if alias.lower() in common else NOT_TITLE_CASE
     if len(tokens) == 1 and tokens[0].text.isalpha():  # "c#", ".net" are never words
         word = tokens[0].text
         if word.lower() in common or len(word) <= 2:

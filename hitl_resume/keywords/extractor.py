@@ -6,6 +6,7 @@ The same extractor reads both sides so matching compares like with like. Hiring 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,8 @@ from hitl_resume.keywords.tokens import Token, is_word, tokenize
 
 #: (start, end, kind) character zones from the posting's section headings.
 Zones = Sequence[tuple[int, int, str]]
+#: E-mail addresses and URLs are contact details, never keywords ("sam@…" is not SAM).
+_ADDRESS_RE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
 #: Tagger spans longer than this are task descriptions, not keywords.
 MODEL_MAX_TOKENS = 5
 _CERT_WINDOW = 1
@@ -56,13 +59,15 @@ class KeywordExtractor:
         self._required = PhraseSet(rules.of("required_cue"))
         self._preferred = PhraseSet(rules.of("preferred_cue"))
         self._degree = PhraseSet(rules.of("degree"))
+        self._levels = rules.degree_levels
         self._cert = PhraseSet(rules.of("certification_cue"))
         self._domain = PhraseSet(rules.of("domain_cue"))
         self._deny = rules.deny
 
     def extract(self, text: str, zones: Zones = ()) -> list[Keyword]:
         """Keywords in order of first appearance, one per concept."""
-        tokens = tokenize(text)
+        masked = [m.span() for m in _ADDRESS_RE.finditer(text)]
+        tokens = [t for t in tokenize(text) if not _inside(t.start, masked)]
         keys = [t.key for t in tokens]
         has_required_zone = any(kind == "required_section" for _, _, kind in zones)
         tainted = self._boilerplate_lines(text, tokens, keys)
@@ -120,7 +125,7 @@ class KeywordExtractor:
                 _trim(tokens, a + first, b + first) for a, b in self.tagger.spans(sentence, hits)
             )
             spans = [(a, b) for a, b in trimmed if 0 < b - a <= MODEL_MAX_TOKENS]
-            found = _merge(found, spans, self.index)
+            found = _merge(found, spans)
         found = [_extend_title_case(tokens, c, first) for c in found]
         shaped = [
             *(
@@ -208,7 +213,30 @@ class KeywordExtractor:
         end = tokens[cand.last - 1].end
         if cand.origin == "split":  # "tax" of "cost, tax and governmental accounting"
             start = tokens[cand.first].start
-        return Keyword(ident, surface, label, category, kind, required, start, end, source, broader)
+        level = ""
+        if cand.origin == "degree":
+            span_keys = [t.key for t in tokens[cand.first : cand.last]]
+            found = self._degree.find(span_keys)
+            level = (
+                self._levels.get(tuple(span_keys[found[0][0] : found[0][1]]), "") if found else ""
+            )
+        return Keyword(
+            ident,
+            surface,
+            label,
+            category,
+            kind,
+            required,
+            start,
+            end,
+            source,
+            broader,
+            level=level,
+        )
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -216,14 +244,15 @@ def _line_of(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
-def _merge(
-    hits: list[_Candidate], spans: Sequence[tuple[int, int]], index: object
-) -> list[_Candidate]:
+def _merge(hits: list[_Candidate], spans: Sequence[tuple[int, int]]) -> list[_Candidate]:
     """Model spans win over the index hits they contain; index hits stay where no span is."""
     out: list[_Candidate] = []
     used: set[int] = set()
     for a, b in spans:
         inside = [i for i, h in enumerate(hits) if h.first < b and a < h.last]
+        same = [i for i in inside if (hits[i].first, hits[i].last) == (a, b)]
+        if same:  # the model agrees with the index: keep the concept
+            continue
         concept = None
         for i in inside:
             used.add(i)

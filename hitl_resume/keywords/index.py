@@ -11,6 +11,10 @@ from hitl_resume.keywords.concepts import CATEGORIES, Category, Concept
 from hitl_resume.keywords.tokens import Token
 
 INDEX_NAME = "keyword_index.tsv.gz"
+#: Surface marker of short acronyms: "SAN" or "san" match, "San" (a name) does not.
+NOT_TITLE_CASE = "~"
+#: "HTML5", "CSS3", "Python3": a version glued to a name still names it.
+_VERSION_MIN_LETTERS = 2
 
 
 class KeywordIndexError(ValueError):
@@ -67,13 +71,35 @@ class KeywordIndex:
                 if found is None:
                     continue
                 concept, surface = found
-                if surface and tokens[i].text != surface:
+                if not _surface_ok(tokens[i].text, surface):
                     continue
                 hits.append(IndexHit(self.concepts[concept], i, i + size))
                 matched = size
                 break
+            if not matched:
+                matched = self._versioned(tokens[i], i, hits)
             i += matched or 1
         return hits
+
+    def _versioned(self, token: Token, at: int, hits: list[IndexHit]) -> int:
+        """Match "HTML5" as HTML: letters followed by a version number."""
+        stem = token.text.rstrip("0123456789.+")
+        if len(stem) < _VERSION_MIN_LETTERS or stem == token.text or not stem.isalpha():
+            return 0
+        found = self._phrases.get((stem.lower(),))
+        if found is None or not _surface_ok(stem, found[1]):
+            return 0
+        hits.append(IndexHit(self.concepts[found[0]], at, at + 1))
+        return 1
+
+
+def _surface_ok(text: str, surface: str) -> bool:
+    """Case rule of an alias: any case, not title case (acronyms), or exactly as written."""
+    if not surface:
+        return True
+    if surface == NOT_TITLE_CASE:
+        return not (text[:1].isupper() and text[1:].islower())
+    return text == surface
 
 
 def load_index(directory: Path) -> KeywordIndex:

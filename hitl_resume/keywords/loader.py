@@ -37,12 +37,17 @@ RULE_KINDS = frozenset(
 )
 
 
+#: Education levels, lowest first; "any" is a bare "degree".
+DEGREE_LEVELS = ("high_school", "vocational", "associate", "any", "bachelor", "master", "doctorate")
+
+
 @dataclass(frozen=True, slots=True)
 class KeywordRules:
     """Hand-written rules: never-keywords, EEO/benefit cues, requirement cues, degree words."""
 
     deny: frozenset[tuple[str, ...]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]
+    degree_levels: dict[tuple[str, ...], str]
 
     def of(self, kind: str) -> tuple[tuple[str, ...], ...]:
         """Token keys of every phrase of a rule kind."""
@@ -105,17 +110,26 @@ def _overlay(index: KeywordIndex, path: Path) -> None:
 def load_rules(path: Path) -> KeywordRules:
     """Read ``keyword_rules.jsonl``; errors name the file and line."""
     phrases: dict[str, list[tuple[str, ...]]] = {}
+    levels: dict[tuple[str, ...], str] = {}
     if path.is_file():
         for record in read_jsonl(path):
             kind = record.data.get("kind")
             values = record.data.get("phrases")
-            unknown = set(record.data) - {"id", "kind", "phrases"}
+            unknown = set(record.data) - {"id", "kind", "phrases", "level"}
             if unknown or not isinstance(record.data.get("id"), str):
                 raise LexiconError(
                     path, record.line, f"needs id, kind, phrases (got {sorted(record.data)})"
                 )
             if kind not in RULE_KINDS or not isinstance(values, list) or not values:
                 raise LexiconError(path, record.line, f"kind must be one of {sorted(RULE_KINDS)}")
-            phrases.setdefault(str(kind), []).extend(phrase_key(str(v)) for v in values)
+            keys = [phrase_key(str(v)) for v in values]
+            phrases.setdefault(str(kind), []).extend(keys)
+            level = record.data.get("level")
+            if kind == "degree":
+                if level not in DEGREE_LEVELS:
+                    raise LexiconError(path, record.line, f"level must be one of {DEGREE_LEVELS}")
+                levels.update(dict.fromkeys(keys, str(level)))
+            elif level is not None:
+                raise LexiconError(path, record.line, "only degree entries have a level")
     frozen = {k: tuple(v) for k, v in phrases.items()}
-    return KeywordRules(frozenset(frozen.get("deny", ())), frozen)
+    return KeywordRules(frozenset(frozen.get("deny", ())), frozen, levels)

@@ -24,6 +24,8 @@ class Keyword:
     broader: str = ""
     #: Every (start, end) where the concept appears; the first is ``start``/``end``.
     mentions: tuple[tuple[int, int], ...] = ()
+    #: Education only: the degree level ("bachelor", "master"…; see ``loader.DEGREE_LEVELS``).
+    level: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -37,4 +39,5 @@ class Keyword:
             "end": self.end,
             "source": self.source,
             "mentions": [{"start": s, "end": e} for s, e in self.mentions],
+            **({"level": self.level} if self.level else {}),
         }

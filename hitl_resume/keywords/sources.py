@@ -63,7 +63,7 @@ def onet_technology(onet_dir: Path, common: set[str]) -> list[ConceptDraft]:
     vendors = {w for w, n in firsts.items() if n >= VENDOR_MIN_PRODUCTS and w[:1].isupper()}
     drafts = []
     for name, (commodity, hot) in sorted(products.items()):
-        label = name.removesuffix(" software") if len(name.split()) > 2 else name
+        label = _display_name(name)
         concept = Concept(
             f"onet.tech.{slug(name)}", label, "hard_skill", "tool", "onet", commodity, hot
         )
@@ -87,14 +87,40 @@ def _product_aliases(name: str, vendors: set[str], common: set[str]) -> list[str
             aliases.append(rest)
             if rest.endswith(" Framework") and len(rest.split()) == 2:
                 aliases.append(rest.removesuffix(" Framework"))
-    for at in range(2, len(words)):
-        word = words[at]
-        initials = "".join(w[0] for w in words[:at]).upper()
-        if word.isupper() and len(word) >= 2 and initials.endswith(word):
-            aliases.append(word)
-            aliases.append(" ".join(words[at - len(word) : at]))
-            break
+    last = words[-1]
+    if len(words) > 2 and last.isupper() and len(last) >= 2 and last.isalpha():
+        long_form = _spelled_by(last, words[:-1])
+        if long_form:
+            aliases += [last, long_form]
     return aliases
+
+
+def _display_name(name: str) -> str:
+    """ "Amazon Web Services AWS software" → "Amazon Web Services (AWS)"."""
+    if len(name.split()) > 2:
+        name = name.removesuffix(" software")
+    words = name.split()
+    last = words[-1]
+    if len(words) > 2 and last.isupper() and last.isalpha() and _spelled_by(last, words[:-1]):
+        return f"{' '.join(words[:-1])} ({last})"
+    return name
+
+
+def _spelled_by(acronym: str, words: list[str]) -> str:
+    """The trailing words an acronym abbreviates ("Hypertext markup language" for HTML)."""
+    for start in range(len(words) - 1, -1, -1):
+        letters = "".join(words[start:]).upper()
+        if letters[:1] != acronym[0]:
+            continue
+        position = 0
+        for char in acronym:
+            position = letters.find(char, position) + 1
+            if not position:
+                break
+        else:
+            if len(words) - start >= 2 and len(words) - start <= len(acronym):
+                return " ".join(words[start:])
+    return ""
 
 
 def onet_titles(onet_dir: Path, common: set[str]) -> list[ConceptDraft]:

@@ -117,3 +117,19 @@ def test_when_a_narrower_keyword_is_missing_then_the_broader_term_is_evidence(
     assert evidence is not None
     assert evidence["kind"] == "broader"
     assert evidence["text"].lower() == "general accounting"
+
+
+def test_when_resume_holds_a_higher_degree_or_a_newer_version_then_it_counts(
+    analyzer: Analyzer,
+) -> None:
+    """A master's meets "Bachelor's degree required"; "HTML5" on the resume meets "HTML"."""
+    posting = "Web Developer\nRequirements\nBachelor's degree required.\nHTML and CSS.\n"
+    resume = (
+        "Sam Example\nsam@example.com\n\nEDUCATION\nMaster of Science in Computer Science, 2020\n"
+        "\nSKILLS\nHTML5, CSS3\n"
+    )
+    result = analyze(resume, postings=[posting], analyzer=analyzer)
+    via = {m["text"].lower(): m["via"] for m in result.matches[0].matched}
+    assert via.get("bachelor's degree") == "degree_level"
+    assert via.get("html") in {"synonym", "version", "same"}
+    assert "css" in via

@@ -78,7 +78,7 @@ def test_when_a_product_name_is_a_common_word_then_it_matches_only_as_written(
     built: Path,
 ) -> None:
     """ "Go" the language is capitalised; "go" in running text is a verb."""
-    assert _labels(built, "Go and AWS") == ["Go", "Amazon Web Services AWS"]
+    assert _labels(built, "Go and AWS") == ["Go", "Amazon Web Services (AWS)"]
     assert _labels(built, "we go there") == []
 
 
@@ -121,3 +121,15 @@ def test_when_a_rules_line_is_bad_then_the_error_names_file_and_line(tmp_path: P
     )
     with pytest.raises(LexiconError, match=r"keyword_rules\.jsonl:2"):
         load_resources(tmp_path, with_tagger=False)
+
+
+def test_when_an_acronym_is_short_then_title_case_names_do_not_match_it(built: Path) -> None:
+    """ "AWS"/"aws" name the product; "Aws" at a name's place does not (as "San" is not SAN)."""
+    assert _labels(built, "aws and Amazon Web Services") == ["Amazon Web Services (AWS)"] * 2
+    assert _labels(built, "Aws Smith") == []
+
+
+def test_when_a_version_is_glued_to_a_name_then_the_name_still_matches(built: Path) -> None:
+    """ "Go2" is Go; the stem must keep its case rule."""
+    assert _labels(built, "Go2") == ["Go"]
+    assert _labels(built, "go2") == []

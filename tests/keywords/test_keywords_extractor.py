@@ -20,6 +20,7 @@ def _texts(keywords: list[Keyword]) -> set[str]:
         ("Strong TypeScript and AWS skills.", {"typescript", "aws"}),
         ("Build services in C++ and Java.", {"c++", "java"}),
         ("tags: c# .net java", {"c#", ".net", "java"}),
+        ("HTML5, CSS3 and Python3.", {"html5", "css3", "python3"}),
     ],
 )
 def test_when_short_or_punctuated_tools_appear_then_they_are_keywords(
