@@ -192,7 +192,7 @@ class KeywordExtractor:
         near = {cand.first - _CERT_WINDOW, cand.last, *range(cand.first, cand.last)}
         if cand.category is not None:
             category, kind = cand.category, cand.origin
-        elif concept is not None and concept.category != "job_title" and near & cert_cues:
+        elif (concept is None or concept.category != "job_title") and near & cert_cues:
             category, kind = "certification", "certification"
         elif concept is not None:
             category, kind = concept.category, concept.kind
