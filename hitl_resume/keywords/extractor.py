@@ -63,6 +63,12 @@ class KeywordExtractor:
         self._cert = PhraseSet(rules.of("certification_cue"))
         self._domain = PhraseSet(rules.of("domain_cue"))
         self._deny = rules.deny
+        self._cue_words = frozenset(
+            p[0]
+            for kind in ("required_cue", "preferred_cue")
+            for p in rules.of(kind)
+            if len(p) == 1
+        )
 
     def extract(self, text: str, zones: Zones = ()) -> list[Keyword]:
         """Keywords in order of first appearance, one per concept."""
@@ -134,7 +140,7 @@ class KeywordExtractor:
             ),
             *(
                 _Candidate(a, b, None, "certification", category="certification")
-                for a, b in certifications(tokens, self._cert, first, last)
+                for a, b in certifications(tokens, self._cert, first, last, self._cue_words)
             ),
             *(
                 _Candidate(a, b, None, "domain", category="hard_skill")

@@ -121,7 +121,8 @@ def degrees(
                 k += 1
             if k > j + 1:
                 j = k
-        if j == end and keys[start] == "degree":
+        bare = keys[start] == "degree"
+        if bare and (j == end or keys[end] == "of"):  # "a high degree of autonomy"
             continue
         found.append((start, j))
     return found
@@ -243,11 +244,16 @@ def _splits(tokens: Sequence[Token], index: KeywordIndex, mods: list[int], head:
 
 
 def certifications(
-    tokens: Sequence[Token], cues: PhraseSet, first: int, last: int
+    tokens: Sequence[Token],
+    cues: PhraseSet,
+    first: int,
+    last: int,
+    headings: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """ "AWS Certified Solutions Architect", "PMP certification", "CPA license" (token ranges).
 
-    A certification cue joined to capitalised names on either side; the cue alone is not one.
+    A certification cue joined to capitalised names on either side; the cue alone is not one,
+    nor is a heading ("Minimum qualifications": ``headings`` holds such words).
     """
     keys = [t.key for t in tokens]
     found: list[tuple[int, int]] = []
@@ -262,6 +268,9 @@ def certifications(
         if tokens[start].text[:1].isupper():
             while right < last and _is_name(tokens[right]):
                 right += 1
+        names = {t.key for t in tokens[left:start]} | {t.key for t in tokens[end:right]}
+        if names and names <= headings:
+            continue
         if left < start or right > end:
             if found and left <= found[-1][1]:  # "Certified … Architect certification"
                 left = found.pop()[0]
