@@ -72,10 +72,12 @@ def bundled_dir() -> Path:
 def load_resources(directory: Path, with_tagger: bool = True) -> KeywordResources:
     """Read the compiled index, layer ``keywords.jsonl`` over it and apply the deny list.
 
-    A user's lexicon directory without the compiled index or tagger uses the bundled ones
-    (they are build outputs, not hand-edited data); its keywords.jsonl and rules still apply.
+    A user's lexicon directory without the compiled index, tagger or rules file uses the
+    bundled ones (so a copy made before they existed keeps the EEO filter); its own
+    keywords.jsonl always applies.
     """
-    rules = load_rules(directory / RULES_NAME)
+    rules_path = directory / RULES_NAME
+    rules = load_rules(rules_path if rules_path.is_file() else bundled_dir() / RULES_NAME)
     built = directory if (directory / INDEX_NAME).is_file() else bundled_dir()
     index = load_index(built)
     _overlay(index, directory / OVERRIDES_NAME)
