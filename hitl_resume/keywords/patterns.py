@@ -58,6 +58,7 @@ _OBJECT_STOPS = frozenset(
     }
 )
 OBJECT_MAX_TOKENS = 5
+_DEGREE_TAILS = frozenset({"level", "educated", "qualified", "holder"})
 FIELD_MAX_TOKENS = 4
 
 
@@ -122,6 +123,8 @@ def degrees(
             if k > j + 1:
                 j = k
         bare = keys[start] == "degree"
+        if bare and j == end and j < last and keys[j] in _DEGREE_TAILS:
+            j += 1  # "degree level", "degree educated"
         if bare and (j == end or keys[end] == "of"):  # "a high degree of autonomy"
             continue
         found.append((start, j))
