@@ -11,7 +11,12 @@ from hitl_resume.detection.analyzer import Analyzer
 from hitl_resume.detection.posting_analysis import PostingAnalysis
 from hitl_resume.errors import EmptyTextError, TextTooLongError
 from hitl_resume.ingest import limits
-from hitl_resume.ingest.html_text import html_to_text, looks_like_html
+from hitl_resume.ingest.html_text import (
+    html_to_text,
+    looks_like_html,
+    looks_like_markdown,
+    markdown_to_text,
+)
 from hitl_resume.ingest.source import Source
 from hitl_resume.ingest.text_cleaning import clean_text
 from hitl_resume.language.lexicon_loader import load_lexicon
@@ -39,6 +44,8 @@ def clean_posting_text(text: str) -> str:
         raise TextTooLongError()
     if looks_like_html(text):
         text = html_to_text(text)
+    if looks_like_markdown(text):
+        text = markdown_to_text(text)
     cleaned = clean_text(text)
     if not cleaned.strip():
         raise EmptyTextError("Paste the job posting text.")

@@ -11,6 +11,7 @@ RANKS = {
     "errors": 0,
     "ingest": 1,
     "language": 1,
+    "keywords": 1,
     "models": 2,
     "structure": 3,
     "detection": 4,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hitl_resume.detection.findings import (
@@ -36,6 +37,8 @@ from hitl_resume.detection.units import (
     evidence_units,
     headline_spans,
 )
+from hitl_resume.keywords.extractor import KeywordExtractor
+from hitl_resume.keywords.loader import load_resources
 from hitl_resume.language.lexicon_loader import Lexicon
 from hitl_resume.models import Resume
 
@@ -79,6 +82,7 @@ class Analyzer:
             phrase for cue in self.lexicon.cues if cue.kind == "negation" for phrase in cue.phrases
         }
         self.term_roles = {t.id: t.role for t in self.lexicon.role_terms}
+        self.keywords = KeywordExtractor(load_resources(Path(self.lexicon.source_dir)))
 
     def _doc(self, text: str) -> tuple[Doc, list[Hit], _Tokens]:
         doc = self.nlp.make_doc(text)
@@ -148,20 +152,21 @@ class Analyzer:
             text=text,
             roles=roles,
             hitl_phrases=tuple(phrases),
-            keywords=tuple(find_keywords(text, hits)),
+            keywords=tuple(find_keywords(text, hits, self.keywords)),
             title=title,
         )
 
     def match(
         self, resume: Resume, detection: ResumeDetection, postings: Sequence[PostingAnalysis]
     ) -> tuple[Match, ...]:
-        """Match one analysed resume against each posting."""
+        """Match one analysed resume against each posting (the same keyword reader on both)."""
+        resume_keywords = self.keywords.extract(resume.text) if postings else []
         return tuple(
             match_resume(
                 index,
                 posting,
                 resume.text,
-                detection.hits,
+                resume_keywords,
                 detection.findings,
                 detection.roles,
                 {k: v for k, v in self.term_roles.items() if v},

@@ -11,19 +11,14 @@ from hitl_resume.detection.ai_review import ai_objects, review_triggers, reviewe
 from hitl_resume.detection.findings import hits_within, is_negated
 from hitl_resume.detection.occupation_titles import OccupationMatch
 from hitl_resume.detection.phrase_index import Hit
-from hitl_resume.detection.results import (
-    Contribution,
-    HitlPhrase,
-    PostingKeyword,
-    RoleAssessment,
-    top_role,
-)
+from hitl_resume.detection.results import Contribution, HitlPhrase, RoleAssessment, top_role
 from hitl_resume.detection.sentences import sentence_spans
+from hitl_resume.keywords.extractor import KeywordExtractor
+from hitl_resume.keywords.results import Keyword
 from hitl_resume.language.lexicon_loader import Role
 from hitl_resume.models import SCHEMA_VERSION
 
 TITLE_ZONE_LINES = 3
-KEYWORD_ROLE_KINDS = frozenset({"title", "framework"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +28,7 @@ class PostingAnalysis:
     text: str
     roles: tuple[RoleAssessment, ...]
     hitl_phrases: tuple[HitlPhrase, ...]
-    keywords: tuple[PostingKeyword, ...]
+    keywords: tuple[Keyword, ...]
     title: str | None
 
     def top_role(self) -> RoleAssessment | None:
@@ -122,30 +117,9 @@ def _token_index(token_starts: Sequence[int], char: int) -> int:
     return max(0, bisect.bisect_left(token_starts, char))
 
 
-def find_keywords(text: str, hits: Sequence[Hit]) -> list[PostingKeyword]:
-    """Keywords with required/preferred read from the section each appears in."""
-    zones = section_zones(text, hits)
-    has_required_zone = any(kind == "required_section" for _, _, kind in zones)
-    chosen: dict[str, PostingKeyword] = {}
-    for hit in hits:
-        entry = hit.entry
-        if entry.category == "keyword" or (
-            entry.category == "role_term" and entry.kind in KEYWORD_ROLE_KINDS
-        ):
-            kind = entry.kind
-        else:
-            continue
-        zone = next((k for s, e, k in zones if s <= hit.start < e), None)
-        if zone == "boilerplate_section":
-            continue
-        required = zone == "required_section" or (
-            zone in (None, "duties_section") and not has_required_zone
-        )
-        keyword = PostingKeyword(entry.id, hit.text, kind, required, hit.start, hit.end)
-        previous = chosen.get(entry.id)
-        if previous is None or (required and not previous.required):
-            chosen[entry.id] = keyword
-    return sorted(chosen.values(), key=lambda k: k.start)
+def find_keywords(text: str, hits: Sequence[Hit], extractor: KeywordExtractor) -> list[Keyword]:
+    """Keywords with required/preferred read from the section (or sentence) each appears in."""
+    return extractor.extract(text, section_zones(text, hits))
 
 
 SECTION_KINDS = (

@@ -143,28 +143,6 @@ class HitlPhrase:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class PostingKeyword:
-    """A keyword of a posting; ``required`` comes from the section it appears in."""
-
-    id: str
-    text: str
-    kind: str
-    required: bool
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "kind": self.kind,
-            "required": self.required,
-            "start": self.start,
-            "end": self.end,
-        }
-
-
 def top_role(
     roles: Sequence[RoleAssessment], *, any_evidence: bool = False
 ) -> RoleAssessment | None:

@@ -388,6 +388,21 @@ def check_lexicon(directory: Path | None = None) -> list[str]:
     target = bundled_lexicon_dir() if directory is None else Path(directory)
     _, problems = _validate(target)
     found = [str(problem) for problem in problems]
+    found += _keyword_rule_problems(target)
     if any((target / name).is_file() for name in COACHING_FILES):
         found += check_coaching_lexicon(target)  # absent as a set = the bundled ones are used
     return found
+
+
+def _keyword_rule_problems(directory: Path) -> list[str]:
+    """Check ``keyword_rules.jsonl`` with the keyword loader (absent: the bundled one is used)."""
+    from hitl_resume.keywords.loader import RULES_NAME, load_rules
+
+    path = directory / RULES_NAME
+    if not path.is_file():
+        return []
+    try:
+        load_rules(path)
+    except LexiconError as error:
+        return [str(Problem(path, error.line, error.problem))]
+    return []
