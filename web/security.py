@@ -18,6 +18,8 @@ from typing import IO
 from flask import Flask, Request, Response, g, request, session
 from werkzeug.exceptions import BadRequest
 
+from .body_limits import CountingFormDataParser
+
 log = logging.getLogger("hitl_resume.web")
 
 CSP = (
@@ -34,11 +36,18 @@ BATCH_MAX_FORM_PARTS = 210
 ENDPOINT_LIMITS: dict[str, tuple[int, int]] = {
     "batch.batch_post": (BATCH_MAX_CONTENT_LENGTH, BATCH_MAX_FORM_PARTS),
 }
+#: The server-wide body limit: the largest route limit (checked before Flask, ``body_limits``).
+SERVER_MAX_BODY_BYTES = max(limit for limit, _ in ENDPOINT_LIMITS.values())
 _SIZE_BUCKETS = ((0, "0"), (10_240, "<10k"), (102_400, "<100k"), (1_048_576, "<1M"))
 
 
 class InMemoryRequest(Request):
-    """A request whose file uploads stay in memory (Werkzeug spools > 500 kB to disk)."""
+    """A request whose file uploads stay in memory (Werkzeug spools > 500 kB to disk).
+
+    Its form parser counts multipart parts as they stream past (``body_limits``).
+    """
+
+    form_data_parser_class = CountingFormDataParser
 
     def _get_file_stream(
         self,

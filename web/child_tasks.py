@@ -1,0 +1,81 @@
+"""What the web runs inside a limited child process: whole analyses, not just the file parse.
+
+The fork server imports this module once (``preload_in_children``), so the analyzer is loaded
+before any child is forked and each child starts warm in milliseconds. Payloads are pickles made
+by this same program (never user bytes unpickled); answers are plain data. An ``InputError`` is
+returned, not raised, so its own message survives the trip back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+from typing import Any
+
+from hitl_resume.api import analyze, analyze_posting, default_analyzer
+from hitl_resume.batch import worker
+from hitl_resume.batch.results import Task
+from hitl_resume.errors import InputError
+
+#: Niceness of analysis children: the server process (health checks, accepting) comes first.
+SINGLE_NICENESS = 5
+#: Batch children are nicer still, so a coach's batch never slows a single analysis much.
+BATCH_NICENESS = 10
+
+Answer = tuple[str, Any]
+
+
+def _renice(step: int) -> None:
+    with contextlib.suppress(OSError):
+        os.nice(step)
+
+
+def _input_error(error: InputError) -> Answer:
+    return ("input_error", (error.code, error.message))
+
+
+def analyse_resume(payload: bytes) -> Answer:
+    """Child: parse and analyse one resume against its postings; the analysis as a dict."""
+    _renice(SINGLE_NICENESS)
+    source, postings, filename = pickle.loads(payload)
+    try:
+        analysis = analyze(source, postings=postings, filename=filename, isolated=False)
+    except InputError as error:
+        return _input_error(error)
+    return ("ok", analysis.to_dict())
+
+
+def analyse_posting(payload: bytes) -> Answer:
+    """Child: read one pasted job posting; the posting analysis as a dict."""
+    _renice(SINGLE_NICENESS)
+    text = pickle.loads(payload)
+    try:
+        return ("ok", analyze_posting(text).to_dict())
+    except InputError as error:
+        return _input_error(error)
+
+
+def run_batch_task(payload: bytes) -> Answer:
+    """Child: one batch file through the CLI batch's own worker code."""
+    _renice(BATCH_NICENESS)
+    task: Task = pickle.loads(payload)
+    return ("ok", worker.analyze_task(task, isolated=False))
+
+
+def baseline_vm_bytes(payload: bytes) -> Answer:
+    """Child: its own virtual size at start (the model shared from the fork server)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return ("ok", int(line.split()[1]) * 1024)
+    return ("ok", 0)
+
+
+def warm() -> None:
+    """Load the analyzer (called once in the fork server, before any child is forked)."""
+    try:
+        default_analyzer()
+    except Exception as exc:  # a child would then load it itself; never kill the fork server
+        logging.getLogger("hitl_resume.web").warning("child warm-up failed exc=%s", type(exc))
