@@ -17,7 +17,8 @@ from typing import Any
 from hitl_resume.api import analyze, analyze_posting, default_analyzer
 from hitl_resume.batch import worker
 from hitl_resume.batch.results import Task
-from hitl_resume.errors import InputError
+from hitl_resume.errors import CorruptFileError, InputError, ResourceLimitError
+from hitl_resume.ingest.isolation import caused_by_memory_cap
 
 #: Niceness of analysis children: the server process (health checks, accepting) comes first.
 SINGLE_NICENESS = 5
@@ -33,6 +34,8 @@ def _renice(step: int) -> None:
 
 
 def _input_error(error: InputError) -> Answer:
+    if error.code == CorruptFileError.code and caused_by_memory_cap(error):
+        error = ResourceLimitError()  # a "damaged" file that really hit the memory cap (bomb)
     return ("input_error", (error.code, error.message))
 
 

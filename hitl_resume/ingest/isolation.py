@@ -193,11 +193,11 @@ def _child_main(
         message: tuple[str, Any] = ("ok", target(data))
     except InputError as exc:  # a reader's "damaged" can hide the memory cap it hit
         damaged = exc.code == CorruptFileError.code
-        message = ("error", ResourceLimitError.code if damaged and _out_of_memory(exc) else exc.code)
+        message = ("error", ResourceLimitError.code if damaged and caused_by_memory_cap(exc) else exc.code)
     except MemoryError:
         message = ("error", ResourceLimitError.code)
     except Exception as exc:  # a parser bug on hostile input is a damaged file to the user
-        code = ResourceLimitError.code if _out_of_memory(exc) else CorruptFileError.code
+        code = ResourceLimitError.code if caused_by_memory_cap(exc) else CorruptFileError.code
         message = ("error", code)
     try:
         sender.send(message)
@@ -209,8 +209,8 @@ def _child_main(
             sender.close()
 
 
-def _out_of_memory(exc: BaseException) -> bool:
-    """True when a reader's error was caused by the memory cap (a decompression bomb, U-16)."""
+def caused_by_memory_cap(exc: BaseException) -> bool:
+    """True when an error was caused by the memory cap (a decompression bomb, U-16)."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
