@@ -132,7 +132,7 @@ def deep_json(depth: int = 1000) -> bytes:
 
 def maximal_paste() -> list[Field]:
     """A 99k-character resume and five 99k-character postings: inside every limit."""
-    base = resume_text()
+    base = resume_text().encode("ascii", "replace").decode("ascii")  # 1 byte per character
     big = (base * (99_000 // len(base) + 1))[:99_000]
     posting = ("Review AI-generated claims and escalate exceptions. " * 2000)[:99_000]
     return [("resume_text", big)] + [("posting", posting) for _ in range(5)]

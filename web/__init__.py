@@ -56,8 +56,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     from . import api, batch_view, pages
 
+    in_child = bool(app.config["ANALYSE_IN_CHILD"])
     app.extensions["batch_jobs"] = BatchJobs(
-        batch_view.run_task_in_child,
+        batch_view.run_task_in_child if in_child else batch_view.run_task_here,
         workers=int(app.config["BATCH_WORKERS"]),
         max_waiting=int(app.config["BATCH_MAX_WAITING"]),
         job_seconds=float(app.config["BATCH_JOB_SECONDS"]),
@@ -70,10 +71,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(batch_view.bp)
     app.wsgi_app = ServerLimits(app.wsgi_app, SERVER_MAX_BODY_BYTES)  # type: ignore[method-assign]
-    if app.config["ANALYSE_IN_CHILD"]:
+    if in_child:
         bounded.prepare_children()
     if app.config["WARM_UP"]:
-        warm_up(in_child=bool(app.config["ANALYSE_IN_CHILD"]))
+        warm_up(in_child=in_child)
     return app
 
 

@@ -20,9 +20,8 @@ from hitl_resume.batch.results import Task
 from hitl_resume.errors import CorruptFileError, InputError, ResourceLimitError
 from hitl_resume.ingest.isolation import caused_by_memory_cap
 
-#: Niceness of analysis children: the server process (health checks, accepting) comes first.
-SINGLE_NICENESS = 5
-#: Batch children are nicer still, so a coach's batch never slows a single analysis much.
+#: Batch children yield the CPU to single analyses (weight 110 against 1024 at niceness 0),
+#: so a coach's batch of hard files barely slows anyone's single analysis.
 BATCH_NICENESS = 10
 
 Answer = tuple[str, Any]
@@ -41,7 +40,6 @@ def _input_error(error: InputError) -> Answer:
 
 def analyse_resume(payload: bytes) -> Answer:
     """Child: parse and analyse one resume against its postings; the analysis as a dict."""
-    _renice(SINGLE_NICENESS)
     source, postings, filename = pickle.loads(payload)
     try:
         analysis = analyze(source, postings=postings, filename=filename, isolated=False)
@@ -52,7 +50,6 @@ def analyse_resume(payload: bytes) -> Answer:
 
 def analyse_posting(payload: bytes) -> Answer:
     """Child: read one pasted job posting; the posting analysis as a dict."""
-    _renice(SINGLE_NICENESS)
     text = pickle.loads(payload)
     try:
         return ("ok", analyze_posting(text).to_dict())

@@ -8,7 +8,7 @@ from typing import Any, cast
 from flask import current_app, g, request
 
 from hitl_resume.api import analyze, analyze_posting
-from hitl_resume.errors import EmptyFileError, EmptyTextError, InputError
+from hitl_resume.errors import EmptyFileError, EmptyTextError, InputError, ParseTimeoutError
 from hitl_resume.ingest import limits
 from hitl_resume.ingest.display_names import display_name
 from hitl_resume.ingest.source import Source
@@ -17,6 +17,9 @@ from . import bounded, child_tasks
 from .parse_slots import ParseSlots
 
 MAX_POSTINGS = 5
+TEXT_TIMEOUT_MESSAGE = (
+    "This took too long to analyse. Try a shorter text, or fewer or shorter job postings."
+)
 
 
 class NoResumeError(InputError):
@@ -95,9 +98,14 @@ def analyze_request() -> dict[str, Any]:
     with parse_slots().hold(wait=bounded.remaining(deadline) - bounded.MIN_RUN_SECONDS):
         if _in_child():
             payload = (source, postings, filename)
-            data = bounded.run_in_child(
-                child_tasks.analyse_resume, payload, bounded.remaining(deadline)
-            )
+            try:
+                data = bounded.run_in_child(
+                    child_tasks.analyse_resume, payload, bounded.remaining(deadline)
+                )
+            except ParseTimeoutError:
+                if isinstance(source, str) or postings:
+                    raise ParseTimeoutError(TEXT_TIMEOUT_MESSAGE) from None
+                raise
         else:
             data = analyze(source, postings=postings, filename=filename).to_dict()
     document = cast(dict[str, Any], data)
@@ -112,9 +120,12 @@ def analyze_posting_text(text: str) -> dict[str, Any]:
     deadline = _deadline()
     with parse_slots().hold(wait=bounded.remaining(deadline) - bounded.MIN_RUN_SECONDS):
         if _in_child():
-            data = bounded.run_in_child(
-                child_tasks.analyse_posting, text, bounded.remaining(deadline)
-            )
+            try:
+                data = bounded.run_in_child(
+                    child_tasks.analyse_posting, text, bounded.remaining(deadline)
+                )
+            except ParseTimeoutError:
+                raise ParseTimeoutError(TEXT_TIMEOUT_MESSAGE) from None
         else:
             data = analyze_posting(text).to_dict()
     return cast(dict[str, Any], data)

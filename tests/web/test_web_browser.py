@@ -1,4 +1,4 @@
-"""Real-browser tests: Playwright driving Debian's Chromium against the app on waitress.
+"""Real-browser tests: Playwright driving Debian's Chromium against the app on a real HTTP server.
 
 Screenshots go to test-artifacts/ (gitignored). Skipped with a reason when Chromium or
 Playwright is missing; never runs ``playwright install`` (no browser downloads).
@@ -35,9 +35,12 @@ A11Y_CHECK = (Path(__file__).with_name("a11y_check.js")).read_text("utf-8")
 
 @pytest.fixture(scope="module")
 def app() -> Flask:
-    """The default (Secure) session cookie: Chromium sends it to http://127.0.0.1."""
+    """The default (Secure) session cookie: Chromium sends it to http://127.0.0.1.
+
+    Analyses run in this process here, so the ``coached`` fixture can patch them.
+    """
     default_analyzer()
-    return create_app({"TESTING": True})
+    return create_app({"TESTING": True, "ANALYSE_IN_CHILD": False})
 
 
 @pytest.fixture(scope="module")
