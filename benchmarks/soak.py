@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import soak_inputs as inputs  # noqa: E402
+import soak_inputs as inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 Answer = tuple[int, bytes, float]
@@ -56,7 +56,11 @@ class Target:
         self.port = port
 
     def request(
-        self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
     ) -> tuple[int, bytes, float, http.client.HTTPResponse]:
         started = time.monotonic()
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
@@ -139,7 +143,7 @@ def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def benign(target: Target, number: int) -> Answer:
@@ -192,7 +196,8 @@ def probe_batch(target: Target, _pid: int) -> list[str]:
             future.result()
     unavailable = sum(1 for s in statuses if s == 503)
     return [
-        f"batch posts: statuses {[p[0] for p in posted]}, slowest {max(p[1] for p in posted):.2f} s",
+        f"batch posts: statuses {[p[0] for p in posted]}, "
+        f"slowest {max(p[1] for p in posted):.2f} s",
         f"benign during 4 hanging batches (60 s): n={len(statuses)} "
         f"p50 {pct(benign_times, 0.5):.2f} s  p95 {pct(benign_times, 0.95):.2f} s  "
         f"503s {unavailable} ({100 * unavailable / max(1, len(statuses)):.1f} %)  "
@@ -211,14 +216,17 @@ def probe_paste(target: Target, _pid: int) -> list[str]:
 
     with ThreadPoolExecutor(4) as pool:
         poller = pool.submit(poll)
-        pastes = [pool.submit(target.post_form, "/api/analyze", inputs.maximal_paste()) for _ in range(3)]
+        pastes = [
+            pool.submit(target.post_form, "/api/analyze", inputs.maximal_paste()) for _ in range(3)
+        ]
         results = [future.result() for future in pastes]
         stop.set()
         poller.result()
     outcomes = ", ".join(f"{s} {code_of(b) if s != 200 else 'ok'} {t:.1f} s" for s, b, t in results)
     return [
         f"3 maximal pastes: {outcomes}",
-        f"/healthz meanwhile: n={len(health)} max {max(health):.3f} s p95 {pct(health, 0.95):.3f} s",
+        f"/healthz meanwhile: n={len(health)} max {max(health):.3f} s "
+        f"p95 {pct(health, 0.95):.3f} s",
     ]
 
 
@@ -310,7 +318,9 @@ def hostile(target: Target, number: int) -> Answer:
         return target.post_form("/api/analyze", fields)
     if kind == 2:
         return target.post_form("/api/analyze", [("resume", ("x.pdf", b"%PDF-1.4\n1 0 obj<<"))])
-    return target.post_form("/api/analyze", [("resume", ("x.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 600))])
+    return target.post_form(
+        "/api/analyze", [("resume", ("x.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 600))]
+    )
 
 
 def probe_soak(target: Target, _pid: int, total: int = 600) -> list[str]:

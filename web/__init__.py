@@ -2,9 +2,10 @@
 
 Privacy design: nothing about a resume is stored. Uploads are read into memory
 (``security.InMemoryRequest``), analysed in a limited child process (``bounded``) and answered;
-coach batches run as background jobs whose results live in memory only (``jobs``). The report page carries its own analysis
-as a signed, compressed hidden field, so downloads (JSON, Markdown, DOCX, decisions) are built
-from what the browser re-posts (``analysis_codec``); the session cookie holds only a CSRF token.
+coach batches run as background jobs whose results live in memory only (``jobs``). The report
+page carries its own analysis as a signed, compressed hidden field, so downloads (JSON,
+Markdown, DOCX, decisions) are built from what the browser re-posts (``analysis_codec``); the
+session cookie holds only a CSRF token.
 """
 
 from __future__ import annotations

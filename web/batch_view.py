@@ -16,9 +16,9 @@ from typing import cast
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from hitl_resume.api import clean_posting_text
+from hitl_resume.batch import worker
 from hitl_resume.batch.inputs import ZIP_MAX_MEMBERS, check_zip_limits, collect_uploads
 from hitl_resume.batch.outputs import SUMMARY_CSV
-from hitl_resume.batch import worker
 from hitl_resume.batch.results import FileResult, Task
 from hitl_resume.errors import InputError
 from hitl_resume.language.lexicon_loader import ROLE_IDS
@@ -57,7 +57,9 @@ class JobNotFoundError(InputError):
     )
 
 
-def run_task_in_child(task: Task, timeout: float) -> tuple[FileResult, tuple[tuple[str, bytes], ...]]:
+def run_task_in_child(
+    task: Task, timeout: float
+) -> tuple[FileResult, tuple[tuple[str, bytes], ...]]:
     """One batch file through the CLI worker, in a limited child (``jobs.RunTask``)."""
     outcome = bounded.run_in_child(child_tasks.run_batch_task, task, timeout)
     return cast(tuple[FileResult, tuple[tuple[str, bytes], ...]], outcome)

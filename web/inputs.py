@@ -1,4 +1,4 @@
-"""Read the resume and postings out of a form (HTML page or JSON API) and run one bounded analysis."""
+"""Read the resume and postings out of a form (page or JSON API); run one bounded analysis."""
 
 from __future__ import annotations
 

@@ -110,7 +110,9 @@ class BatchJobs:
     def position(self, job: Job) -> int:
         """How many jobs run or wait ahead of a queued ``job``."""
         with self._lock:
-            return sum(1 for j in self._jobs.values() if j.state != "done" and j.created < job.created)
+            return sum(
+                1 for j in self._jobs.values() if j.state != "done" and j.created < job.created
+            )
 
     def delete(self, job: Job) -> None:
         """Forget a job's results now (a running job stops after its current file)."""

@@ -21,10 +21,15 @@ import os
 import socket
 from typing import Any
 
-from gunicorn.app.base import BaseApplication
-from gunicorn.http.errors import LimitRequestHeaders, LimitRequestLine, ParseException
-from gunicorn.util import write_nonblock
-from gunicorn.workers.gthread import ThreadWorker
+# gunicorn ships no type hints.
+from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
+from gunicorn.http.errors import (  # type: ignore[import-untyped]
+    LimitRequestHeaders,
+    LimitRequestLine,
+    ParseException,
+)
+from gunicorn.util import write_nonblock  # type: ignore[import-untyped]
+from gunicorn.workers.gthread import ThreadWorker  # type: ignore[import-untyped]
 
 THREADS = 16
 #: Graceful shutdown: in-flight requests get this long after SIGTERM (each ends within 12 s).
@@ -95,7 +100,7 @@ def server_settings(host: str, port: int) -> dict[str, Any]:
     }
 
 
-class JsonErrorWorker(ThreadWorker):
+class JsonErrorWorker(ThreadWorker):  # type: ignore[misc]
     """gunicorn's threaded worker, answering its own HTTP errors with our JSON envelope."""
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
@@ -135,7 +140,7 @@ def _worker_exit(server: Any, worker: Any) -> None:
         jobs.shutdown()
 
 
-class Server(BaseApplication):  # type: ignore[misc]  # gunicorn ships no type hints
+class Server(BaseApplication):  # type: ignore[misc]
     """gunicorn running ``create_app`` (loaded and warmed in the worker, not the arbiter)."""
 
     def __init__(self, settings: dict[str, Any], app_config: dict[str, Any]) -> None:

@@ -52,9 +52,7 @@ def analyze_task(
     """
     started = time.monotonic()
     try:
-        analysis = analyze(
-            task.data, postings=task.postings, filename=task.file, isolated=isolated
-        )
+        analysis = analyze(task.data, postings=task.postings, filename=task.file, isolated=isolated)
     except InputError as error:
         return _failed(task, error.code, error.message, started), ()
     except Exception as exc:  # a bug on one file must not cost the coach the batch

@@ -193,7 +193,10 @@ def _child_main(
         message: tuple[str, Any] = ("ok", target(data))
     except InputError as exc:  # a reader's "damaged" can hide the memory cap it hit
         damaged = exc.code == CorruptFileError.code
-        message = ("error", ResourceLimitError.code if damaged and caused_by_memory_cap(exc) else exc.code)
+        message = (
+            "error",
+            ResourceLimitError.code if damaged and caused_by_memory_cap(exc) else exc.code,
+        )
     except MemoryError:
         message = ("error", ResourceLimitError.code)
     except Exception as exc:  # a parser bug on hostile input is a damaged file to the user

@@ -131,7 +131,7 @@ def test_u03_when_big_bodies_arrive_at_once_then_413_before_buffering(served: Se
 def test_when_a_declared_body_is_too_large_then_our_json_413(
     served: Served, declared: int, code: str
 ) -> None:
-    """The server-wide limit (50 MB) and the route limit both answer our envelope, not plain text."""
+    """The server-wide (50 MB) and route limits both answer our JSON envelope, not plain text."""
     assert send_partial_body(served.port, declared, MB) == (413, code)
 
 
@@ -177,8 +177,12 @@ def test_zz_when_sigterm_arrives_then_clean_exit_and_nothing_left(served: Served
     """SIGTERM: exit 0 within the graceful time, no temporary folder (pymp-*) left behind,
     no child process left, and "serving on" was logged only after the bind."""
     connection = _connection(served.port)
-    connection.request("POST", "/api/posting", body=json.dumps({"text": resume_text()}),
-                       headers={"Content-Type": "application/json"})
+    connection.request(
+        "POST",
+        "/api/posting",
+        body=json.dumps({"text": resume_text()}),
+        headers={"Content-Type": "application/json"},
+    )
     assert connection.getresponse().status == 200
     connection.close()
     members = _descendants(served.process.pid)

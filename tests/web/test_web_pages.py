@@ -8,11 +8,13 @@ from html.parser import HTMLParser
 
 import pdf_factory
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
-from hitl_resume.web import downloads, inputs
+from hitl_resume.web import create_app, downloads, inputs
 from web_helpers import csrf_token, posting_text, report_token, resume_docx, resume_text
 
 from hitl_resume.analysis import Analysis
+from hitl_resume.api import default_analyzer
 
 ROLE_LABELS = ("Customer service", "Healthcare quality")
 
@@ -31,6 +33,13 @@ class _Controls(HTMLParser):
             self.controls.append({"tag": tag, **a})
         if tag == "label" and a.get("for"):
             self.label_for.add(str(a["for"]))
+
+
+@pytest.fixture(scope="module")
+def app() -> Flask:
+    """Analyses in this process, so tests can hand the page a prepared analysis."""
+    default_analyzer()
+    return create_app({"TESTING": True, "SESSION_COOKIE_SECURE": False, "ANALYSE_IN_CHILD": False})
 
 
 def _post_analyze(client: FlaskClient, **fields: object) -> str:
