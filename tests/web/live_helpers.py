@@ -5,9 +5,49 @@ from __future__ import annotations
 import http.client
 import os
 import re
+import signal
 import socket
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+SCRIPT = Path(sys.executable).with_name("hitl-resume")
+
+
+@dataclass
+class Served:
+    """A ``hitl-resume serve`` subprocess: its port, process, private TMPDIR and log file."""
+
+    port: int
+    process: subprocess.Popen[bytes]
+    tmpdir: Path
+    log: Path
+
+
+@contextmanager
+def serve(base: Path) -> Iterator[Served]:
+    """Run ``hitl-resume serve`` as the README says, on a free port; SIGTERM it afterwards."""
+    tmpdir, log = base / "tmp", base / "server.log"
+    tmpdir.mkdir()
+    port = free_port()
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [str(SCRIPT), "serve", "--port", str(port)],
+            env={**os.environ, "TMPDIR": str(tmpdir)},
+            stdout=out,
+            stderr=out,
+        )
+    try:
+        wait_for_health(port, process, timeout=180)
+        yield Served(port, process, tmpdir, log)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=60)
 
 
 def free_port() -> int:
@@ -73,11 +113,13 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def send_partial_body(port: int, declared: int, sent: int) -> tuple[int, str]:
+def send_partial_body(
+    port: int, declared: int, sent: int, path: str = "/api/analyze"
+) -> tuple[int, str]:
     """POST ``sent`` bytes of a ``declared``-byte multipart body; the status and error code."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=30)
     head = (
-        f"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Length: {declared}\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: {declared}\r\n"
         "Content-Type: multipart/form-data; boundary=zz\r\n\r\n"
     ).encode()
     chunk = b"0" * 65536

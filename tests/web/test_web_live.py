@@ -12,53 +12,26 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hitl_resume.web.server import THREADS, server_settings
-from live_helpers import free_port, send_partial_body, tree_rss, wait_for_health
+from live_helpers import SCRIPT, Served, send_partial_body, serve, tree, tree_rss
 from web_helpers import resume_text
 
 from hitl_resume.ingest import limits
 
 MB = 1024 * 1024
-SCRIPT = Path(sys.executable).with_name("hitl-resume")
-
-
-@dataclass
-class Served:
-    port: int
-    process: subprocess.Popen[bytes]
-    tmpdir: Path
-    log: Path
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """``hitl-resume serve`` on a free port with a private, watched TMPDIR."""
-    base = tmp_path_factory.mktemp("served")
-    tmpdir, log = base / "tmp", base / "server.log"
-    tmpdir.mkdir()
-    port = free_port()
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [str(SCRIPT), "serve", "--port", str(port)],
-            env={**os.environ, "TMPDIR": str(tmpdir)},
-            stdout=out,
-            stderr=out,
-        )
-    try:
-        wait_for_health(port, process, timeout=180)
-        yield Served(port, process, tmpdir, log)
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            process.wait(timeout=60)
+    with serve(tmp_path_factory.mktemp("served")) as server:
+        yield server
 
 
 def _connection(port: int) -> http.client.HTTPConnection:
@@ -200,8 +173,6 @@ def test_zz_when_sigterm_arrives_then_clean_exit_and_nothing_left(served: Served
 
 
 def _descendants(pid: int) -> list[int]:
-    from live_helpers import tree
-
     return [member for member in tree(pid) if member != pid]
 
 
