@@ -98,10 +98,11 @@ def analyze_request() -> dict[str, Any]:
     with parse_slots().hold(wait=bounded.remaining(deadline) - bounded.MIN_RUN_SECONDS):
         if _in_child():
             payload = (source, postings, filename)
+            budget = bounded.remaining(deadline)
+            if isinstance(source, bytes):  # I-2: a file gets the parse timeout plus 1 s
+                budget = min(budget, limits.PARSE_TIMEOUT_SECONDS + 1.0)
             try:
-                data = bounded.run_in_child(
-                    child_tasks.analyse_resume, payload, bounded.remaining(deadline)
-                )
+                data = bounded.run_in_child(child_tasks.analyse_resume, payload, budget)
             except ParseTimeoutError:
                 if isinstance(source, str) or postings:
                     raise ParseTimeoutError(TEXT_TIMEOUT_MESSAGE) from None
