@@ -7,7 +7,6 @@ from typing import Any
 from hitl_resume.errors import ERRORS_BY_CODE
 from hitl_resume.language.lexicon_loader import ROLE_IDS
 
-
 #: Codes the web layer adds to the library's (request shape and size).
 WEB_CODES = (
     "bad_request",
