@@ -7,7 +7,8 @@ declared size over the route's limit is refused having read none of it (``body_l
 
 One worker process on purpose: batch jobs and their results live in that process's memory, and
 the CPU work happens in limited child processes (``bounded``), not in the server. Slow clients
-(slowloris) are the reverse proxy's job: see ``deploy/nginx.conf`` and docs/deployment.md.
+(slowloris) are the reverse proxy's job — see ``deploy/nginx.conf`` and docs/deployment.md —
+though the worker (``gunicorn_worker``) gives no thread to a request whose head is incomplete.
 """
 
 from __future__ import annotations
@@ -15,21 +16,14 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
-import json
 import logging
 import os
 import socket
 from typing import Any
 
-# gunicorn ships no type hints.
 from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
-from gunicorn.http.errors import (  # type: ignore[import-untyped]
-    LimitRequestHeaders,
-    LimitRequestLine,
-    ParseException,
-)
-from gunicorn.util import write_nonblock  # type: ignore[import-untyped]
-from gunicorn.workers.gthread import ThreadWorker  # type: ignore[import-untyped]
+
+from .gunicorn_worker import JsonErrorWorker
 
 THREADS = 16
 #: Graceful shutdown: in-flight requests get this long after SIGTERM (each ends within 12 s).
@@ -98,33 +92,6 @@ def server_settings(host: str, port: int) -> dict[str, Any]:
         "post_worker_init": _ready,
         "worker_exit": _worker_exit,
     }
-
-
-class JsonErrorWorker(ThreadWorker):  # type: ignore[misc]
-    """gunicorn's threaded worker, answering its own HTTP errors with our JSON envelope."""
-
-    def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
-        if isinstance(exc, LimitRequestLine):
-            status, code, message = "414 URI Too Long", "uri_too_long", "This address is too long."
-        elif isinstance(exc, LimitRequestHeaders):
-            status, code = "431 Request Header Fields Too Large", "headers_too_large"
-            message = "This request has too many or too large headers."
-        elif isinstance(exc, ParseException):
-            status, code = "400 Bad Request", "bad_request"
-            message = "We couldn't read that request."
-        else:
-            status, code = "500 Internal Server Error", "internal_error"
-            message = "Something went wrong on our side. Please try again."
-        log.warning("server error status=%s exc=%s", status[:3], type(exc).__name__)
-        body = json.dumps({"error": {"code": code, "message": message}}).encode()
-        head = (
-            f"HTTP/1.1 {status}\r\nConnection: close\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\nCache-Control: no-store\r\n\r\n"
-        ).encode("latin-1")
-        try:
-            write_nonblock(client, head + body)
-        except Exception:  # the client is gone
-            log.debug("error answer not sent")
 
 
 def _ready(worker: Any) -> None:

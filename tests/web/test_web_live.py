@@ -118,6 +118,68 @@ def test_when_the_request_line_is_too_long_then_the_server_answers_json(served: 
     connection.close()
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def test_l05_when_100_heads_are_never_finished_then_no_thread_waits_for_them(
+    served: Served,
+) -> None:
+    """Half-open connections wait in the poller, not in threads: /healthz answers at once,
+    the server does not spin on them, and they are dropped once idle."""
+    slow = []
+    try:
+        for _ in range(100):
+            conn = socket.create_connection(("127.0.0.1", served.port), timeout=10)
+            conn.sendall(b"POST /api/analyze HTTP/1.1\r\nHost: x\r\n")
+            slow.append(conn)
+        time.sleep(1)
+        pids = tree(served.process.pid)
+        cpu_before = _cpu_seconds(pids)
+        connection = _connection(served.port)
+        started = time.monotonic()
+        connection.request("GET", "/healthz")
+        assert connection.getresponse().status == 200
+        assert time.monotonic() - started < 1.0
+        connection.close()
+        time.sleep(2)
+        assert _cpu_seconds(pids) - cpu_before < 1.0
+        time.sleep(5)  # idle past the 5 s keep-alive: gunicorn closes them
+        slow[0].settimeout(5)
+        try:
+            assert slow[0].recv(100) == b""
+        except ConnectionResetError:
+            pass
+    finally:
+        for conn in slow:
+            conn.close()
+
+
+def test_when_a_head_arrives_in_pieces_then_it_is_still_served(served: Served) -> None:
+    """Collecting the head without a thread keeps every byte: a slow but honest client works."""
+    body = json.dumps({"text": resume_text()}).encode()
+    head = (
+        "POST /api/posting HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", served.port), timeout=30) as conn:
+        for piece in (head[:10], head[10:40], head[40:], body):
+            conn.sendall(piece)
+            time.sleep(0.4)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200")
+    assert b'"roles"' in answer
+
+
 def test_when_the_port_is_taken_then_one_clear_line_and_exit_1(served: Served) -> None:
     """A busy port: one line naming the address, exit 1, no traceback, no "serving on"."""
     result = subprocess.run(
