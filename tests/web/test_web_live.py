@@ -6,6 +6,7 @@ that nothing was left behind.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -153,10 +154,8 @@ def test_l05_when_100_heads_are_never_finished_then_no_thread_waits_for_them(
         assert _cpu_seconds(pids) - cpu_before < 1.0
         time.sleep(5)  # idle past the 5 s keep-alive: gunicorn closes them
         slow[0].settimeout(5)
-        try:
+        with contextlib.suppress(ConnectionResetError):  # closed or reset: either is dropped
             assert slow[0].recv(100) == b""
-        except ConnectionResetError:
-            pass
     finally:
         for conn in slow:
             conn.close()
