@@ -221,3 +221,32 @@ def test_when_a_posting_is_read_then_the_posting_page_renders(page: Any) -> None
     assert page.dialogs == []
     _a11y(page)
     _shot(page, "web-posting.png")
+
+
+def test_when_javascript_is_off_then_a_coach_batch_refreshes_to_its_cohort(
+    browser: Any, live_server: str
+) -> None:
+    """The batch progress page needs no JavaScript: its meta refresh ends on the cohort table,
+    whose downloads work."""
+    context = browser.new_context(
+        base_url=live_server, java_script_enabled=False, accept_downloads=True
+    )
+    page = context.new_page()
+    page.goto("/batch")
+    page.set_input_files(
+        "#files",
+        files=[
+            {"name": f"client-{i}.txt", "mimeType": "text/plain", "buffer": resume_text().encode()}
+            for i in range(3)
+        ],
+    )
+    page.click("button.primary")
+    page.wait_for_selector("table.cohort >> text=client-2.txt", timeout=60_000)
+    page.wait_for_selector("text=Download everything", timeout=60_000)
+    assert page.locator("table.cohort tbody tr").count() == 3
+    _a11y(page)
+    _shot(page, "web-batch.png")
+    with page.expect_download() as info:
+        page.click("text=Download the table as CSV")
+    assert info.value.suggested_filename == "cohort-summary.csv"
+    context.close()
