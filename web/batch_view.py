@@ -17,7 +17,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 
 from hitl_resume.api import clean_posting_text
 from hitl_resume.batch import worker
-from hitl_resume.batch.inputs import ZIP_MAX_MEMBERS, check_zip_limits, collect_uploads
+from hitl_resume.batch.inputs import ZIP_MAX_MEMBERS, check_zip_limits
 from hitl_resume.batch.outputs import SUMMARY_CSV
 from hitl_resume.batch.results import FileResult, Task
 from hitl_resume.errors import InputError
@@ -75,8 +75,11 @@ def batch_jobs() -> BatchJobs:
     return cast(BatchJobs, current_app.extensions["batch_jobs"])
 
 
-def _check_limits(uploads: list[tuple[str, bytes]]) -> None:
-    """Refuse the whole batch from zip central directories alone (B-04), before inflating."""
+def _check_limits(uploads: list[tuple[str, bytes]]) -> int:
+    """Refuse the whole batch from zip central directories alone (B-04), before inflating.
+
+    Returns how many files the batch holds.
+    """
     count = 0
     for name, data in uploads:
         if not name.lower().endswith(".zip"):
@@ -95,6 +98,7 @@ def _check_limits(uploads: list[tuple[str, bytes]]) -> None:
         count += len(infos)
     if count > ZIP_MAX_MEMBERS:
         raise BatchLimitError()
+    return count
 
 
 def _job(job_id: str) -> Job:
@@ -120,8 +124,9 @@ def batch_post() -> Response:
         raise NoFilesError()
     posting = request.form.get("posting", "")
     postings = (clean_posting_text(posting),) if posting.strip() else ()
-    _check_limits(uploads)
-    job = Job(owner_key(csrf_token()), collect_uploads(uploads), postings)
+    count = _check_limits(uploads)
+    job = Job(owner_key(csrf_token()), tuple(uploads), postings)
+    job.total = count
     batch_jobs().submit(job)
     return cast(Response, redirect(url_for("batch.batch_job", job_id=job.id), code=303))
 

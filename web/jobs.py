@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Literal
 
 from hitl_resume.batch.cohort import render_cohort_markdown, render_cohort_svg
-from hitl_resume.batch.inputs import Collection, InputItem
+from hitl_resume.batch.inputs import InputItem, collect_uploads
 from hitl_resume.batch.outputs import REPORTS_DIR, report_stem, summary_files
-from hitl_resume.batch.results import BatchResult, FileResult, Task, count_errors
+from hitl_resume.batch.results import BatchResult, FileResult, Note, Task, count_errors
 from hitl_resume.batch.worker import FORMAT_EXTENSIONS
 from hitl_resume.errors import BusyError, InputError, ParseTimeoutError
 
@@ -41,16 +41,24 @@ def owner_key(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-class Job:
-    """One coach batch: its inputs until processed, then its results (all in memory)."""
+Upload = tuple[str, bytes]
 
-    def __init__(self, owner: str, collection: Collection, postings: tuple[str, ...]) -> None:
+
+class Job:
+    """One coach batch: its uploads until processed, then its results (all in memory).
+
+    A waiting job keeps only the uploaded bytes (at most the 50 MB body); zips are unpacked
+    when the job starts, so waiting jobs cost no more than their uploads.
+    """
+
+    def __init__(self, owner: str, uploads: tuple[Upload, ...], postings: tuple[str, ...]) -> None:
         self.id = secrets.token_urlsafe(18)
         self.owner = owner
-        self.items: tuple[InputItem, ...] = collection.items
-        self.notes = collection.notes
+        self.uploads = uploads
+        self.items: tuple[InputItem, ...] = ()
+        self.notes: tuple[Note, ...] = ()
         self.postings = postings
-        self.total = len(collection.items)
+        self.total = len(uploads)
         self.state: State = "queued"
         self.results: list[FileResult] = []
         self.files: dict[str, bytes] = {}
@@ -149,11 +157,14 @@ class BatchJobs:
             except Exception as exc:  # a bug must not kill the worker; the job still ends
                 log.error("batch job failed exc=%s", type(exc).__name__)
             finally:
-                job.items = ()
+                job.uploads, job.items = (), ()
                 job.finished = time.monotonic()
                 job.state = "done"
 
     def _run(self, job: Job) -> None:
+        collection = collect_uploads(job.uploads)
+        job.uploads = ()
+        job.items, job.notes, job.total = collection.items, collection.notes, len(collection.items)
         job.state = "running"
         started = time.monotonic()
         deadline = started + self.job_seconds

@@ -8,15 +8,15 @@ import time
 import pytest
 from hitl_resume.web.jobs import OUT_OF_TIME, BatchJobs, Job
 
-from hitl_resume.batch.inputs import Collection, InputItem
 from hitl_resume.batch.results import FileResult, Task
 from hitl_resume.errors import BusyError
 
 Outcome = tuple[FileResult, tuple[tuple[str, bytes], ...]]
 
 
-def _collection(count: int) -> Collection:
-    return Collection(tuple(InputItem(file=f"r{i}.txt", data=b"x") for i in range(count)), ())
+def _collection(count: int) -> tuple[tuple[str, bytes], ...]:
+    """``count`` uploads, as the batch page hands them to a job."""
+    return tuple((f"r{i}.txt", b"x") for i in range(count))
 
 
 def _ok(task: Task, timeout: float) -> Outcome:
