@@ -98,3 +98,36 @@ def test_when_a_batch_is_running_then_single_analyses_keep_their_slot() -> None:
         assert response.status_code == 200
     finally:
         release.set()
+
+
+def test_when_a_reader_error_hides_a_memory_error_then_it_counts_as_the_memory_cap() -> None:
+    """A reader that turns MemoryError into "damaged" (pdfminer does) still reads as a bomb."""
+    from hitl_resume.errors import CorruptFileError
+    from hitl_resume.ingest.isolation import caused_by_memory_cap
+
+    try:
+        try:
+            raise MemoryError
+        except MemoryError:
+            raise ValueError("wrapped") from None
+    except ValueError as wrapped:
+        damaged = CorruptFileError()
+        damaged.__context__ = wrapped
+    assert caused_by_memory_cap(damaged)
+    assert not caused_by_memory_cap(CorruptFileError())
+
+
+@pytest.mark.slow
+def test_u16_when_a_3gb_flate_bomb_is_uploaded_then_resource_limit(client: FlaskClient) -> None:
+    """Issue 14: a PDF stream inflating to 3 GB is ``resource_limit`` (422), not "damaged"."""
+    import raw_pdf
+    from werkzeug.datastructures import FileStorage
+    from werkzeug.test import encode_multipart
+
+    bomb = FileStorage(io.BytesIO(raw_pdf.flate_bomb_pdf(3 * 1024**3)), "cv.pdf")
+    boundary, body = encode_multipart({"resume": bomb})  # in memory: no test-client temp file
+    response = client.post(
+        "/api/analyze", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    assert response.status_code == 422
+    assert response.json["error"]["code"] == "resource_limit"
