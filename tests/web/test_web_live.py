@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from hitl_resume.web.server import THREADS, server_settings
 from live_helpers import SCRIPT, Served, send_partial_body, serve, tree, tree_rss
-from web_helpers import resume_text
+from web_helpers import hanging_pdf, resume_text
 
 from hitl_resume.ingest import limits
 
@@ -208,8 +208,8 @@ def test_when_serving_then_one_worker_with_more_threads_than_parse_slots() -> No
 
 
 def test_zz_when_sigterm_arrives_then_clean_exit_and_nothing_left(served: Served) -> None:
-    """SIGTERM: exit 0 within the graceful time, no temporary folder (pymp-*) left behind,
-    no child process left, and "serving on" was logged only after the bind."""
+    """SIGTERM while a batch of never-finishing PDFs runs: exit 0 within the graceful time, no
+    temporary folder (pymp-*) and no child process left, "serving on" logged after the bind."""
     connection = _connection(served.port)
     connection.request(
         "POST",
@@ -219,7 +219,10 @@ def test_zz_when_sigterm_arrives_then_clean_exit_and_nothing_left(served: Served
     )
     assert connection.getresponse().status == 200
     connection.close()
+    assert _post_hanging_batch(served.port) == 303
+    time.sleep(2)  # the batch's child is now stuck on the first PDF
     members = _descendants(served.process.pid)
+    assert len(members) >= 2  # the fork server and the batch child
     assert any(True for _ in served.tmpdir.iterdir())  # the fork server's folder while running
     served.process.send_signal(signal.SIGTERM)
     assert served.process.wait(timeout=60) == 0
@@ -231,6 +234,33 @@ def test_zz_when_sigterm_arrives_then_clean_exit_and_nothing_left(served: Served
     log = served.log.read_text("utf-8", "replace")
     assert "Traceback" not in log
     assert log.index("Listening at") < log.index("serving on")
+
+
+def _post_hanging_batch(port: int) -> int:
+    """Post the batch form (with its CSRF cookie) holding three never-finishing PDFs."""
+    connection = _connection(port)
+    connection.request("GET", "/batch")
+    page = connection.getresponse()
+    cookie = (page.getheader("Set-Cookie") or "").split(";", 1)[0]
+    token = page.read().decode().split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    boundary = "b0undary"
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}']
+    body = ("\r\n".join(parts) + "\r\n").encode()
+    for number in range(3):
+        body += (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
+                f'filename="hang-{number}.pdf"\r\nContent-Type: application/pdf\r\n\r\n'
+            ).encode()
+            + hanging_pdf()
+            + b"\r\n"
+        )
+    body += f"--{boundary}--\r\n".encode()
+    headers = {"Content-Type": f"multipart/form-data; boundary={boundary}", "Cookie": cookie}
+    connection.request("POST", "/batch", body=body, headers=headers)
+    status = connection.getresponse().status
+    connection.close()
+    return status
 
 
 def _descendants(pid: int) -> list[int]:
