@@ -11,10 +11,10 @@ TMPDIR, runs each probe, then stops it with SIGTERM and checks nothing was left 
           statuses, JSON codes);
 - errors: deep JSON, 1,000 form parts, a 60 MB body, a 3 GB Flate bomb (status and code);
 - soak:   600 requests, 10 % hostile (count of 5xx);
-- slow:   100 half-open connections, then /healthz (direct, and through nginx with --nginx);
+- slow:   100 half-open connections, then /healthz (the nginx side is tests/web/test_web_nginx.py);
 - stop:   SIGTERM: exit time, files left in TMPDIR, processes left.
 
-Usage: python benchmarks/soak.py [--only batch,paste,...] [--soak 600] [--nginx]
+Usage: python benchmarks/soak.py [--only batch,paste,...] [--soak 600]
 """
 
 from __future__ import annotations
