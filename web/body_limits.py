@@ -31,6 +31,8 @@ DRAIN_MAX_BYTES = 64 * 1024 * 1024
 DRAIN_SECONDS = 3.0
 DRAIN_IDLE_SECONDS = 0.5
 _CHUNK = 64 * 1024
+#: Answers given without reading the body (too large, busy): drain what the client still sends.
+_REFUSALS = ("413", "503")
 
 
 class TooManyPartsError(RequestEntityTooLarge):
@@ -137,7 +139,7 @@ def json_413(message: str) -> bytes:
 
 
 class ServerLimits:
-    """WSGI middleware: the server-wide body limit, and a drain after every 413."""
+    """WSGI middleware: the server-wide body limit, and a drain after every 413 or 503."""
 
     def __init__(self, app: WSGIApp, max_body_bytes: int) -> None:
         self.app = app
@@ -165,7 +167,7 @@ class ServerLimits:
             return start_response(code, headers, exc_info)
 
         result = self.app(environ, recording_start_response)
-        if status and status[0].startswith("413"):
+        if status and status[0][:3] in _REFUSALS:
             return _DrainAfter(result, environ)
         return result
 

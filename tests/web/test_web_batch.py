@@ -227,3 +227,20 @@ def test_when_no_files_are_chosen_then_400(client: FlaskClient) -> None:
     status, html = submit(client, [])
     assert status == 400
     assert "no_files" in html
+
+
+def test_when_two_batch_uploads_are_being_read_then_a_third_is_503_unread(app: Flask) -> None:
+    """Batch bodies are up to 50 MB: only two are read into memory at once, more get 503 with
+    Retry-After before their body is read (a flood of uploads cannot fill the memory)."""
+    client = app.test_client()
+    slots = app.extensions["upload_slots"]
+    assert slots.acquire(blocking=False)
+    assert slots.acquire(blocking=False)
+    try:
+        status, html = submit(client, [(resume_text().encode(), "a.txt")])
+    finally:
+        slots.release()
+        slots.release()
+    assert status == 503
+    assert "busy" in html
+    assert submit(client, [(resume_text().encode(), "a.txt")])[0] == 303
