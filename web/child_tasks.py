@@ -14,6 +14,7 @@ import os
 import pickle
 from typing import Any
 
+from hitl_resume.annotate import DecisionsError, annotate_docx, load_decisions
 from hitl_resume.api import analyze, analyze_posting, default_analyzer
 from hitl_resume.batch import worker
 from hitl_resume.batch.results import Task
@@ -55,6 +56,19 @@ def analyse_posting(payload: bytes) -> Answer:
         return ("ok", analyze_posting(text).to_dict())
     except InputError as error:
         return _input_error(error)
+
+
+def annotate(payload: bytes) -> Answer:
+    """Child: the user's DOCX with suggestions as comments; ``None`` for a bad decisions file."""
+    original, rewrites, raw_decisions, roles = pickle.loads(payload)
+    try:
+        decisions = load_decisions(raw_decisions) if raw_decisions.strip() else None
+        result = annotate_docx(original, rewrites, decisions, roles=roles)
+    except DecisionsError:
+        return ("ok", None)
+    except InputError as error:
+        return _input_error(error)
+    return ("ok", result.data)
 
 
 def run_batch_task(payload: bytes) -> Answer:
