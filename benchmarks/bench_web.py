@@ -1,20 +1,18 @@
-"""Load benchmark for the web API on the real server (waitress, as ``hitl-resume serve`` runs it).
+"""Load benchmark for the web API on the real server (``hitl-resume serve``: gunicorn).
 
 Starts the server in a subprocess on a free port, then POSTs resumes to ``/api/analyze`` at a
 fixed concurrency and reports p50/p95 latency and errors for three runs:
 
 1. ``benign``: 100 uploads (synthetic TXT/DOCX/PDF plus real PDFs from
    ../shared/data/resumes/livecareer when present), concurrency 4;
-2. ``hostile``: the same 100 with two never-finishing files mixed in (SECURITY.md L-03);
+2. ``hostile``: the same 100 with two never-finishing PDFs mixed in (SECURITY.md L-03);
 3. ``real_pdfs``: up to 24 real PDFs at concurrency 4 (the issue's p95 < 3 s target).
 
-Never-finishing files: the server process replaces the parse target with ``hanging_extract``,
-which loops forever when the file contains the marker ``HANG-FOREVER`` and otherwise calls the
-real reader. The loop runs in the isolated parse child, so the server's real timeout (10 s) and
-kill path are what get measured. (A real pathological PDF would do the same; the 3,000-page one
-is refused by the page check in ~2.4 s, so it is not a never-finishing file.)
+Never-finishing files are real: a ~16 kB PDF whose page is millions of no-op operators
+(``soak_inputs.hanging_pdf``), so the server's real timeout and kill path are what get measured.
+``soak.py`` has the hostile-load probes of issue 14.
 
-Usage: python benchmarks/bench_web.py [--slots N] [--concurrency 4] [--requests 100]
+Usage: python benchmarks/bench_web.py [--concurrency 4] [--requests 100]
 Results go to stdout and benchmarks/results/bench_web.json (gitignored).
 """
 
@@ -35,34 +33,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from soak_inputs import hanging_pdf
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_PDFS = ROOT.parent / "shared" / "data" / "resumes" / "livecareer" / "pdf"
-HANG_MARKER = b"HANG-FOREVER"
-
-
-def hanging_extract(data: bytes) -> Any:
-    """Parse target used by the benchmark server: never returns for marked files."""
-    if HANG_MARKER in data:
-        while True:
-            time.sleep(0.05)
-    from hitl_resume.ingest.readers import extract_file
-
-    return extract_file(data)
-
-
-def run_server(port: int, slots: int | None) -> None:
-    """Entry point of the server subprocess (same settings as ``serve``, plus the hang hook)."""
-    import waitress  # type: ignore[import-untyped]
-    from hitl_resume.web import create_app
-    from hitl_resume.web.server import server_settings
-
-    import hitl_resume.ingest.source
-
-    setattr(hitl_resume.ingest.source, "extract_file", hanging_extract)  # noqa: B010  # the hang hook
-    config: dict[str, Any] = {"WARM_UP": True}
-    if slots:
-        config["PARSE_SLOTS"] = slots
-    waitress.serve(create_app(config), **server_settings("127.0.0.1", port))
 
 
 def _free_port() -> int:
@@ -135,7 +110,7 @@ def workload(n: int) -> list[tuple[str, bytes]]:
 
 
 def hanging_file() -> tuple[str, bytes]:
-    return ("hang.pdf", b"%PDF-1.4\n%" + HANG_MARKER + b"\n" + b"0" * 2000 + b"\n%%EOF\n")
+    return ("hang.pdf", hanging_pdf())
 
 
 def post(port: int, name: str, data: bytes) -> tuple[int, float, str]:
@@ -224,7 +199,7 @@ def _wait_ready(port: int, process: subprocess.Popen[bytes]) -> None:
 
 
 def _rss_mb(pid: int) -> float:
-    """Resident memory of the server and its children (parse forkserver), in MB."""
+    """Resident memory of the server and its direct children, in MB."""
     total = 0
     pids = [pid]
     try:
@@ -245,19 +220,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--slots", type=int, default=0, help="parse slots (default: CPU count)")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "tests"))
     port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
-    # Imported by module name so the forkserver child can unpickle ``bench_web.hanging_extract``.
-    bootstrap = f"import bench_web; bench_web.run_server({port}, {args.slots or None})"
-    command = [sys.executable, "-c", bootstrap]
-    process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    script = Path(sys.executable).with_name("hitl-resume")
+    command = [str(script), "serve", "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_ready(port, process)
         items = workload(args.requests)
-        report: dict[str, Any] = {"cpus": os.cpu_count(), "slots": args.slots or "default"}
+        report: dict[str, Any] = {"cpus": os.cpu_count()}
         report["load_average_before"] = os.getloadavg()[0]
         report["real_pdfs_in_workload"] = sum(1 for n, _ in items if n == "real.pdf")
         report["benign"] = run(port, items, args.concurrency)
@@ -268,8 +239,8 @@ def main() -> None:
             report["real_pdfs"] = run(port, reals, args.concurrency)
         report["server_rss_mb"] = _rss_mb(process.pid)
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        process.terminate()  # SIGTERM: gunicorn's graceful stop
+        process.wait(timeout=60)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench_web.json").write_text(json.dumps(report, indent=2))

@@ -1,33 +1,37 @@
-"""The coach's batch page: several files or a zip in, one cohort table and a CSV out.
+"""The coach's batch page: upload, a progress page that refreshes itself, the cohort and downloads.
 
-Everything stays in memory; zip member names are display names only, never paths (B-02).
-A zip is refused whole before anything is inflated when its central directory breaks a limit
-(B-04); each member is read with a bounded ``read`` so a lying header costs at most the cap (B-05).
+The page is a thin layer over ``hitl_resume.batch``: uploads become a ``Collection`` with the
+CLI's zip rules (``collect_uploads``), each file goes through the CLI's worker code in a limited
+child (``jobs``), and the downloads are the CLI's own summary.csv, summary.json, errors.csv,
+cohort view and per-file reports. A zip that breaks a limit is refused whole at upload, before
+anything is inflated (B-04); nothing is written to disk.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import stat
 import zipfile
-from dataclasses import dataclass, field
-from typing import Any
+from typing import cast
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
-from hitl_resume.api import analyze
-from hitl_resume.batch.inputs import ZIP_MAX_MEMBERS, check_zip_limits, read_member
-from hitl_resume.batch.outputs import formula_safe, summary_header
-from hitl_resume.errors import InputError, UnsupportedTypeError
-from hitl_resume.ingest.display_names import display_name
+from hitl_resume.api import clean_posting_text
+from hitl_resume.batch import worker
+from hitl_resume.batch.inputs import ZIP_MAX_MEMBERS, check_zip_limits
+from hitl_resume.batch.outputs import SUMMARY_CSV
+from hitl_resume.batch.results import FileResult, Task
+from hitl_resume.errors import InputError
 from hitl_resume.language.lexicon_loader import ROLE_IDS
 
-from .analysis_codec import dump_token, load_token
+from . import bounded, child_tasks
 from .downloads import attachment
-from .inputs import parse_slots
+from .jobs import BatchJobs, Job, owner_key
+from .security import csrf_token
 
 bp = Blueprint("batch", __name__)
+
+#: Seconds between refreshes of the progress page (a meta refresh: no JavaScript needed).
+REFRESH_SECONDS = 2
 
 
 class BatchLimitError(InputError):
@@ -45,108 +49,72 @@ class NoFilesError(InputError):
     default_message = "Choose some resume files or a zip of them."
 
 
-@dataclass
-class Item:
-    """One client file: its display name and either its bytes or why it was not analysed."""
-
-    name: str
-    data: bytes | None = None
-    error: InputError | None = None
-    note: str | None = None
-    scores: dict[str, int] = field(default_factory=dict)
+class JobNotFoundError(InputError):
+    code = "batch_not_found"
+    http_status = 404
+    default_message = (
+        "This batch is no longer here: results are deleted once downloaded, or after 15 minutes."
+    )
 
 
-def _is_docx_zip(zf: zipfile.ZipFile) -> bool:
-    return "[Content_Types].xml" in zf.namelist()
+def run_task_in_child(
+    task: Task, timeout: float
+) -> tuple[FileResult, tuple[tuple[str, bytes], ...]]:
+    """One batch file through the CLI worker, in a limited child (``jobs.RunTask``)."""
+    outcome = bounded.run_in_child(child_tasks.run_batch_task, task, timeout)
+    return cast(tuple[FileResult, tuple[tuple[str, bytes], ...]], outcome)
 
 
-def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: set[str]) -> Item:
-    """One zip member as an item; limits and nested-archive rules are the CLI batch's own."""
-    name = display_name(info.filename) or "(unnamed)"
-    if stat.S_ISLNK(info.external_attr >> 16):
-        return Item(name, note="skipped: symbolic link")
-    if info.filename in seen:
-        return Item(name, note="skipped: duplicate name")
-    seen.add(info.filename)
-    try:
-        data = read_member(zf, info, info.file_size)
-    except InputError as error:
-        return Item(name, error=error)
-    if data.startswith(b"PK") and not _zip_is_docx(data):
-        return Item(name, error=UnsupportedTypeError())
-    return Item(name, data=data)
+def run_task_here(task: Task, timeout: float) -> tuple[FileResult, tuple[tuple[str, bytes], ...]]:
+    """The same worker code in this process (``ANALYSE_IN_CHILD=False``: tests that patch it)."""
+    return worker.analyze_task(task)
 
 
-def _zip_is_docx(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as inner:
-            return _is_docx_zip(inner)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return True  # let the DOCX reader report the damage
+def batch_jobs() -> BatchJobs:
+    """The app's job queue."""
+    return cast(BatchJobs, current_app.extensions["batch_jobs"])
 
 
-def collect_items(uploads: list[tuple[str, bytes]]) -> list[Item]:
-    """Expand zips of resumes into items; DOCX files (also zips) stay whole."""
-    items: list[Item] = []
-    for filename, data in uploads:
-        if not data.startswith(b"PK") or _zip_is_docx(data):
-            items.append(Item(display_name(filename) or "(unnamed)", data=data))
+def _check_limits(uploads: list[tuple[str, bytes]]) -> int:
+    """Refuse the whole batch from zip central directories alone (B-04), before inflating.
+
+    Returns how many files the batch holds.
+    """
+    count = 0
+    for name, data in uploads:
+        if not name.lower().endswith(".zip"):
+            count += 1
             continue
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = [info for info in zf.infolist() if not info.is_dir()]
-            try:
-                check_zip_limits(infos)
-            except InputError:
-                raise BatchLimitError() from None
-            seen: set[str] = set()
-            items += [_member(zf, info, seen) for info in infos]
-        if len(items) > ZIP_MAX_MEMBERS:
-            raise BatchLimitError()
-    return items
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                infos = [info for info in archive.infolist() if not info.is_dir()]
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+            count += 1  # reported as a damaged file in the table
+            continue
+        try:
+            check_zip_limits(infos)
+        except InputError:
+            raise BatchLimitError() from None
+        count += len(infos)
+    if count > ZIP_MAX_MEMBERS:
+        raise BatchLimitError()
+    return count
 
 
-def _analyse(item: Item, postings: list[str]) -> dict[str, Any]:
-    row: dict[str, Any] = {"file": item.name, "status": "ok", "error_code": "", "message": ""}
-    row.update(top_role="", top_label="", top_score="", match_score="", scores={})
-    if item.note:
-        return {**row, "status": "skipped", "message": item.note}
-    try:
-        if item.error is not None:
-            raise item.error
-        assert item.data is not None
-        with parse_slots().hold():
-            analysis = analyze(item.data, postings=postings, filename=item.name)
-    except InputError as exc:
-        return {**row, "status": "error", "error_code": exc.code, "message": exc.message}
-    top = analysis.top_role()
-    row["scores"] = {r.id: r.score for r in analysis.roles}
-    if top is not None:
-        row.update(top_role=top.id, top_label=top.label, top_score=top.score)
-    if analysis.matches:
-        row["match_score"] = analysis.matches[0].score
-    return row
-
-
-def cohort_csv(rows: list[dict[str, Any]], with_match: bool) -> str:
-    """The summary CSV (same leading columns as the CLI's ``summary.csv``), UTF-8 with BOM."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(summary_header(with_match))
-    for row in rows:
-        cells = [row["file"], row["status"], row["error_code"], row["top_role"], row["top_score"]]
-        cells += [row["scores"].get(r, "") for r in ROLE_IDS]
-        cells += [row["match_score"]] if with_match else []
-        writer.writerow([formula_safe(str(c)) for c in cells])
-    return "\ufeff" + out.getvalue()
+def _job(job_id: str) -> Job:
+    job = batch_jobs().get(job_id, owner_key(csrf_token()))
+    if job is None:
+        raise JobNotFoundError()
+    return job
 
 
 @bp.get("/batch")
 def batch_get() -> str:
-    return render_template("batch.html", rows=None, role_ids=ROLE_IDS)
+    return render_template("batch.html")
 
 
 @bp.post("/batch")
-def batch_post() -> str:
+def batch_post() -> Response:
     uploads = [
         (upload.filename or "", upload.stream.read())
         for upload in request.files.getlist("files")
@@ -155,18 +123,53 @@ def batch_post() -> str:
     if not uploads:
         raise NoFilesError()
     posting = request.form.get("posting", "")
-    postings = [posting] if posting.strip() else []
-    rows = [_analyse(item, postings) for item in collect_items(uploads)]
-    token = dump_token(
-        {"rows": rows, "match": bool(postings)}, current_app.config["SECRET_KEY"], salt="batch"
-    )
+    postings = (clean_posting_text(posting),) if posting.strip() else ()
+    count = _check_limits(uploads)
+    job = Job(owner_key(csrf_token()), tuple(uploads), postings)
+    job.total = count
+    batch_jobs().submit(job)
+    return cast(Response, redirect(url_for("batch.batch_job", job_id=job.id), code=303))
+
+
+@bp.get("/batch/<job_id>")
+def batch_job(job_id: str) -> str:
+    job = _job(job_id)
+    jobs = batch_jobs()
     return render_template(
-        "batch.html", rows=rows, role_ids=ROLE_IDS, with_match=bool(postings), token=token
+        "batch_job.html",
+        job=job,
+        rows=list(job.results),
+        role_ids=ROLE_IDS,
+        with_match=bool(job.postings),
+        position=jobs.position(job) if job.state == "queued" else 0,
+        refresh=REFRESH_SECONDS if job.state != "done" else None,
+        ttl_minutes=int(jobs.ttl_seconds // 60),
     )
 
 
-@bp.post("/batch/csv")
-def batch_csv() -> Response:
-    data = load_token(request.form.get("cohort", ""), current_app.config["SECRET_KEY"], "batch")
-    body = cohort_csv(data["rows"], bool(data["match"]))
-    return attachment(body, "cohort-summary.csv", "text/csv")
+@bp.post("/batch/<job_id>/csv")
+def batch_csv(job_id: str) -> Response:
+    job = _job(job_id)
+    if SUMMARY_CSV not in job.files:
+        raise JobNotFoundError()
+    return attachment(job.files[SUMMARY_CSV], "cohort-summary.csv", "text/csv")
+
+
+@bp.post("/batch/<job_id>/zip")
+def batch_zip(job_id: str) -> Response:
+    """Everything the CLI would write, as one zip; the results are deleted once it is built."""
+    job = _job(job_id)
+    if job.state != "done" or not job.files:
+        raise JobNotFoundError()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in sorted(job.files.items()):
+            archive.writestr(name, data)
+    batch_jobs().delete(job)
+    return attachment(buffer.getvalue(), "cohort.zip", "application/zip")
+
+
+@bp.post("/batch/<job_id>/delete")
+def batch_delete(job_id: str) -> Response:
+    batch_jobs().delete(_job(job_id))
+    return cast(Response, redirect(url_for("batch.batch_get"), code=303))

@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-import importlib
 import json
-from collections.abc import Callable, Mapping
-from typing import Any, cast
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Response
 
-from hitl_resume.analysis import Analysis
 from hitl_resume.annotate.decisions import MAX_EDITED_CHARS
 from hitl_resume.ingest.text_cleaning import clean_text
-from hitl_resume.render.markdown_renderer import render_analysis_markdown
+from hitl_resume.render import ANALYSIS_RENDERERS, BINARY_RENDERERS
 
 from .analysis_codec import analysis_from_dict
 
 DECISIONS = ("accepted", "edited", "rejected")
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def docx_renderer() -> Callable[[Analysis], bytes] | None:
-    """The DOCX report renderer when that module exists (its download is hidden otherwise)."""
-    try:
-        module = importlib.import_module("hitl_resume.render.docx_report")
-    except ImportError:
-        return None
-    renderer = getattr(module, "render_analysis_docx", None)
-    return cast(Callable[[Analysis], bytes], renderer) if callable(renderer) else None
+#: Report formats offered on the page: the renderer tables' names, fixed file names (E-07).
+REPORT_FILES = {
+    "json": ("resume-report.json", "application/json"),
+    "markdown": ("resume-report.md", "text/markdown"),
+    "docx": ("resume-report.docx", DOCX_MIME),
+}
 
 
 def attachment(body: str | bytes, filename: str, mimetype: str) -> Response:
@@ -55,19 +49,14 @@ def decisions_file(data: dict[str, Any], form: Mapping[str, str]) -> dict[str, A
 
 
 def render_download(fmt: str, data: dict[str, Any], form: Mapping[str, str]) -> Response | None:
-    """The download response for ``fmt``, or ``None`` for an unknown or unavailable format."""
-    if fmt == "json":
-        body = json.dumps(data, ensure_ascii=False, indent=2)
-        return attachment(body, "resume-report.json", "application/json")
-    if fmt == "markdown":
-        markdown = render_analysis_markdown(analysis_from_dict(data))
-        return attachment(markdown, "resume-report.md", "text/markdown")
+    """The download response for ``fmt``, or ``None`` for an unknown format."""
     if fmt == "decisions":
         body = json.dumps(decisions_file(data, form), ensure_ascii=False, indent=2)
         return attachment(body, "decisions.json", "application/json")
-    if fmt == "docx":
-        renderer = docx_renderer()
-        if renderer is None:
-            return None
-        return attachment(renderer(analysis_from_dict(data)), "resume-report.docx", DOCX_MIME)
-    return None
+    if fmt not in REPORT_FILES:
+        return None
+    filename, mimetype = REPORT_FILES[fmt]
+    analysis = analysis_from_dict(data)
+    if fmt in BINARY_RENDERERS:
+        return attachment(BINARY_RENDERERS[fmt](analysis), filename, mimetype)
+    return attachment(ANALYSIS_RENDERERS[fmt](analysis), filename, mimetype)

@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from hitl_resume.errors import FileTooLargeError, InputError
 
+from .body_limits import BodyOverLimitError, TooManyPartsError
 from .parse_slots import RETRY_AFTER_SECONDS
 from .security import CSRF_MESSAGE, CSRFError
 
@@ -24,7 +25,7 @@ HTTP_MESSAGES = {
     405: ("method_not_allowed", "This address doesn't accept that kind of request."),
 }
 FORM_TOO_LARGE = ("form_too_large", "Job posting is too long (max ~100 KB).")
-TOO_MANY_PARTS = ("too_many_parts", "Please choose one file.")
+TOO_MANY_PARTS = ("too_many_parts", "This form sends too many files or fields (at most {parts}).")
 INTERNAL = ("internal_error", "Something went wrong on our side. Please try again.")
 BACK_LINKS = {"pages.posting_post": "pages.posting", "batch.batch_post": "batch.batch_get"}
 
@@ -65,17 +66,18 @@ def _csrf_error(exc: CSRFError) -> Response:
 
 
 def _too_large(exc: RequestEntityTooLarge) -> Response:
+    if isinstance(exc, TooManyPartsError):
+        parts = request.max_form_parts
+        return error_response(TOO_MANY_PARTS[0], TOO_MANY_PARTS[1].format(parts=parts), 413)
     length = request.content_length
     limit = request.max_content_length
-    if length is None or limit is None or length > limit:
+    over = isinstance(exc, BodyOverLimitError) or request.mimetype != "multipart/form-data"
+    if over or (limit is not None and length is not None and length > limit):
         error = FileTooLargeError()
         if limit is not None:
             error = FileTooLargeError(f"Files must be under {limit // (1024 * 1024)} MB.")
         return error_response(error.code, error.message, 413)
-    form_memory = request.max_form_memory_size
-    if form_memory is not None and length > form_memory:
-        return error_response(*FORM_TOO_LARGE, 413)
-    return error_response(*TOO_MANY_PARTS, 413)
+    return error_response(*FORM_TOO_LARGE, 413)
 
 
 def _http_error(exc: HTTPException) -> Response:

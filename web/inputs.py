@@ -1,21 +1,25 @@
-"""Read the resume and postings out of a form (HTML page or JSON API) and run one analysis."""
+"""Read the resume and postings out of a form (page or JSON API); run one bounded analysis."""
 
 from __future__ import annotations
 
-from typing import cast
+import time
+from typing import Any, cast
 
 from flask import current_app, g, request
 
-from hitl_resume.analysis import Analysis
-from hitl_resume.api import analyze
-from hitl_resume.errors import EmptyFileError, InputError
+from hitl_resume.api import analyze, analyze_posting
+from hitl_resume.errors import EmptyFileError, EmptyTextError, InputError, ParseTimeoutError
 from hitl_resume.ingest import limits
 from hitl_resume.ingest.display_names import display_name
 from hitl_resume.ingest.source import Source
 
+from . import bounded, child_tasks
 from .parse_slots import ParseSlots
 
 MAX_POSTINGS = 5
+TEXT_TIMEOUT_MESSAGE = (
+    "This took too long to analyse. Try a shorter text, or fewer or shorter job postings."
+)
 
 
 class NoResumeError(InputError):
@@ -75,11 +79,54 @@ def read_postings() -> list[str]:
     return postings
 
 
-def analyze_request() -> Analysis:
-    """Analyse the request's resume against its postings, holding one parse slot."""
+def _deadline() -> float:
+    return float(g.get("started", time.monotonic())) + bounded.REQUEST_BUDGET_SECONDS
+
+
+def _in_child() -> bool:
+    return bool(current_app.config["ANALYSE_IN_CHILD"])
+
+
+def analyze_request() -> dict[str, Any]:
+    """Analyse the request's resume against its postings in one slot and the request's budget.
+
+    Answers the ``analyze --format json`` document.
+    """
     source, filename = read_resume()
     postings = read_postings()
-    with parse_slots().hold():
-        analysis = analyze(source, postings=postings, filename=filename)
-    g.file_kind = analysis.resume.source.kind
-    return analysis
+    deadline = _deadline()
+    with parse_slots().hold(wait=bounded.remaining(deadline) - bounded.MIN_RUN_SECONDS):
+        if _in_child():
+            payload = (source, postings, filename)
+            budget = bounded.remaining(deadline)
+            if isinstance(source, bytes):  # I-2: a file gets the parse timeout plus 1 s
+                budget = min(budget, limits.PARSE_TIMEOUT_SECONDS + 1.0)
+            try:
+                data = bounded.run_in_child(child_tasks.analyse_resume, payload, budget)
+            except ParseTimeoutError:
+                if isinstance(source, str) or postings:
+                    raise ParseTimeoutError(TEXT_TIMEOUT_MESSAGE) from None
+                raise
+        else:
+            data = analyze(source, postings=postings, filename=filename).to_dict()
+    document = cast(dict[str, Any], data)
+    g.file_kind = str(document.get("source", {}).get("kind", g.get("file_kind", "none")))
+    return document
+
+
+def analyze_posting_text(text: str) -> dict[str, Any]:
+    """Read one pasted posting in a slot and the request's budget; the posting document."""
+    if not text.strip():
+        raise EmptyTextError("Paste the job posting text.")
+    deadline = _deadline()
+    with parse_slots().hold(wait=bounded.remaining(deadline) - bounded.MIN_RUN_SECONDS):
+        if _in_child():
+            try:
+                data = bounded.run_in_child(
+                    child_tasks.analyse_posting, text, bounded.remaining(deadline)
+                )
+            except ParseTimeoutError:
+                raise ParseTimeoutError(TEXT_TIMEOUT_MESSAGE) from None
+        else:
+            data = analyze_posting(text).to_dict()
+    return cast(dict[str, Any], data)

@@ -7,13 +7,25 @@ from typing import Any
 from hitl_resume.errors import ERRORS_BY_CODE
 from hitl_resume.language.lexicon_loader import ROLE_IDS
 
+#: Codes the web layer adds to the library's (request shape and size).
+WEB_CODES = (
+    "bad_request",
+    "form_too_large",
+    "invalid_json",
+    "no_resume",
+    "too_many_files",
+    "too_many_parts",
+    "too_many_postings",
+)
+
 
 def _error_responses(*statuses: int) -> dict[str, Any]:
     descriptions = {
-        400: "Empty file or text, no resume, too many files or postings",
+        400: "Empty file or text, no resume, too many files or postings, malformed JSON",
         413: "Body over 5 MB, a text field over 100 kB, or too many form parts",
         415: "Not a PDF, DOCX or plain-text file (also legacy .doc and macro-enabled files)",
-        422: "The file could not be read (damaged, encrypted, scanned, too long, timed out)",
+        422: "The input could not be read (damaged, encrypted, scanned, too long, or over its "
+        "time or memory budget)",
         503: "All analysis slots are busy; retry after the Retry-After header",
     }
     return {
@@ -89,7 +101,7 @@ def openapi_document() -> dict[str, Any]:
                 "type": "object",
                 "required": ["code", "message"],
                 "properties": {
-                    "code": {"type": "string", "examples": sorted(ERRORS_BY_CODE)},
+                    "code": {"type": "string", "examples": sorted({*ERRORS_BY_CODE, *WEB_CODES})},
                     "message": {"type": "string"},
                 },
             }

@@ -6,13 +6,12 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from hitl_resume.api import analyze_posting
-from hitl_resume.errors import EmptyTextError, InputError
+from hitl_resume.errors import InputError
 
 from .analysis_codec import dump_token, load_token
 from .annotate_view import annotated_download
-from .downloads import docx_renderer, render_download
-from .inputs import analyze_request, parse_slots
+from .downloads import render_download
+from .inputs import analyze_posting_text, analyze_request
 from .report_view import build_posting, build_report
 
 bp = Blueprint("pages", __name__)
@@ -38,12 +37,11 @@ def index() -> str:
 
 @bp.post("/analyze")
 def analyze() -> str:
-    data = analyze_request().to_dict()
+    data = analyze_request()
     return render_template(
         "report.html",
         token=dump_token(data, _secret()),
         interactive=True,
-        docx_available=docx_renderer() is not None,
         source_is_docx=data.get("source", {}).get("kind") == "docx",
         **build_report(data),
     )
@@ -57,10 +55,7 @@ def posting() -> str:
 @bp.post("/posting")
 def posting_post() -> str:
     text = request.form.get("text", "")
-    if not text.strip():
-        raise EmptyTextError("Paste the job posting text.")
-    with parse_slots().hold():
-        result = analyze_posting(text).to_dict()
+    result = analyze_posting_text(text)
     return render_template("posting.html", text=text, **build_posting(result))
 
 

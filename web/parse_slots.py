@@ -42,9 +42,13 @@ class ParseSlots:
         self._semaphore = threading.BoundedSemaphore(count)
 
     @contextmanager
-    def hold(self) -> Iterator[None]:
-        """Run the body in a slot, or raise ``BusyError`` after the bounded wait."""
-        if not self._semaphore.acquire(timeout=self.wait_seconds):
+    def hold(self, wait: float | None = None) -> Iterator[None]:
+        """Run the body in a slot, or raise ``BusyError`` after the bounded wait.
+
+        ``wait`` shortens the configured wait (a request whose time budget is running out).
+        """
+        limit = self.wait_seconds if wait is None else max(0.0, min(wait, self.wait_seconds))
+        if not self._semaphore.acquire(timeout=limit):
             raise BusyError()
         try:
             yield

@@ -11,12 +11,17 @@ import hmac
 import io
 import logging
 import secrets
+import threading
 import time
 import uuid
 from typing import IO
 
-from flask import Flask, Request, Response, g, request, session
+from flask import Flask, Request, Response, current_app, g, request, session
 from werkzeug.exceptions import BadRequest
+
+from hitl_resume.errors import BusyError
+
+from .body_limits import CountingFormDataParser
 
 log = logging.getLogger("hitl_resume.web")
 
@@ -31,14 +36,23 @@ CSRF_BLUEPRINTS = frozenset({"pages", "batch"})
 #: Per-endpoint overrides of the app-wide limits: (max_content_length, max_form_parts).
 BATCH_MAX_CONTENT_LENGTH = 50 * 1024 * 1024
 BATCH_MAX_FORM_PARTS = 210
+#: Batch bodies (up to 50 MiB each) being read at once; the rest are answered 503 unread.
+BATCH_UPLOADS = 2
 ENDPOINT_LIMITS: dict[str, tuple[int, int]] = {
     "batch.batch_post": (BATCH_MAX_CONTENT_LENGTH, BATCH_MAX_FORM_PARTS),
 }
+#: The server-wide body limit: the largest route limit (checked before Flask, ``body_limits``).
+SERVER_MAX_BODY_BYTES = max(limit for limit, _ in ENDPOINT_LIMITS.values())
 _SIZE_BUCKETS = ((0, "0"), (10_240, "<10k"), (102_400, "<100k"), (1_048_576, "<1M"))
 
 
 class InMemoryRequest(Request):
-    """A request whose file uploads stay in memory (Werkzeug spools > 500 kB to disk)."""
+    """A request whose file uploads stay in memory (Werkzeug spools > 500 kB to disk).
+
+    Its form parser counts multipart parts as they stream past (``body_limits``).
+    """
+
+    form_data_parser_class = CountingFormDataParser
 
     def _get_file_stream(
         self,
@@ -85,12 +99,28 @@ def _before_request() -> None:
     limits = ENDPOINT_LIMITS.get(request.endpoint or "")
     if limits is not None:
         request.max_content_length, request.max_form_parts = limits
+        _hold_upload_slot()
     if request.method == "POST" and request.blueprint in CSRF_BLUEPRINTS:
         sent = request.form.get(CSRF_FIELD, "")
         expected = session.get(CSRF_FIELD)
         if not isinstance(expected, str) or not hmac.compare_digest(sent, expected):
             g.outcome = "csrf_failed"
             raise CSRFError()
+
+
+def _hold_upload_slot() -> None:
+    """At most ``BATCH_UPLOADS`` large bodies are read into memory at once; more get 503 now."""
+    slots: threading.BoundedSemaphore = current_app.extensions["upload_slots"]
+    if not slots.acquire(blocking=False):
+        g.outcome = "busy"
+        raise BusyError()
+    g.upload_slot = slots
+
+
+def _release_upload_slot(exc: BaseException | None) -> None:
+    slots = g.pop("upload_slot", None)
+    if slots is not None:
+        slots.release()
 
 
 def _after_request(response: Response) -> Response:
@@ -125,7 +155,9 @@ def _log_request(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     """Install limits, CSRF, headers and the request log on ``app``."""
     app.request_class = InMemoryRequest
+    app.extensions["upload_slots"] = threading.BoundedSemaphore(BATCH_UPLOADS)
     app.before_request(_before_request)
+    app.teardown_request(_release_upload_slot)
     app.after_request(_after_request)
     app.after_request(_log_request)
     app.jinja_env.globals["csrf_token"] = csrf_token

@@ -175,12 +175,39 @@ def _walk(root: Path, excluded: Path | None, notes: list[Note]) -> Iterator[tupl
         stack.extend(reversed(subfolders))
 
 
+def collect_uploads(uploads: Sequence[tuple[str, bytes]]) -> Collection:
+    """Like ``collect_inputs`` for files already in memory (web uploads): (name, bytes) pairs.
+
+    A ``.zip`` upload is expanded with the same limits and notes as a zip on disk; names are
+    display names only.
+    """
+    names = _Names()
+    items: list[InputItem] = []
+    notes: list[Note] = []
+    for filename, data in uploads:
+        shown = display_path([filename])
+        if filename.lower().endswith(".zip"):
+            items.extend(_zip_items_from_bytes(data, shown, [], names, notes))
+        else:
+            items.append(InputItem(file=names.claim(shown), data=data))
+    return Collection(tuple(items), tuple(notes))
+
+
 def _zip_items(
     path: Path, shown: str, prefix: list[str], names: _Names, notes: list[Note]
 ) -> list[InputItem]:
     """Read a zip into memory and turn its members into items; refuse it whole when over limits."""
     try:
         data = _read_zip_file(path)
+    except InputError as error:
+        return [InputItem(file=names.claim(shown), error=error)]
+    return _zip_items_from_bytes(data, shown, prefix, names, notes)
+
+
+def _zip_items_from_bytes(
+    data: bytes, shown: str, prefix: list[str], names: _Names, notes: list[Note]
+) -> list[InputItem]:
+    try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
         check_zip_limits(infos)

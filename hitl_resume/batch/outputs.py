@@ -117,12 +117,15 @@ def all_notes(batch: BatchResult) -> list[Note]:
 
 def write_summaries(batch: BatchResult, *, with_match: bool) -> None:
     """Write summary.csv (UTF-8 with BOM), errors.csv and summary.json."""
-    outdir = batch.outdir
+    for name, data in summary_files(batch, with_match=with_match).items():
+        atomic_write(batch.outdir / name, data)
+
+
+def summary_files(batch: BatchResult, *, with_match: bool) -> dict[str, bytes]:
+    """summary.csv, errors.csv and summary.json as bytes (the web keeps them in memory)."""
     rows = [summary_header(with_match)] + [summary_row(f, with_match) for f in batch.files]
-    atomic_write(outdir / SUMMARY_CSV, csv_text(rows).encode("utf-8-sig"))
     notes = all_notes(batch)
     error_rows = [["file", "error_code", "message"]] + [[n.file, n.code, n.message] for n in notes]
-    atomic_write(outdir / ERRORS_CSV, csv_text(error_rows).encode("utf-8-sig"))
     document: dict[str, Any] = {
         "files": [_file_entry(f) for f in batch.files],
         "notes": [n.to_dict() for n in notes],
@@ -137,7 +140,11 @@ def write_summaries(batch: BatchResult, *, with_match: bool) -> None:
         "interrupted": batch.interrupted,
     }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    atomic_write(outdir / SUMMARY_JSON, text.encode("utf-8"))
+    return {
+        SUMMARY_CSV: csv_text(rows).encode("utf-8-sig"),
+        ERRORS_CSV: csv_text(error_rows).encode("utf-8-sig"),
+        SUMMARY_JSON: text.encode("utf-8"),
+    }
 
 
 def _file_entry(result: FileResult) -> dict[str, Any]:

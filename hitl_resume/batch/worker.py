@@ -42,11 +42,17 @@ def docx_renderer() -> Callable[[Analysis], bytes] | None:
     return renderer
 
 
-def analyze_task(task: Task) -> tuple[FileResult, tuple[tuple[str, bytes], ...]]:
-    """Analyse one file and render its reports; every failure becomes an error result."""
+def analyze_task(
+    task: Task, *, isolated: bool = True
+) -> tuple[FileResult, tuple[tuple[str, bytes], ...]]:
+    """Analyse one file and render its reports; every failure becomes an error result.
+
+    ``isolated=False`` parses in this process, for callers that already run the whole task in
+    a limited child (the web's batch jobs).
+    """
     started = time.monotonic()
     try:
-        analysis = analyze(task.data, postings=task.postings, filename=task.file)
+        analysis = analyze(task.data, postings=task.postings, filename=task.file, isolated=isolated)
     except InputError as error:
         return _failed(task, error.code, error.message, started), ()
     except Exception as exc:  # a bug on one file must not cost the coach the batch

@@ -89,6 +89,21 @@ class _ParseProcess(mp_context.ForkServerProcess):
         return popen_forkserver.Popen(process_obj)
 
 
+def preload_in_children(module: str) -> None:
+    """Have the fork server import ``module`` so every child starts with it (e.g. a loaded model).
+
+    A fork server already running without it is stopped and restarted on the next parse;
+    children already running are unaffected.
+    """
+    with _context_lock:
+        if module in _PRELOAD:
+            return
+        _PRELOAD.append(module)
+        if _context is not None:
+            _context.set_forkserver_preload(_PRELOAD)
+            forkserver._forkserver._stop()  # type: ignore[attr-defined]  # restart with the module
+
+
 def _get_context() -> Any:
     global _context  # noqa: PLW0603 - one lazily created context per process
     with _context_lock:
@@ -176,12 +191,17 @@ def _child_main(
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # warnings can quote page content
     try:
         message: tuple[str, Any] = ("ok", target(data))
-    except InputError as exc:
-        message = ("error", exc.code)
+    except InputError as exc:  # a reader's "damaged" can hide the memory cap it hit
+        damaged = exc.code == CorruptFileError.code
+        message = (
+            "error",
+            ResourceLimitError.code if damaged and caused_by_memory_cap(exc) else exc.code,
+        )
     except MemoryError:
         message = ("error", ResourceLimitError.code)
-    except Exception:  # a parser bug on hostile input is a damaged file to the user
-        message = ("error", CorruptFileError.code)
+    except Exception as exc:  # a parser bug on hostile input is a damaged file to the user
+        code = ResourceLimitError.code if caused_by_memory_cap(exc) else CorruptFileError.code
+        message = ("error", code)
     try:
         sender.send(message)
     except Exception:  # result too large to pickle within the memory cap, or parent gone
@@ -190,6 +210,18 @@ def _child_main(
     finally:
         with contextlib.suppress(Exception):
             sender.close()
+
+
+def caused_by_memory_cap(exc: BaseException) -> bool:
+    """True when an error was caused by the memory cap (a decompression bomb, U-16)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, MemoryError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _apply_limits(memory_bytes: int, timeout: float) -> None:

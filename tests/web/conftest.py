@@ -1,4 +1,4 @@
-"""Web test fixtures: one app per module, a live waitress server and coached analyses."""
+"""Web test fixtures: one app per module, a live in-process server and coached analyses."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import contextlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from flask import Flask
@@ -40,24 +39,20 @@ def coached_analysis() -> Analysis:
 
 @pytest.fixture(scope="module")
 def live_server(app: Flask) -> Iterator[str]:
-    """The app on a real waitress server in a thread (same process, so tests can patch it)."""
-    import waitress.server
-    from hitl_resume.web.server import server_settings
+    """The app on a real threaded HTTP server in this process (so tests can patch it).
 
-    settings: dict[str, Any] = server_settings("127.0.0.1", 0)
-    settings.pop("port")
-    server = waitress.server.create_server(app, port=0, **settings)
+    The production server (gunicorn, ``hitl-resume serve``) runs in a subprocess: see
+    test_web_live.py.
+    """
+    from werkzeug.serving import make_server
 
-    def run() -> None:
-        with contextlib.suppress(OSError):  # the socket was closed by the teardown below
-            server.run()
-
-    thread = threading.Thread(target=run, daemon=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.effective_port}"
+        yield f"http://127.0.0.1:{server.server_port}"
     finally:
-        server.task_dispatcher.shutdown(timeout=5)
+        server.shutdown()
         with contextlib.suppress(OSError):
-            server.close()
+            server.server_close()
         thread.join(timeout=5)

@@ -171,7 +171,15 @@ def test_u06_when_docx_is_macro_enabled_then_415(client: FlaskClient) -> None:
     [
         ({"json": {"text": ""}}, 400, "empty_text"),
         ({"json": {"nope": 1}}, 400, "empty_text"),
-        ({"data": "{not json", "content_type": "application/json"}, 400, "empty_text"),
+        ({"data": "{not json", "content_type": "application/json"}, 400, "invalid_json"),
+        (
+            {
+                "data": '{"text": ' + "[" * 1000 + "]" * 1000 + "}",
+                "content_type": "application/json",
+            },
+            400,
+            "invalid_json",
+        ),
         ({"json": {"text": "x" * 400_001}}, 422, "text_too_long"),
         (
             {"data": {"text": "x" * 150_000}, "content_type": "multipart/form-data"},
@@ -179,12 +187,13 @@ def test_u06_when_docx_is_macro_enabled_then_415(client: FlaskClient) -> None:
             "form_too_large",
         ),
     ],
-    ids=["T-04-empty", "no-text", "bad-json", "T-05-too-long", "T-02-over-100k"],
+    ids=["T-04-empty", "no-text", "bad-json", "deep-json", "T-05-too-long", "T-02-over-100k"],
 )
 def test_when_posting_is_bad_then_json_error(
     client: FlaskClient, body: dict[str, object], status: int, code: str
 ) -> None:
-    """Posting errors: empty → 400, over the form limit → 413, over the text limit → 422."""
+    """Posting errors: empty → 400, bad or 1,000-deep JSON → 400 (never a RecursionError 500),
+    over the form limit → 413, over the text limit → 422."""
     response = client.post("/api/posting", **body)  # type: ignore[arg-type]
     assert response.status_code == status
     assert response.json["error"]["code"] == code
@@ -217,7 +226,7 @@ def test_when_route_is_unknown_under_api_then_json_404(client: FlaskClient) -> N
 
 
 def test_when_something_unexpected_fails_then_500_json_without_details(
-    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A bug answers a fixed message; the exception text never reaches the user."""
 
@@ -225,6 +234,7 @@ def test_when_something_unexpected_fails_then_500_json_without_details(
         raise RuntimeError("secret detail /etc/passwd")
 
     monkeypatch.setattr(inputs, "analyze", boom)
+    client = create_app({"TESTING": True, "ANALYSE_IN_CHILD": False}).test_client()
     response = client.post("/api/analyze", data={"resume_text": resume_text()})
     assert response.status_code == 500
     assert "secret" not in response.get_data(as_text=True)

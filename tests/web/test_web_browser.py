@@ -1,4 +1,4 @@
-"""Real-browser tests: Playwright driving Debian's Chromium against the app on waitress.
+"""Real-browser tests: Playwright driving Debian's Chromium against the app on a real HTTP server.
 
 Screenshots go to test-artifacts/ (gitignored). Skipped with a reason when Chromium or
 Playwright is missing; never runs ``playwright install`` (no browser downloads).
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from hitl_resume.web import create_app, downloads, inputs
+from hitl_resume.web import create_app, inputs
 from web_helpers import posting_text, resume_docx, resume_text, with_coaching
 
 from hitl_resume.analysis import Analysis
@@ -35,9 +35,12 @@ A11Y_CHECK = (Path(__file__).with_name("a11y_check.js")).read_text("utf-8")
 
 @pytest.fixture(scope="module")
 def app() -> Flask:
-    """The default (Secure) session cookie: Chromium sends it to http://127.0.0.1."""
+    """The default (Secure) session cookie: Chromium sends it to http://127.0.0.1.
+
+    Analyses run in this process here, so the ``coached`` fixture can patch them.
+    """
     default_analyzer()
-    return create_app({"TESTING": True})
+    return create_app({"TESTING": True, "ANALYSE_IN_CHILD": False})
 
 
 @pytest.fixture(scope="module")
@@ -142,9 +145,6 @@ def test_when_a_docx_is_uploaded_then_the_report_works_end_to_end(
         page.click("button[value=json]")
     assert info.value.suggested_filename == "resume-report.json"
 
-    if downloads.docx_renderer() is None:
-        assert page.locator("button[value=docx]").count() == 0
-        pytest.skip("hitl_resume.render.docx_report is not written yet; DOCX button hidden")
     with page.expect_download() as info:
         page.click("button[value=docx]")
     assert info.value.suggested_filename == "resume-report.docx"
@@ -218,3 +218,32 @@ def test_when_a_posting_is_read_then_the_posting_page_renders(page: Any) -> None
     assert page.dialogs == []
     _a11y(page)
     _shot(page, "web-posting.png")
+
+
+def test_when_javascript_is_off_then_a_coach_batch_refreshes_to_its_cohort(
+    browser: Any, live_server: str
+) -> None:
+    """The batch progress page needs no JavaScript: its meta refresh ends on the cohort table,
+    whose downloads work."""
+    context = browser.new_context(
+        base_url=live_server, java_script_enabled=False, accept_downloads=True
+    )
+    page = context.new_page()
+    page.goto("/batch")
+    page.set_input_files(
+        "#files",
+        files=[
+            {"name": f"client-{i}.txt", "mimeType": "text/plain", "buffer": resume_text().encode()}
+            for i in range(3)
+        ],
+    )
+    page.click("button.primary")
+    page.wait_for_selector("table.cohort >> text=client-2.txt", timeout=60_000)
+    page.wait_for_selector("text=Download everything", timeout=60_000)
+    assert page.locator("table.cohort tbody tr").count() == 3
+    _a11y(page)
+    _shot(page, "web-batch.png")
+    with page.expect_download() as info:
+        page.click("text=Download the table as CSV")
+    assert info.value.suggested_filename == "cohort-summary.csv"
+    context.close()

@@ -8,11 +8,13 @@ from html.parser import HTMLParser
 
 import pdf_factory
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
-from hitl_resume.web import downloads, inputs
+from hitl_resume.web import create_app, downloads, inputs
 from web_helpers import csrf_token, posting_text, report_token, resume_docx, resume_text
 
 from hitl_resume.analysis import Analysis
+from hitl_resume.api import default_analyzer
 
 ROLE_LABELS = ("Customer service", "Healthcare quality")
 
@@ -31,6 +33,13 @@ class _Controls(HTMLParser):
             self.controls.append({"tag": tag, **a})
         if tag == "label" and a.get("for"):
             self.label_for.add(str(a["for"]))
+
+
+@pytest.fixture(scope="module")
+def app() -> Flask:
+    """Analyses in this process, so tests can hand the page a prepared analysis."""
+    default_analyzer()
+    return create_app({"TESTING": True, "SESSION_COOKIE_SECURE": False, "ANALYSE_IN_CHILD": False})
 
 
 def _post_analyze(client: FlaskClient, **fields: object) -> str:
@@ -188,22 +197,12 @@ def test_when_decisions_are_submitted_then_the_file_follows_design(
     }
 
 
-def test_when_docx_renderer_is_missing_then_the_docx_link_is_hidden(
-    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The DOCX button appears only when ``render_analysis_docx`` can be imported."""
-    monkeypatch.setattr("hitl_resume.web.pages.docx_renderer", lambda: None)
-    assert 'value="docx"' not in _post_analyze(client, resume_text=resume_text())
-    monkeypatch.setattr("hitl_resume.web.pages.docx_renderer", lambda: lambda a: b"PK")
-    assert 'value="docx"' in _post_analyze(client, resume_text=resume_text())
-
-
 def test_when_docx_is_downloaded_then_the_renderer_output_is_attached(
     client: FlaskClient, coached_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The DOCX download rebuilds the Analysis from the page and calls the renderer."""
+    """The DOCX download rebuilds the Analysis from the page and calls the renderer table's."""
     seen: list[Analysis] = []
-    monkeypatch.setattr(downloads, "docx_renderer", lambda: lambda a: seen.append(a) or b"PK")
+    monkeypatch.setitem(downloads.BINARY_RENDERERS, "docx", lambda a: seen.append(a) or b"PK")
     token = _report(client, coached_analysis, monkeypatch)
     response = client.post(
         "/download", data={"csrf_token": csrf_token(client), "report": token, "format": "docx"}

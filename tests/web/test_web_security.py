@@ -72,7 +72,9 @@ def test_e06_when_any_page_is_served_then_security_headers_are_set(
     assert response.headers["Cache-Control"] == "no-store"
 
 
-@pytest.mark.parametrize("path", ["/analyze", "/posting", "/download", "/batch", "/batch/csv"])
+@pytest.mark.parametrize(
+    "path", ["/analyze", "/posting", "/download", "/batch", "/batch/x/csv", "/batch/x/zip"]
+)
 def test_u27_when_a_form_post_has_no_csrf_token_then_400_and_no_parse(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from dataclasses import replace
 
 import docx
+import raw_pdf
 from flask.testing import FlaskClient
 
 from hitl_resume.analysis import Analysis
@@ -108,4 +110,17 @@ def posting_text() -> str:
         "Coding Quality Reviewer\nResponsibilities: review AI-generated medical codes and "
         "correct errors before claims go out; document override reasoning.\n"
         "Requirements: ICD-10-CM, CPT, HIPAA, CMS guidelines.\nPreferred: Epic, NCQA.\n"
+    )
+
+
+def hanging_pdf() -> bytes:
+    """A small PDF whose one page is millions of no-op operators (minutes for pdfminer)."""
+    content = b"BT /F1 12 Tf 72 720 Td (Reviewer) Tj ET\n" + b"q Q\n" * 4_000_000
+    return raw_pdf.build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            raw_pdf.stream(zlib.compress(content, 9), b"/Filter /FlateDecode"),
+        ]
     )

@@ -1,0 +1,171 @@
+"""The server side of ``soak.py``: start and stop ``hitl-resume serve``, requests, /proc memory."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import soak_inputs as inputs
+
+Answer = tuple[int, bytes, float]
+
+
+def code_of(data: bytes) -> str:
+    """The error code in a JSON error answer ("-" when there is none)."""
+    match = re.search(rb'"code":\s*"([a-z_]+)"', data)
+    return match.group(1).decode() if match else "-"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Target:
+    """Where requests go, with one helper per kind of request."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, bytes, float, http.client.HTTPResponse]:
+        started = time.monotonic()
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            data = response.read()
+            return response.status, data, time.monotonic() - started, response
+        finally:
+            connection.close()
+
+    def post_form(self, path: str, fields: list[inputs.Field], cookie: str = "") -> Answer:
+        body, content_type = inputs.multipart(fields)
+        headers = {"Content-Type": content_type}
+        if cookie:
+            headers["Cookie"] = cookie
+        status, data, seconds, _ = self.request("POST", path, body, headers)
+        return status, data, seconds
+
+    def get(self, path: str, cookie: str = "") -> Answer:
+        status, data, seconds, _ = self.request("GET", path, headers={"Cookie": cookie})
+        return status, data, seconds
+
+
+def start_server(port: int, tmpdir: str, log: Any) -> subprocess.Popen[bytes]:
+    """``hitl-resume serve`` as the README runs it, its log going to ``log``."""
+    env = {**os.environ, "TMPDIR": tmpdir}
+    script = Path(sys.executable).with_name("hitl-resume")
+    command = [str(script), "serve", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if Target(port).get("/healthz")[0] == 200:
+                return server
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit("the server did not start within 120 s")
+
+
+def _parents() -> dict[int, int]:
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":
+                parents[int(entry)] = int(fields[1])
+    return parents
+
+
+def tree(pid: int) -> list[int]:
+    """``pid`` and every live process under it (read from /proc)."""
+    parents = _parents()
+    found, frontier = [pid] if pid in parents else [], [pid]
+    while frontier:
+        current = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == current]
+        found += children
+        frontier += children
+    return found
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of the server and every process under it, in bytes."""
+    total = 0
+    for member in tree(pid):
+        try:
+            with open(f"/proc/{member}/statm", encoding="ascii") as statm:
+                total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            continue
+    return total
+
+
+def send_big_body(port: int, declared: int, sent: int) -> tuple[int, str]:
+    """Send ``sent`` bytes of a ``declared``-byte body, then read whatever answer came."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+    head = (
+        f"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Length: {declared}\r\n"
+        "Content-Type: multipart/form-data; boundary=zz\r\n\r\n"
+    ).encode()
+    chunk = b"0" * 65536
+    try:
+        sock.sendall(head)
+        for _ in range(sent // len(chunk)):
+            sock.sendall(chunk)
+    except OSError:
+        pass  # refused mid-body: the answer is already waiting to be read
+    data = b""
+    try:
+        sock.settimeout(10)
+        while b"\r\n\r\n" not in data or not data.rstrip().endswith(b"}"):
+            piece = sock.recv(65536)
+            if not piece:
+                break
+            data += piece
+    except OSError:
+        pass
+    finally:
+        sock.close()
+    status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
+    return status, code_of(data)
+
+
+def stop_server(server: subprocess.Popen[bytes], tmpdir: str, log: Any) -> list[str]:
+    members = tree(server.pid)
+    started = time.monotonic()
+    server.send_signal(signal.SIGTERM)
+    try:
+        code = server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        code = server.wait()
+    elapsed = time.monotonic() - started
+    time.sleep(1)
+    alive = [pid for pid in members if pid in _parents()]
+    left = sorted(os.listdir(tmpdir))
+    log.seek(0)
+    tracebacks = log.read().decode("utf-8", "replace").count("Traceback")
+    return [
+        f"SIGTERM: exit {code} after {elapsed:.1f} s; left in TMPDIR: {left or 'nothing'}; "
+        f"processes left: {alive or 'none'}; tracebacks in the server log: {tracebacks}"
+    ]
