@@ -11,7 +11,7 @@ from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.shapes import Candidate, shape_fits
 from hitl_resume.coaching.slots import Form, Slots, render
 from hitl_resume.coaching.templates import RewriteTemplate, WeakOpening
-from hitl_resume.coaching.tense import finite
+from hitl_resume.language.inflect import finite
 from hitl_resume.detection.results import Finding
 
 MAX_WORDS = 40

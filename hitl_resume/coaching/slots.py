@@ -25,7 +25,7 @@ from hitl_resume.coaching.segments import (
     WEAK_VERBS,
     find_numbers,
 )
-from hitl_resume.coaching.tense import gerund, past
+from hitl_resume.language.inflect import gerund, past
 from hitl_resume.coaching.verbs import coordinated_verbs, lemma_of
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from hitl_resume.coaching.segments import (
 )
 from hitl_resume.coaching.slots import extract_slots, render
 from hitl_resume.coaching.templates import load_coaching_data
-from hitl_resume.coaching.tense import gerund, past
+from hitl_resume.language.inflect import gerund, past
 from hitl_resume.coaching.verbs import verb_index
 
 if TYPE_CHECKING:
