@@ -37,6 +37,8 @@ def coordination_slip(doc: Doc, first: int, verbs: Collection[int]) -> bool:
     first verb but not the second.
     """
     for token in doc[first:]:
+        if token.lower_ in {"a", "an"} and token.head.tag_ in {"NNS", "NNPS"}:
+            return True  # "in a competitive markets"
         if token.i in verbs or token.is_punct:
             continue
         previous = doc[token.i - 1] if token.i > 0 else None

@@ -32,6 +32,12 @@ class Rewrite:
     tense: Tense
     start: int
     end: int
+    #: The sentence of the bullet the rewrite is built on (long bullets are split first).
+    clause: str = ""
+    #: The automation-framed variant, to use only once ``needs_confirmation`` is confirmed.
+    alternative: str | None = None
+    #: How much the rewrite adds (ranks rewrites; not part of the JSON).
+    value: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +49,8 @@ class Rewrite:
             "template": self.template,
             "framing": self.framing,
             "needs_confirmation": list(self.needs_confirmation),
+            "alternative": self.alternative,
+            "clause": self.clause,
             "tense": self.tense,
             "start": self.start,
             "end": self.end,
@@ -60,6 +68,8 @@ class InterviewPrompt:
     action: str
     result: str
     result_hint: str | None
+    #: Why the bullet got no rewrite when its sentence cannot carry one (no main verb, garbled).
+    notice: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +80,7 @@ class InterviewPrompt:
             "action": self.action,
             "result": self.result,
             "result_hint": self.result_hint,
+            "notice": self.notice,
         }
 
 

@@ -25,8 +25,8 @@ from hitl_resume.coaching.segments import (
     WEAK_VERBS,
     find_numbers,
 )
-from hitl_resume.language.inflect import gerund, past
 from hitl_resume.coaching.verbs import coordinated_verbs, lemma_of
+from hitl_resume.language.inflect import gerund, past
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

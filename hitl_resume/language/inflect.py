@@ -109,3 +109,13 @@ def variants(phrase: str, pos: Pos) -> tuple[str, ...]:
         return tuple(dict.fromkeys(" ".join([form, *rest]) for form in verb_forms(tokens[0])))
     head = tokens[:-1]
     return tuple(dict.fromkeys(" ".join([*head, form]) for form in noun_forms(tokens[-1])))
+
+
+def verb_tags(word: str) -> frozenset[str]:
+    """The verb forms a lowercase word is (VB, VBD, VBG, ...; empty when it is no verb)."""
+    found: set[str] = set()
+    for lemma in verb_lemmas(word):
+        for tag, forms in _verb_table(lemma).items():
+            if word in forms:
+                found.add(tag)
+    return frozenset(found)
