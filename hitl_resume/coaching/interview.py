@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from lemminflect import getAllLemmas, getInflection
-
 from hitl_resume.coaching.quantities import quantities
 from hitl_resume.coaching.results import InterviewPrompt
 from hitl_resume.coaching.templates import SoarTemplate
 from hitl_resume.coaching.titles import job_title, usable_title
 from hitl_resume.detection.results import Finding
+from hitl_resume.language.inflect import plural_noun
 from hitl_resume.models import ExperienceEntry
 
 MAX_PROMPTS = 5
@@ -61,14 +60,7 @@ def plural(phrase: str) -> str:
     words = phrase.split()
     if not words or words[-1].isupper() or not words[-1].isalpha():
         return phrase
-    last = words[-1]
-    lemmas = getAllLemmas(last.lower(), upos="NOUN").get("NOUN", ())
-    if lemmas and last.lower() not in lemmas:
-        return phrase  # already plural ("entries", "data")
-    forms = getInflection(last.lower(), tag="NNS")
-    if not forms or forms[0] == last.lower():
-        return phrase
-    return " ".join([*words[:-1], forms[0]])
+    return " ".join([*words[:-1], plural_noun(words[-1])])
 
 
 def _quote(text: str) -> str:
@@ -110,15 +102,15 @@ def build_prompt(
     """Fill the four SOAR parts and the Result hint; None when a part has no template.
 
     ``reviewed`` is the object the bullet's own verb acts on; without one the prompt says
-    "items" rather than guess from a noun elsewhere in the line.
+    "cases" rather than guess from a noun elsewhere in the line.
     """
-    numbers = quantities(finding.text)
+    numbers = quantities(clause or finding.text)
     framework = next((c.text for c in finding.contributions if c.kind == "framework"), None)
     ai = next((c.text for c in finding.contributions if c.kind == "ai_system"), None)
     values = {
         "where": _where(entry),
         "quote": _quote(clause or finding.text),
-        "artifact": reviewed or "items",
+        "artifact": reviewed or "cases",
         "ai": ai or "automated system",
         "decisions": _decisions(finding),
         "numbers": ", ".join(numbers),

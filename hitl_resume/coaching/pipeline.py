@@ -125,7 +125,9 @@ def _jobs(finding: Finding, data: CoachingData, known: frozenset[str]) -> list[_
     Long bullets and run-together paragraphs are split first; a sentence is never cut at a
     later verb, so the person's own verbs ("Developed, implemented and monitored") stay.
     """
-    anchors = [c.text for c in finding.contributions if c.kind.startswith("signal:")]
+    anchors: list[str | None] = [
+        c.text for c in finding.contributions if c.kind.startswith("signal:")
+    ]
     segments = dict.fromkeys(select_segment(finding.text, a, known) for a in anchors or [None])
     jobs = []
     for segment in segments:
@@ -135,7 +137,10 @@ def _jobs(finding: Finding, data: CoachingData, known: frozenset[str]) -> list[_
         remainder, opening, _ = stripped
         duty = opening is not None and _is_duty(opening, data)
         if opening is None or (duty and remainder.split()[0].lower().endswith("ing")):
-            jobs.append(_Job(finding, remainder, opening, fragment=opening is None))
+            # A sentence that opens the bullet may be written with -ing verbs; a later one
+            # that does continues the sentence before it ("...; referring inquiries to X").
+            later = _normal(finding.text).find(_normal(segment)) > 0
+            jobs.append(_Job(finding, remainder, opening, fragment=opening is None and later))
         else:
             jobs.append(_Job(finding, segment, opening))  # kept whole: judged unfit later
     return jobs

@@ -18,7 +18,7 @@ from hitl_resume.coaching.shapes import Candidate, clause_problem
 from hitl_resume.coaching.slots import render
 from hitl_resume.coaching.templates import CoachingData, RewriteTemplate, WorkProduct
 from hitl_resume.coaching.verify import body_problem, repetition
-from hitl_resume.language.inflect import finite
+from hitl_resume.language.inflect import finite, noun_lemma
 
 MAX_WORDS = 40
 #: Words that name a check: a framing never adds one to a clause that already has one.
@@ -57,15 +57,33 @@ def clause_signals(candidate: Candidate) -> tuple[str, ...]:
 
 
 def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
-    """The work product the clause acts on: its first object noun, when no head is a rule."""
-    heads = candidate.slots.object_heads
-    if not heads:
-        return None
+    """The work product the clause acts on: its first object noun, when no head is a rule.
+
+    After a review noun ("Conducted reviews of all assessments") the product follows "of".
+    """
     by_noun = {noun: product for product in products for noun in product.nouns}
-    if any(by_noun.get(h) is not None and by_noun[h].id.startswith("rule.") for h in heads):
+    heads = [noun_lemma(h) for h in candidate.slots.object_heads]
+    if heads and heads[0] in _REVIEW_NOUNS:
+        after = candidate.slots.segment.lower().split(" of ", 1)
+        words = re.findall(r"[a-z]+", after[1])[:6] if len(after) > 1 else []
+        heads = [h for h in map(noun_lemma, words) if h in by_noun]
+    if not heads or any(by_noun.get(h) is not None and _is_rule(by_noun[h]) for h in heads):
         return None  # "regulations, contracts, laws": the framing would oversee the law
     product = by_noun.get(heads[0])
-    return product if product is not None and not product.id.startswith("rule.") else None
+    return product if product is not None and not _is_rule(product) else None
+
+
+def _is_rule(product: WorkProduct) -> bool:
+    return product.id.startswith("rule.")
+
+
+_REVIEW_NOUNS = frozenset({"review", "audit", "check", "inspection", "reconciliation", "quality"})
+
+
+def _names_rule(candidate: Candidate, data: CoachingData) -> bool:
+    """The object names a law, policy or program rather than a piece of work."""
+    rules = {n for p in data.products if p.id.startswith("rule.") for n in p.nouns}
+    return bool(set(candidate.slots.object_heads) & rules)
 
 
 def _fits(template: RewriteTemplate, candidate: Candidate, signals: Sequence[str]) -> bool:
@@ -110,6 +128,7 @@ def _variant(
     candidate: Candidate,
     product: WorkProduct | None,
     clause_ing: str,
+    source: str,
 ) -> tuple[str, str] | None:
     """The automation variant and its confirmation, when plausible for the object and year."""
     if template.alternative is None or template.confirm is None or candidate.finding.explicit_ai:
@@ -119,8 +138,11 @@ def _variant(
     if candidate.year is None or candidate.year < product.since:
         return None
     text = _fill(template.alternative, clause_ing, candidate, product.automation)
-    obj = candidate.slots.object or "items"
+    obj = re.sub(r"^(?:the|each|a|an)\s+", "", candidate.slots.object or "items")
     confirm = template.confirm.replace("{object}", obj).replace("{automation}", product.automation)
+    framing = _framed(text, clause_ing, source)
+    if framing is None or repetition(framing, source, REVIEW_WORDS) is not None:
+        return None
     return text, confirm
 
 
@@ -147,6 +169,8 @@ def build_rewrite(
             continue
         if template.objects == "work_product" and product is None:
             continue
+        if template.objects == "not_rule" and (not slots.object or _names_rule(candidate, data)):
+            continue
         text = _fill(template.text, clause_ing, candidate)
         framing = _framed(text, clause_ing, source)
         if framing is None or word_count(text) > MAX_WORDS:
@@ -155,7 +179,7 @@ def build_rewrite(
             continue
         if not guard.allows(candidate.finding.text, text):
             continue  # the guard is final: an ungrounded candidate is dropped, never kept
-        variant = _variant(template, candidate, product, clause_ing)
+        variant = _variant(template, candidate, product, clause_ing, source)
         if variant is not None and (
             word_count(variant[0]) > MAX_WORDS
             or not guard.allows(candidate.finding.text, variant[0], (variant[1],))

@@ -30,7 +30,10 @@ _SMALL_WORDS = frozenset(
 #: Characters after a lead word that show it heads a label, not a clause ("Audit/Reports").
 _NOT_A_CLAUSE = frozenset({",", "/", "(", "-", ":", "&", ")"})
 #: Text extraction damage: mojibake, replacement characters, words glued to digits or case.
-_GARBLED = re.compile(r"[ÃÂ€�]|(?<![A-Za-z])[a-z]{3,}[A-Z][a-z]{2,}|\b(\w+) \1\b|\d[a-z]{3}")
+_GARBLED = re.compile(
+    r"[ÃÂ€�]|\b[A-Z][a-z]+/[A-Z][a-z]+\b|(?<![A-Za-z])[a-z]{3,}[A-Z][a-z]{2,}"
+    r"|\b(\w+) \1\b|\d[a-z]{3}"
+)
 _DENIED_HEADS = frozenset({"support", "contribute", "experience", "center", "practice", "project"})
 _OPEN_ENDING = frozenset(
     {"and", "or", "of", "for", "the", "a", "an", "to", "in", "on", "with", "by", "from", "as"}

@@ -27,7 +27,7 @@ FRAMINGS = frozenset(
 )
 EVIDENCE = frozenset({"explicit", "transferable", "any"})
 #: What a framing may rest on: a work product or decision (claims, codes, schedules), or any object.
-OBJECTS = frozenset({"work_product", "any"})
+OBJECTS = frozenset({"work_product", "not_rule", "any"})
 #: Where the clause's signal must sit: on one of its verbs, only on its nouns, or either.
 SIGNAL_BY = frozenset({"verb", "noun", "any"})
 WEAK_MODES = frozenset({"fallback", "always"})

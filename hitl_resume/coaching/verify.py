@@ -7,13 +7,10 @@ source's, in its form and order. A rewrite that fails is never shown.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection
 
-from lemminflect import getAllLemmas
-
-from hitl_resume.language.inflect import same_verb, verb_tags
+from hitl_resume.language.inflect import is_adverb, same_verb, stems, verb_tags
 
 _TOKEN = re.compile(r"[A-Za-z0-9$%]+(?:['’./-][A-Za-z0-9%]+)*|[^\sA-Za-z0-9]")
 _AND_OR = frozenset({"and", "or"})
@@ -51,7 +48,7 @@ def body_problem(source: str, body: str) -> str | None:
     if not src or len(src) != len(out):
         return "words were added or dropped"
     adverb = len(src) > 1 and src[0].lower().endswith("ly") and src[0].lower() == out[0].lower()
-    if adverb and not verb_tags(src[0].lower()):  # "Thoroughly reviewed ...": it stays
+    if adverb and is_adverb(src[0]):  # "Thoroughly reviewed ...": kept
         src, out = src[1:], out[1:]
     head_tags = verb_tags(src[0].lower())
     if not head_tags:
@@ -78,25 +75,16 @@ def body_problem(source: str, body: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=8192)
-def _stems(word: str) -> frozenset[str]:
-    lower = word.lower()
-    found = {lower}
-    for forms in getAllLemmas(lower).values():
-        found.update(forms)
-    return frozenset(found)
-
-
 def repetition(framing: str, source: str, review_words: Collection[str]) -> str | None:
     """A framing word the clause already says, or a second review word (None when clean).
 
     "Served as the accuracy check ..., reviewing them to ensure accuracy" says it twice.
     """
-    source_stems = set().union(*(_stems(w) for w in tokens(source) if w.isalpha()))
+    source_stems = set().union(*(stems(w) for w in tokens(source) if w.isalpha()))
     for word in tokens(framing):
         if not word.isalpha() or word.lower() in _FRAMING_GLUE:
             continue
-        if _stems(word) & source_stems:
+        if stems(word) & source_stems:
             return f"the framing repeats {word!r}"
     if framing.endswith(" by") and re.search(r"\bby \w+ing\b", source, re.IGNORECASE):
         return "the clause already says how ('by ...ing'); a second 'by' reads badly"

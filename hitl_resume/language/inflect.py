@@ -15,6 +15,7 @@ from lemminflect import (
     getAllInflectionsOOV,
     getAllLemmas,
     getAllLemmasOOV,
+    getInflection,
 )
 
 Pos = Literal["verb", "noun", "phrase"]
@@ -118,4 +119,35 @@ def verb_tags(word: str) -> frozenset[str]:
         for tag, forms in _verb_table(lemma).items():
             if word in forms:
                 found.add(tag)
+    return frozenset(found)
+
+
+def noun_lemma(word: str) -> str:
+    """A noun's singular ("audits" -> "audit"); the word itself when it is no known noun."""
+    lemmas = getAllLemmas(word.lower(), upos="NOUN").get("NOUN", ())
+    return str(lemmas[0]) if lemmas else word.lower()
+
+
+def plural_noun(word: str) -> str:
+    """A noun's plural ("case" -> "cases"); a plural or unknown word comes back unchanged."""
+    lower = word.lower()
+    lemmas = getAllLemmas(lower, upos="NOUN").get("NOUN", ())
+    if lemmas and lower not in lemmas:
+        return word  # already plural ("entries", "data")
+    forms = getInflection(lower, tag="NNS")
+    return str(forms[0]) if forms else word
+
+
+def is_adverb(word: str) -> bool:
+    """Whether the dictionary knows the word as an adverb ("thoroughly")."""
+    return bool(getAllLemmas(word.lower(), upos="ADV"))
+
+
+@functools.lru_cache(maxsize=8192)
+def stems(word: str) -> frozenset[str]:
+    """The word and every base form it may be an inflection of, in any part of speech."""
+    lower = word.lower()
+    found = {lower}
+    for forms in getAllLemmas(lower).values():
+        found.update(forms)
     return frozenset(found)
