@@ -59,6 +59,8 @@ class _Job:
     opening: str | None
     #: No duty opening was dropped, so a leading "-ing" word continues another sentence.
     fragment: bool = False
+    #: The sentence as the bullet has it (with any opening): what a rewrite replaces.
+    sentence: str = ""
 
 
 def coaching_data_for(lexicon: Lexicon) -> CoachingData:
@@ -140,9 +142,10 @@ def _jobs(finding: Finding, data: CoachingData, known: frozenset[str]) -> list[_
             # A sentence that opens the bullet may be written with -ing verbs; a later one
             # that does continues the sentence before it ("...; referring inquiries to X").
             later = _normal(finding.text).find(_normal(segment)) > 0
-            jobs.append(_Job(finding, remainder, opening, fragment=opening is None and later))
+            fragment = opening is None and later
+            jobs.append(_Job(finding, remainder, opening, fragment, segment))
         else:
-            jobs.append(_Job(finding, segment, opening))  # kept whole: judged unfit later
+            jobs.append(_Job(finding, segment, opening, sentence=segment))  # judged unfit later
     return jobs
 
 
@@ -194,6 +197,7 @@ def prepare(
                 head_signals=own,
                 year=job_year(entry),
                 adverb=adverb.group(1) if adverb else None,
+                sentence=job.sentence,
             )
         )
     return candidates

@@ -52,6 +52,8 @@ def searches(
     terms = [e.text for e in data.plan_of("search_term")]
     boards = data.plan_of("board")
     queries = [f"{title} {terms[0]}" for title in titles] if terms else list(titles)
+    if titles and len(terms) > 1:
+        queries.append(f"{titles[0]} {terms[1]}")
     queries += list(hitl)
     if not queries and terms:
         queries = terms[:1]
@@ -67,7 +69,7 @@ def rewrite_first(rewrites: Sequence[Rewrite], findings: Sequence[Finding]) -> t
     """Two or three rewrites worth doing first: strongest findings, different roles first."""
     score = {f.id: f.score for f in findings}
     ranked = sorted(
-        (r for r in rewrites if not r.needs_confirmation),
+        rewrites,
         key=lambda r: (-score.get(r.finding_id, 0.0), r.id),
     )
     chosen: list[Rewrite] = []

@@ -16,7 +16,8 @@ from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.shapes import Candidate, clause_problem
 from hitl_resume.coaching.slots import render
-from hitl_resume.coaching.templates import CoachingData, RewriteTemplate, WorkProduct
+from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
+from hitl_resume.coaching.templates import CoachingData, RewriteTemplate, WeakOpening, WorkProduct
 from hitl_resume.coaching.verify import body_problem, repetition
 from hitl_resume.language.inflect import finite, noun_lemma
 
@@ -36,6 +37,14 @@ _LIGHT_VERB = (
 def word_count(text: str) -> int:
     """Words as a reader counts them (punctuation-only tokens do not count)."""
     return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
+
+
+def starts_weak(text: str, weak: Sequence[WeakOpening]) -> bool:
+    """True when the text opens with a weak phrase or a weak verb ("Used", "Helped")."""
+    if weak_opening_of(text, weak) is not None:
+        return True
+    words = text.lower().split(maxsplit=1)
+    return bool(words) and words[0] in WEAK_VERBS
 
 
 def clause_signals(candidate: Candidate) -> tuple[str, ...]:
@@ -70,7 +79,14 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     if not heads or any(by_noun.get(h) is not None and _is_rule(by_noun[h]) for h in heads):
         return None  # "regulations, contracts, laws": the framing would oversee the law
     product = by_noun.get(heads[0])
-    return product if product is not None and not _is_rule(product) else None
+    if product is None or _is_rule(product):
+        return None
+    # "prior authorization requests": a modifier may name a more specific product; the file
+    # lists products from most to least specific.
+    order = {p.id: index for index, p in enumerate(products)}
+    words = [noun_lemma(w) for w in re.findall(r"[A-Za-z-]+", candidate.slots.object or "")]
+    named = [by_noun[w] for w in words if w in by_noun and not _is_rule(by_noun[w])]
+    return min([product, *named], key=lambda p: order[p.id])
 
 
 def _is_rule(product: WorkProduct) -> bool:
@@ -146,6 +162,19 @@ def _variant(
     return text, confirm
 
 
+def _replaced(candidate: Candidate) -> tuple[str, int, int]:
+    """What the rewrite replaces: its sentence of the bullet, with offsets in the resume.
+
+    Another sentence of the same bullet is left alone (two bullets are never merged).
+    """
+    finding = candidate.finding
+    position = finding.text.find(candidate.sentence) if candidate.sentence else -1
+    if position < 0:
+        return finding.text, finding.start, finding.end
+    start = finding.start + position
+    return candidate.sentence, start, start + len(candidate.sentence)
+
+
 def build_rewrite(
     candidate: Candidate, data: CoachingData, guard: GroundingGuard, *, rewrite_id: str
 ) -> Rewrite | None:
@@ -185,18 +214,19 @@ def build_rewrite(
             or not guard.allows(candidate.finding.text, variant[0], (variant[1],))
         ):
             variant = None
+        original, start, end = _replaced(candidate)
         return Rewrite(
             id=rewrite_id,
             finding_id=candidate.finding.id,
             role=candidate.finding.role,
-            original=candidate.finding.text,
+            original=original,
             proposed=text,
             template=template.id,
             framing=template.framing,
             needs_confirmation=(variant[1],) if variant else (),
             tense=candidate.tense,
-            start=candidate.finding.start,
-            end=candidate.finding.end,
+            start=start,
+            end=end,
             clause=source,
             alternative=variant[0] if variant else None,
             value=template.priority + (10 if variant else 0),

@@ -13,7 +13,7 @@ from hitl_resume.coaching.results import Tense
 from hitl_resume.coaching.segments import WEAK_VERBS
 from hitl_resume.coaching.slots import Slots
 from hitl_resume.detection.results import Finding
-from hitl_resume.language.inflect import verb_tags
+from hitl_resume.language.inflect import known_verb
 
 MIN_CLAUSE_WORDS = 4
 MAX_CLAUSE_WORDS = 28
@@ -60,6 +60,8 @@ class Candidate:
     year: int | None = None
     #: A manner adverb before the head verb ("Thoroughly"), kept in front of the clause.
     adverb: str | None = None
+    #: The sentence of the bullet the clause came from, as written (what a rewrite replaces).
+    sentence: str = ""
 
 
 def verb_led(slots: Slots) -> bool:
@@ -135,9 +137,11 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
     words = sum(1 for p in slots.pieces if any(ch.isalnum() for ch in p.text))
     if _GARBLED.search(text) or text.count("(") != text.count(")"):
         return "broken", "the text looks garbled (characters or words run together)"
-    first = text.split()[0].lower().strip(",;:.") if text.split() else ""
-    if not verb_tags(first) or _NOUN_OPENINGS.match(text):
-        return "broken", "the sentence has no main verb"
+    words_of = text.lower().split()
+    first = words_of[0].strip(",;:.") if words_of else ""
+    nominal = len(words_of) > 1 and words_of[1] == "of"  # "Review of tax documents"
+    if not known_verb(first) or nominal or _NOUN_OPENINGS.match(text):
+        return "broken", "the sentence does not open with its main verb"
     if candidate.messy:
         return "unfit", "the sentence continues another one (it opens with an -ing word)"
     if slots.verb is None or not verb_led(slots):

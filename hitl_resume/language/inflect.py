@@ -151,3 +151,8 @@ def stems(word: str) -> frozenset[str]:
     for forms in getAllLemmas(lower).values():
         found.update(forms)
     return frozenset(found)
+
+
+def known_verb(word: str) -> bool:
+    """Whether the dictionary knows the word as a verb form (no guessing for unknown words)."""
+    return bool(getAllLemmas(word.lower(), upos="VERB"))

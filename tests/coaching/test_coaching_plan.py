@@ -30,6 +30,7 @@ def test_when_plan_is_built_then_searches_use_own_titles_current_first(
     assert queries[0] == "Recruiting Coordinator human-in-the-loop"
     assert "Dispatcher human-in-the-loop" in queries
     assert "Recruiting Coordinator HITL" in queries
+    assert "talent acquisition compliance specialist" in queries  # a HITL title of the family
     for link in plan.searches:
         query = parse_qs(urlparse(link.url).query)
         assert link.query in next(iter(query.values()))
