@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from hitl_resume.language.inflect import is_adverb, same_verb, stems, verb_tags
+from hitl_resume.language.inflect import is_adverb, known_verb, same_verb, stems, verb_tags
 
 _TOKEN = re.compile(r"[A-Za-z0-9$%]+(?:['’./-][A-Za-z0-9%]+)*|[^\sA-Za-z0-9]")
 _AND_OR = frozenset({"and", "or"})
@@ -50,7 +50,11 @@ def body_problem(source: str, body: str) -> str | None:
     adverb = len(src) > 1 and src[0].lower().endswith("ly") and src[0].lower() == out[0].lower()
     if adverb and is_adverb(src[0]):  # "Thoroughly reviewed ...": kept
         src, out = src[1:], out[1:]
-    head_tags = verb_tags(src[0].lower())
+    if not out[0].lower().endswith("ing"):
+        return f"{out[0]!r} is not the -ing verb a framing's 'by' needs"
+    head = src[0].lower()
+    # A word the dictionary does not know as a verb leads only when it looks inflected ("pended").
+    head_tags = verb_tags(head) if known_verb(head) or head.endswith(("ed", "ing")) else None
     if not head_tags:
         return f"{src[0]!r} is not a verb"
     changed = {i for i, (a, b) in enumerate(zip(src, out, strict=True)) if a != b}

@@ -123,9 +123,7 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "Reconciled financial discrepancies by collecting and evaluating account information.",
     ],
 )
-def test_when_framing_does_not_fit_then_no_rewrite_is_made(
-    analyzer: Analyzer, bullet: str
-) -> None:
+def test_when_framing_does_not_fit_then_no_rewrite_is_made(analyzer: Analyzer, bullet: str) -> None:
     """Fewer, better: a bullet that cannot carry a framing gets none."""
     assert coached(analyzer, one_bullet(bullet)) == ()
 
