@@ -176,14 +176,21 @@ def prepare(
     adverbs = [_LEAD_ADVERB.match(job.text) for job in jobs]
     bare = [job.text[m.end() :] if m else job.text for job, m in zip(jobs, adverbs, strict=True)]
     texts = [parse_text(text) for text in bare]
+    slots_of = [
+        extract_slots(doc, clause, len(text) - len(clause), known)
+        for doc, text, clause in zip(nlp.pipe(texts), texts, bare, strict=True)
+    ]
+    # "Research, coordinate and resolve X": the small model may read a present-tense list as
+    # nouns after "I"; a plural subject gives the parse a second chance.
+    retry = [i for i, s in enumerate(slots_of) if s.verb is None and not bare[i][:1].islower()]
+    retexts = [re.sub(r"^I (?:was )?", "They ", parse_text(bare[i])) for i in retry]
+    for i, doc, text in zip(retry, nlp.pipe(retexts), retexts, strict=True):
+        slots_of[i] = extract_slots(doc, bare[i], len(text) - len(bare[i]), known)
     candidates = []
-    for job, doc, text, clause, adverb in zip(
-        jobs, nlp.pipe(texts), texts, bare, adverbs, strict=True
-    ):
-        slots = extract_slots(doc, clause, len(text) - len(clause), known)
+    for job, parsed, adverb in zip(jobs, slots_of, adverbs, strict=True):
         entry = _entry(resume, job.finding)
         slots = dataclasses.replace(
-            slots,
+            parsed,
             weak_opening=job.opening,
             employer=entry.organization if entry else None,
         )

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.coaching.results import Rewrite
+from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.shapes import Candidate, clause_problem
 from hitl_resume.coaching.slots import render
-from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.templates import CoachingData, RewriteTemplate, WeakOpening, WorkProduct
 from hitl_resume.coaching.verify import body_problem, repetition
 from hitl_resume.language.inflect import finite, noun_lemma

@@ -142,7 +142,8 @@ def test_when_sentence_cannot_carry_a_rewrite_then_soar_prompt_says_so(
     rewrites, interview = coached_all(analyzer, one_bullet(bullet))
     assert rewrites == ()
     notices = [p.notice for p in interview if p.notice]
-    assert notices and "cannot carry a rewrite" in notices[0]
+    assert notices
+    assert "cannot carry a rewrite" in notices[0]
 
 
 def test_when_automation_is_plausible_then_variant_sits_inside_the_rewrite(
@@ -152,10 +153,12 @@ def test_when_automation_is_plausible_then_variant_sits_inside_the_rewrite(
     bullet = "Approved, denied or pended claims and referred suspected fraud to the SIU."
     (rewrite,) = coached(analyzer, one_bullet(bullet))
     assert not any(word in rewrite.proposed.lower() for word in AUTOMATION_WORDS)
-    assert rewrite.alternative is not None and "automated" in rewrite.alternative
+    assert rewrite.alternative is not None
+    assert "automated" in rewrite.alternative
     assert rewrite.alternative.endswith(rewrite.proposed.split(" by ", 1)[1])
     (confirm,) = rewrite.needs_confirmation
-    assert confirm.startswith("Confirm:") and "claims" in confirm
+    assert confirm.startswith("Confirm:")
+    assert "claims" in confirm
 
 
 def test_when_job_predates_the_software_then_no_automation_variant(analyzer: Analyzer) -> None:

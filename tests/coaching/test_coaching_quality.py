@@ -122,7 +122,8 @@ def test_when_rewrite_is_made_then_it_only_adds_a_framing(
     """Every rewrite is a framing + "by" + the clause; a verb swap alone is never proposed."""
     for proposed in proposals(analyzer, bullet, current=current):
         framing, _, clause = proposed.partition(" by ")
-        assert framing and clause, proposed
+        assert framing, proposed
+        assert clause, proposed
         assert clause.split()[0].endswith("ing"), proposed
         assert body_problem(bullet.rstrip("."), clause) is None, proposed
 

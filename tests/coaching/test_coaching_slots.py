@@ -14,8 +14,8 @@ from hitl_resume.coaching.segments import (
 )
 from hitl_resume.coaching.slots import extract_slots, render
 from hitl_resume.coaching.templates import load_coaching_data
-from hitl_resume.language.inflect import gerund, past
 from hitl_resume.coaching.verbs import verb_index
+from hitl_resume.language.inflect import gerund, past
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -1,4 +1,4 @@
-"""The verifier: a rewrite is its source clause behind a framing, only its own verbs re-inflected."""
+"""The verifier: a rewrite is its source clause behind a framing, only its verbs re-inflected."""
 
 from __future__ import annotations
 
@@ -57,7 +57,8 @@ def test_when_a_word_changes_or_moves_then_the_body_fails(
 ) -> None:
     """Anything beyond re-inflecting the clause's own verbs is refused, with a reason."""
     problem = body_problem(source, body)
-    assert problem is not None and reason in problem
+    assert problem is not None
+    assert reason in problem
 
 
 @pytest.mark.parametrize(
