@@ -138,6 +138,7 @@ def _jobs(finding: Finding, data: CoachingData, known: frozenset[str]) -> list[_
             continue
         remainder, opening, _ = stripped
         duty = opening is not None and _is_duty(opening, data)
+        remainder = fix_typos(remainder, data.typos)
         if opening is None or (duty and remainder.split()[0].lower().endswith("ing")):
             # A sentence that opens the bullet may be written with -ing verbs; a later one
             # that does continues the sentence before it ("...; referring inquiries to X").
@@ -147,6 +148,13 @@ def _jobs(finding: Finding, data: CoachingData, known: frozenset[str]) -> list[_
         else:
             jobs.append(_Job(finding, segment, opening, sentence=segment))  # judged unfit later
     return jobs
+
+
+def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
+    """The text with its obvious typos fixed (the one word change a rewrite may make)."""
+    for wrong, right in typos:
+        text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.IGNORECASE)
+    return text
 
 
 def _is_duty(opening: str, data: CoachingData) -> bool:
@@ -213,7 +221,12 @@ def prepare(
 def _own_signals(
     lemmas: Sequence[str], signal_verbs: Mapping[str, tuple[str, ...]]
 ) -> tuple[str, ...]:
-    """Signals the lexicon gives the clause's own verbs ("Identify, evaluate, and resolve X")."""
+    """Signals the lexicon gives the clause's opening verbs ("Reviewed and approved X").
+
+    The first verb must carry one: "Drafted and reviewed statements" is no oversight of them.
+    """
+    if not lemmas or not signal_verbs.get(lemmas[0]):
+        return ()
     return tuple(dict.fromkeys(kind for lemma in lemmas for kind in signal_verbs.get(lemma, ())))
 
 

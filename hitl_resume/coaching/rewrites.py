@@ -86,6 +86,8 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     order = {p.id: index for index, p in enumerate(products)}
     words = [noun_lemma(w) for w in re.findall(r"[A-Za-z-]+", candidate.slots.object or "")]
     named = [by_noun[w] for w in words if w in by_noun and not _is_rule(by_noun[w])]
+    if product.automation is not None:
+        return product  # "loan applications" are applications, whatever the loan
     return min([product, *named], key=lambda p: order[p.id])
 
 

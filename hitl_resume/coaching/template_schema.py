@@ -14,7 +14,8 @@ SOAR_FILE = "soar_templates.jsonl"
 WEAK_FILE = "weak_openings.jsonl"
 PLAN_FILE = "plan.jsonl"
 OBJECTS_FILE = "work_products.jsonl"
-COACHING_FILES = (REWRITES_FILE, SOAR_FILE, WEAK_FILE, PLAN_FILE, OBJECTS_FILE)
+TYPOS_FILE = "typo_fixes.jsonl"
+COACHING_FILES = (REWRITES_FILE, SOAR_FILE, WEAK_FILE, PLAN_FILE, OBJECTS_FILE, TYPOS_FILE)
 
 FRAMINGS = frozenset(
     {
@@ -158,6 +159,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "alternative": lambda v: None if v is None else _slots(REWRITE_SLOTS, verbs=True)(v),
         "confirm": lambda v: None if v is None else _slots(CONFIRM_SLOTS, verbs=False)(v),
     },
+    TYPOS_FILE: {"id": _text, "wrong": _text, "right": _text},
     OBJECTS_FILE: {
         "id": _text,
         "nouns": _phrases,

@@ -14,6 +14,7 @@ from hitl_resume.coaching.template_schema import (
     PLAN_FILE,
     REWRITES_FILE,
     SOAR_FILE,
+    TYPOS_FILE,
     WEAK_FILE,
     record_problems,
 )
@@ -111,6 +112,8 @@ class CoachingData:
     weak: tuple[WeakOpening, ...]
     plan: tuple[PlanEntry, ...]
     products: tuple[WorkProduct, ...] = ()
+    #: Obvious typos a rewrite may fix ("insure accuracy" -> "ensure accuracy").
+    typos: tuple[tuple[str, str], ...] = ()
 
     def plan_of(self, kind: str) -> tuple[PlanEntry, ...]:
         """Plan entries of one kind, in file order."""
@@ -218,6 +221,7 @@ def _build(directory: Path) -> CoachingData:
             WorkProduct(d["id"], tuple(d["nouns"]), d["automation"], d["since"])
             for d in rows(OBJECTS_FILE)
         ),
+        typos=tuple((d["wrong"], d["right"]) for d in rows(TYPOS_FILE)),
     )
 
 

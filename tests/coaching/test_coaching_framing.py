@@ -57,9 +57,9 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
         ),
         # The current job is framed in the present; both verbs of the list stay.
         (
-            "Coordinate and review month-end journal entries.",
+            "Review and approve month-end journal entries.",
             True,
-            "Provide human oversight by coordinating and reviewing month-end journal entries",
+            "Apply human judgment by reviewing and approving month-end journal entries",
         ),
         # A duty opening gives way; the -ing clause stays as written.
         (
@@ -88,6 +88,13 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
             "Kept a decision audit trail by documenting the reason for each claim denial in the "
             "case notes",
         ),
+        # An obvious typo is the one other word a rewrite may fix.
+        (
+            "Reviewed and approved twelve bank reconciliations to insure accuracy.",
+            False,
+            "Applied human judgment by reviewing and approving twelve bank reconciliations to "
+            "ensure accuracy",
+        ),
         # Split first: the sentence with the signal is rewritten, the helper sentence is not.
         (
             "Helped customers by phone; referred billing disputes to the billing manager.",
@@ -113,6 +120,8 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         # Laws and programs are no work product to oversee.
         "Developed, implemented and monitored programs to maximize customer satisfaction.",
         "Review federal and state laws to confirm and enforce company compliance.",
+        # The first verb owns the clause: reviewing one's own drafts is no oversight.
+        "Drafted and reviewed financial statement compilations before partner approval.",
         # Nouns never turn into verbs ("calling center").
         "Trained call center staff on escalation procedures.",
         # Noun-phrase lines and garbled text cannot carry a rewrite.

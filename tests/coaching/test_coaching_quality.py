@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from hitl_resume.coaching.results import Rewrite
+from hitl_resume.coaching.pipeline import fix_typos
+from hitl_resume.coaching.templates import load_coaching_data
 from hitl_resume.coaching.verify import body_problem
 from hitl_resume.detection.analyzer import Analyzer
 
@@ -125,7 +127,8 @@ def test_when_rewrite_is_made_then_it_only_adds_a_framing(
         assert framing, proposed
         assert clause, proposed
         assert clause.split()[0].endswith("ing"), proposed
-        assert body_problem(bullet.rstrip("."), clause) is None, proposed
+        source = fix_typos(bullet.rstrip("."), load_coaching_data().typos)
+        assert body_problem(source, clause) is None, proposed
 
 
 @pytest.mark.parametrize(

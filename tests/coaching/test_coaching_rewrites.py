@@ -134,6 +134,7 @@ def test_when_coaching_file_is_malformed_then_check_names_file_and_line(
         "weak_openings.jsonl",
         "plan.jsonl",
         "work_products.jsonl",
+        "typo_fixes.jsonl",
     ):
         (directory / name).write_text((bundled_lexicon_dir() / name).read_text("utf-8"), "utf-8")
     target = (
