@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.pipeline import fix_typos
+from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.templates import load_coaching_data
 from hitl_resume.coaching.verify import body_problem
 from hitl_resume.detection.analyzer import Analyzer
