@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from urllib.parse import quote_plus
@@ -41,7 +42,9 @@ def hitl_titles(findings: Sequence[Finding], data: CoachingData) -> tuple[str, .
         weight[finding.role] = weight.get(finding.role, 0.0) + finding.score
     ranked = sorted(weight, key=lambda role: (-weight[role], role))[:2]
     entries = data.plan_of("hitl_title")
-    chosen = [e.text for role in ranked for e in entries if role in e.roles]
+    per_role = [[e.text for e in entries if role in e.roles] for role in ranked]
+    # Alternate between the two strongest families so each gets a search.
+    chosen = [t for group in itertools.zip_longest(*per_role) for t in group if t is not None]
     return tuple(dict.fromkeys(chosen))[:MAX_HITL_TITLES]
 
 
