@@ -80,28 +80,6 @@ DROP_LEADING = frozenset(
 WEAK_VERBS = frozenset(
     {"use", "utilize", "help", "assist", "work", "handle", "participate", "involve", "do"}
 )
-OUTCOME_VERBS = frozenset(
-    {
-        "reduce",
-        "decrease",
-        "cut",
-        "lower",
-        "improve",
-        "increase",
-        "raise",
-        "boost",
-        "save",
-        "eliminate",
-        "shorten",
-        "minimize",
-        "maximize",
-        "achieve",
-        "prevent",
-        "recover",
-        "accelerate",
-        "streamline",
-    }
-)
 MAX_OBJECT_WORDS = 8
 VAGUE_OBJECTS = frozenset(
     {
