@@ -27,6 +27,8 @@ NOUN_ONLY_PREPS = frozenset(
 #: Words that never coordinate with a verb in a clean bullet ("... and responsible for").
 _SLIP_WORDS = frozenset({"responsible", "accountable", "tasked", "duties"})
 MAX_NOUN_PREP_WORDS = 4
+#: Determiners that need a plural noun ("various journals", "several accounts").
+_PLURAL_DETERMINERS = frozenset({"various", "several", "multiple", "numerous", "many"})
 
 
 def coordination_slip(doc: Doc, first: int, verbs: Collection[int]) -> bool:
@@ -39,6 +41,8 @@ def coordination_slip(doc: Doc, first: int, verbs: Collection[int]) -> bool:
     for token in doc[first:]:
         if token.lower_ in {"a", "an"} and token.head.tag_ in {"NNS", "NNPS"}:
             return True  # "in a competitive markets"
+        if token.lower_ in _PLURAL_DETERMINERS and token.head.tag_ == "NN":
+            return True  # "various gross journal"
         if token.i in verbs or token.is_punct:
             continue
         previous = doc[token.i - 1] if token.i > 0 else None

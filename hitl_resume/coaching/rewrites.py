@@ -28,9 +28,11 @@ REVIEW_WORDS = frozenset(
     auditor inspect inspection examine proofread scrutinize accuracy""".split()  # noqa: SIM905
 )
 _SLOT_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
+#: "Conducted monthly audits of X": a light verb and up to three words (never "and"/"or", which
+#: would make the signal word a second verb: "Complete and review X") before a signal noun.
 _LIGHT_VERB = (
     r"\b((?:conduct|perform|complet|lead|led|head|run|ran|execut|carr(?:y|ie))\w*)"
-    r"\s+(?:\S+\s+){0,3}"
+    r"\s+(?:(?!and\b|or\b)[^\s,]+\s+){0,3}"
 )
 
 
@@ -79,6 +81,9 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     if not heads or any(by_noun.get(h) is not None and _is_rule(by_noun[h]) for h in heads):
         return None  # "regulations, contracts, laws": the framing would oversee the law
     product = by_noun.get(heads[0])
+    if product is None and _CHECKED_FOR.search(candidate.slots.segment):
+        # "Reviewed loan packages for accuracy": what is checked for accuracy is a work product.
+        product = next((p for p in products if p.automation is None and not _is_rule(p)), None)
     if product is None or _is_rule(product):
         return None
     # "prior authorization requests": a modifier may name a more specific product; the file
@@ -95,6 +100,10 @@ def _is_rule(product: WorkProduct) -> bool:
     return product.id.startswith("rule.")
 
 
+_CHECKED_FOR = re.compile(
+    r"\b(?:for|ensure|ensuring|verify|verifying)\s+(?:the\s+)?(?:accuracy|completeness|errors)\b",
+    re.IGNORECASE,
+)
 _REVIEW_NOUNS = frozenset({"review", "audit", "check", "inspection", "reconciliation", "quality"})
 
 

@@ -16,7 +16,7 @@ from hitl_resume.detection.results import Finding
 from hitl_resume.language.inflect import known_verb
 
 MIN_CLAUSE_WORDS = 4
-MAX_CLAUSE_WORDS = 28
+MAX_CLAUSE_WORDS = 22
 #: Line openings that look like a verb and its object but name a field ("Balance sheet review").
 _NOUN_OPENINGS = re.compile(
     r"^(?:balance sheets?|project management|process improvement|cash management|case management|"
@@ -33,6 +33,12 @@ _NOT_A_CLAUSE = frozenset({",", "/", "(", "-", ":", "&", ")"})
 _GARBLED = re.compile(
     r"[ÃÂ€�]|\b[A-Z][a-z]+/[A-Z][a-z]+\b|(?<![A-Za-z])[a-z]{3,}[A-Z][a-z]{2,}"
     r"|\b(\w+) \1\b|\d[a-z]{3}"
+)
+#: "reconciling timecards, employee development, performance reviews, and maintaining X" (a list
+#: of objects that ends in an action) or "Reconciled X ... as well as documenting Y" (two verb
+#: forms): a line a framing would only make longer, not right.
+_MIXED_LIST = re.compile(
+    r"^[^,]+,[^,]+,.*,\s+and\s+\w+ing\b|^\w+ed\b.*\bas well as \w+ing\b", re.IGNORECASE
 )
 _DENIED_HEADS = frozenset({"support", "contribute", "experience", "center", "practice", "project"})
 _OPEN_ENDING = frozenset(
@@ -146,7 +152,7 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         return "unfit", "the sentence continues another one (it opens with an -ing word)"
     if slots.verb is None or not verb_led(slots):
         return "unfit", "the parser did not read the first word as the main verb"
-    if slots.slip or glued(slots):
+    if slots.slip or glued(slots) or _MIXED_LIST.search(text):
         return "broken", "the sentence runs two statements together or mixes verb forms"
     if text.split()[-1].lower() in _OPEN_ENDING:
         return "broken", "the sentence is cut off"

@@ -128,6 +128,12 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "Review of tax documents and vendor invoices for accuracy.",
         "Management of escalated cases with billing discrepancies for enterprise customers.",
         "Reviewed accountantÃ†s book entries to ensure accuracy of the G/L.",
+        # Source slips are not passed through behind a framing.
+        "Reviewed and input various gross journal, net adjustments and sales arrangements.",
+        "Responsible for reconciling timecards, employee development, performance reviews, and "
+        "maintaining confidentiality.",
+        "Reconciled fund accounts and prepared specialty reports as well as documenting "
+        "procedures.",
         # The clause says how already ("by ...ing"): a second "by" would read badly.
         "Reconciled financial discrepancies by collecting and evaluating account information.",
     ],
