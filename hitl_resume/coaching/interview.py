@@ -63,8 +63,12 @@ def plural(phrase: str) -> str:
     return " ".join([*words[:-1], plural_noun(words[-1])])
 
 
+#: Contact details the structure reader may leave in a line; a prompt never repeats them.
+_CONTACT = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\S+@\S+\.\w+|\(\s*\)")
+
+
 def _quote(text: str) -> str:
-    words = " ".join(text.split()).split(" ")
+    words = " ".join(_CONTACT.sub(" ", text).split()).split(" ")
     quoted = " ".join(words[:QUOTE_WORDS])
     return quoted.rstrip(".;,:") + ("…" if len(words) > QUOTE_WORDS else "")
 

@@ -306,6 +306,8 @@ def _story_material(
         clauses.setdefault(fid, slots.segment)
         if slots.object and slots.object_of_head and clauses[fid].endswith(slots.segment):
             objects.setdefault(fid, slots.object)
+    for candidate in candidates:  # else the first sentence that holds a signal
+        clauses.setdefault(candidate.finding.id, candidate.sentence or candidate.slots.segment)
     return objects, clauses
 
 
