@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from hitl_resume.coaching.segments import WEAK_VERBS
+from hitl_resume.coaching.segments import ADJECTIVAL_PARTICIPLES, WEAK_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,6 +45,9 @@ def coordination_slip(doc: Doc, first: int, verbs: Collection[int]) -> bool:
             return True  # "various gross journal"
         if token.i in verbs or token.is_punct:
             continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in ADJECTIVAL_PARTICIPLES and after is not None and after.pos_ == "NOUN":
+            continue  # "and supporting documents": a modifier, not a second verb form
         previous = doc[token.i - 1] if token.i > 0 else None
         joined = previous is not None and previous.lower_ in {"and", "or", ","}
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None

@@ -77,6 +77,12 @@ DROP_LEADING = frozenset(
         "other",
     }
 )
+#: Participles that usually modify the noun after them ("and attached receipts", "and supporting
+#: documents"): never re-inflected as a verb of the clause, never read as a verb-form slip.
+ADJECTIVAL_PARTICIPLES = frozenset(
+    """attached supporting related associated accrued outstanding pending required detailed
+    existing remaining corresponding underlying qualified licensed""".split()  # noqa: SIM905
+)
 WEAK_VERBS = frozenset(
     {"use", "utilize", "help", "assist", "work", "handle", "participate", "involve", "do"}
 )

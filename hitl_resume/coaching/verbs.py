@@ -8,7 +8,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from hitl_resume.coaching.agreement import hyphen_prefix, joined_to_verb
-from hitl_resume.coaching.segments import WEAK_VERBS
+from hitl_resume.coaching.segments import ADJECTIVAL_PARTICIPLES, WEAK_VERBS
 from hitl_resume.language.inflect import verb_lemmas
 
 if TYPE_CHECKING:
@@ -102,6 +102,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                 and joined_to_verb(child.doc, child)
                 and not hyphen_prefix(child.doc, child)
                 and not _noun_modifier(child)
+                and child.lower_ not in ADJECTIVAL_PARTICIPLES
             ):
                 found.append(child)
                 queue.append(child)
@@ -118,6 +119,9 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             continue  # "re-computed": a prefix, not a verb
         if token.lemma_.lower() in WEAK_VERBS or token.lower_ in WEAK_VERBS:
             continue  # "sales and use tax": a weak verb would never lead a rewrite anyway
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in ADJECTIVAL_PARTICIPLES and nxt is not None and nxt.pos_ == "NOUN":
+            continue  # "and attached receipts": most likely a modifier, never re-inflected
         if not past_head and token.dep_ in {"compound", "amod"} and token.head.i > token.i:
             continue  # "sales and use tax audits": a modifier, not a verb
         if token.dep_ == "conj" and token.head not in found and _modifier_or_infinitive(token.head):

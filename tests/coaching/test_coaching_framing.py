@@ -134,6 +134,8 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "maintaining confidentiality.",
         "Reconciled fund accounts and prepared specialty reports as well as documenting "
         "procedures.",
+        # A participle that most likely modifies its noun is never made a verb.
+        "Audited invoices and attached receipts for accuracy.",
         # The clause says how already ("by ...ing"): a second "by" would read badly.
         "Reconciled financial discrepancies by collecting and evaluating account information.",
     ],
