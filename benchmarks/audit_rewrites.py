@@ -1,9 +1,9 @@
-"""Audit coaching output over real resumes: coverage, guard violations, weak openings, length.
+"""Audit coaching output over real resumes against the checks a careful coach would make.
 
-Usage: python benchmarks/audit_rewrites.py [DATA_DIR] [SAMPLES]
-(defaults: ../shared/data/resumes and 10)
+Usage: python benchmarks/audit_rewrites.py [DATA_DIR] [SAMPLES] [LIMIT]
+(defaults: ../shared/data/resumes, 10 samples, every file)
 Prints counts only, plus SAMPLES rewrites spread over the run (original -> proposed) to read by
-eye; skips when data is absent.
+eye with the rubric in ../shared/COACHING_RUBRIC.md; skips when the data is absent.
 """
 
 from __future__ import annotations
@@ -11,55 +11,45 @@ from __future__ import annotations
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from hitl_resume.api import analyze, default_analyzer
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
-from hitl_resume.coaching.rewrites import MAX_WORDS, starts_weak, word_count
+from hitl_resume.coaching.rewrites import MAX_WORDS, REVIEW_WORDS, starts_weak, word_count
+from hitl_resume.coaching.verify import body_problem
 from hitl_resume.errors import InputError
 from hitl_resume.language.coaching_lexicon import load_coaching_data
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "resumes"
 SAMPLES = 10
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_PHONE = re.compile(r"\d{3}\D{0,2}\d{3}\D?\d{4}")
+_UNSAFE_QUERY = re.compile(r"@|\d|https?:")
+_AUTOMATION = re.compile(
+    r"\b(?:ai|automated|automation|algorithm|software|system-generated)\b", re.I
+)
 
 
-def tense_only(original: str, proposed: str) -> bool:
-    """A rewrite that only re-tenses the first verb ("Reconcile X" -> "Reconciled X")."""
-
-    def rest(text: str) -> list[str]:
-        return re.findall(r"[a-z0-9]+", text.lower())[1:]
-
-    return rest(original) == rest(proposed)
+def review_words(text: str) -> int:
+    """How many words of the check family ("review", "verify", "audit") a text says."""
+    return sum(1 for word in re.findall(r"[a-z]+", text.lower()) if word in REVIEW_WORDS)
 
 
 def main(argv: list[str]) -> int:
     """Run the audit and print the numbers."""
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
     wanted = int(argv[2]) if len(argv) > 2 else SAMPLES
-    paths = sorted(folder.rglob("*.pdf")) if folder.is_dir() else []
+    limit = int(argv[3]) if len(argv) > 3 else None
+    paths = (sorted(folder.rglob("*.pdf")) + sorted(folder.rglob("*.docx")))[:limit]
     if not paths:
         print("no resumes found; skipping")
         return 0
     engine = default_analyzer()
     weak = load_coaching_data().weak
-    counts = dict.fromkeys(
-        (
-            "resumes",
-            "unreadable",
-            "with_findings",
-            "covered",
-            "rewrites",
-            "violations",
-            "weak_openings",
-            "over_40_words",
-            "tense_only",
-            "needs_confirmation",
-            "soar_prompts",
-        ),
-        0,
-    )
-    samples: list[tuple[str, str, str]] = []
-    coaching_seconds = 0.0
+    counts: Counter[str] = Counter()
+    samples: list[tuple[str, str, str, str | None]] = []
+    started = time.perf_counter()
     for path in paths:
         counts["resumes"] += 1
         try:
@@ -67,38 +57,75 @@ def main(argv: list[str]) -> int:
         except InputError:
             counts["unreadable"] += 1
             continue
-        started = time.perf_counter()
-        analyze(analysis.resume)
-        coaching_seconds += time.perf_counter() - started
         if not analysis.findings:
             continue
         counts["with_findings"] += 1
-        complete = [
-            p for p in analysis.interview if all((p.situation, p.obstacle, p.action, p.result))
-        ]
-        counts["soar_prompts"] += len(complete)
-        if analysis.rewrites and complete:
-            counts["covered"] += 1
+        counts["covered"] += bool(analysis.rewrites)
         guard = GroundingGuard(engine.lexicon, resume_employers(analysis.resume))
+        lines = Counter(re.sub(r"\W+", " ", r.original.lower()) for r in analysis.rewrites)
+        counts["line_rewritten_twice"] += sum(n - 1 for n in lines.values())
         for rewrite in analysis.rewrites:
             counts["rewrites"] += 1
-            counts["needs_confirmation"] += bool(rewrite.needs_confirmation)
-            problems = guard.violations(
-                rewrite.original, rewrite.proposed, rewrite.needs_confirmation
+            counts["with_alternative"] += rewrite.alternative is not None
+            counts["ungrounded"] += bool(
+                guard.violations(rewrite.original, rewrite.proposed, rewrite.needs_confirmation)
             )
-            counts["violations"] += bool(problems)
+            unconfirmed = _AUTOMATION.search(rewrite.proposed) and not _AUTOMATION.search(
+                rewrite.original
+            )
+            counts["automation_without_confirm"] += bool(
+                unconfirmed and not rewrite.needs_confirmation
+            )
+            clause = rewrite.proposed.partition(" by ")[2]
+            counts["fails_verifier"] += body_problem(rewrite.clause, clause) is not None
+            counts["review_word_repeated"] += (
+                review_words(rewrite.proposed) > review_words(rewrite.original)
+                and review_words(rewrite.original) > 0
+            )
             counts["weak_openings"] += starts_weak(rewrite.proposed, weak)
             counts["over_40_words"] += word_count(rewrite.proposed) > MAX_WORDS
-            counts["tense_only"] += tense_only(rewrite.original, rewrite.proposed)
-            samples.append((rewrite.template, rewrite.original, rewrite.proposed))
-    share = 100 * counts["covered"] / max(1, counts["with_findings"])
-    for key, value in counts.items():
-        print(f"{key}: {value}")
-    print(f"covered_percent: {share:.1f}")
-    print(f"analyze_seconds_per_parsed_resume: {coaching_seconds / max(1, counts['resumes']):.3f}")
-    step = max(1, len(samples) // wanted)
-    for template, original, proposed in samples[::step][:wanted]:
+            samples.append(
+                (rewrite.template, rewrite.original, rewrite.proposed, rewrite.alternative)
+            )
+        for prompt in analysis.interview:
+            counts["soar_prompts"] += 1
+            counts["soar_notices"] += prompt.notice is not None
+            quoted = prompt.result.partition("mentions")[2]
+            counts["soar_result_year_or_phone"] += bool(
+                _YEAR.search(quoted) or _PHONE.search(quoted)
+            )
+        if analysis.plan is not None:
+            for search in analysis.plan.searches:
+                counts["plan_searches"] += 1
+                counts["plan_unsafe_query"] += bool(_UNSAFE_QUERY.search(search.query))
+    for key in (
+        "resumes",
+        "unreadable",
+        "with_findings",
+        "covered",
+        "rewrites",
+        "with_alternative",
+        "ungrounded",
+        "automation_without_confirm",
+        "fails_verifier",
+        "review_word_repeated",
+        "line_rewritten_twice",
+        "weak_openings",
+        "over_40_words",
+        "soar_prompts",
+        "soar_notices",
+        "soar_result_year_or_phone",
+        "plan_searches",
+        "plan_unsafe_query",
+    ):
+        print(f"{key}: {counts[key]}")
+    print(f"covered_percent: {100 * counts['covered'] / max(1, counts['with_findings']):.1f}")
+    print(f"seconds_per_resume: {(time.perf_counter() - started) / max(1, counts['resumes']):.3f}")
+    step = max(1, len(samples) // max(1, wanted))
+    for template, original, proposed, alternative in samples[::step][:wanted]:
         print(f"\n[{template}]\n  {original[:300]}\n  -> {proposed}")
+        if alternative:
+            print(f"  (if confirmed) {alternative}")
     return 0
 
 

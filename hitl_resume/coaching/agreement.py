@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from hitl_resume.coaching.segments import WEAK_VERBS
+from hitl_resume.coaching.segments import ADJECTIVAL_PARTICIPLES, WEAK_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,6 +27,8 @@ NOUN_ONLY_PREPS = frozenset(
 #: Words that never coordinate with a verb in a clean bullet ("... and responsible for").
 _SLIP_WORDS = frozenset({"responsible", "accountable", "tasked", "duties"})
 MAX_NOUN_PREP_WORDS = 4
+#: Determiners that need a plural noun ("various journals", "several accounts").
+_PLURAL_DETERMINERS = frozenset({"various", "several", "multiple", "numerous", "many"})
 
 
 def coordination_slip(doc: Doc, first: int, verbs: Collection[int]) -> bool:
@@ -37,8 +39,15 @@ def coordination_slip(doc: Doc, first: int, verbs: Collection[int]) -> bool:
     first verb but not the second.
     """
     for token in doc[first:]:
+        if token.lower_ in {"a", "an"} and token.head.tag_ in {"NNS", "NNPS"}:
+            return True  # "in a competitive markets"
+        if token.lower_ in _PLURAL_DETERMINERS and token.head.tag_ == "NN":
+            return True  # "various gross journal"
         if token.i in verbs or token.is_punct:
             continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in ADJECTIVAL_PARTICIPLES and after is not None and after.pos_ == "NOUN":
+            continue  # "and supporting documents": a modifier, not a second verb form
         previous = doc[token.i - 1] if token.i > 0 else None
         joined = previous is not None and previous.lower_ in {"and", "or", ","}
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None

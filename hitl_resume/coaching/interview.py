@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from hitl_resume.coaching.quantities import quantities
 from hitl_resume.coaching.results import InterviewPrompt
-from hitl_resume.coaching.segments import find_numbers
+from hitl_resume.coaching.titles import job_title, usable_title
 from hitl_resume.detection.results import Finding
 from hitl_resume.language.coaching_lexicon import SoarTemplate
-from hitl_resume.language.inflect import noun_forms
+from hitl_resume.language.inflect import plural_noun
 from hitl_resume.models import ExperienceEntry
 
 MAX_PROMPTS = 5
@@ -57,31 +58,17 @@ def _pick(templates: Sequence[SoarTemplate], part: str, finding: Finding) -> Soa
 def plural(phrase: str) -> str:
     """The phrase with its last word in the plural ("case" -> "cases", "claims" unchanged)."""
     words = phrase.split()
-    if not words:
+    if not words or words[-1].isupper() or not words[-1].isalpha():
         return phrase
-    last = words[-1]
-    if last.lower().endswith("s") or last.isupper():
-        return phrase
-    forms = noun_forms(last.lower())
-    return " ".join([*words[:-1], forms[1] if len(forms) > 1 else last])
+    return " ".join([*words[:-1], plural_noun(words[-1])])
 
 
-def artifact_of(finding: Finding) -> str:
-    """What the person reviewed, in the bullet's words (artifact, else domain), plural."""
-    for kind in ("artifact", "domain"):
-        for contribution in finding.contributions:
-            if contribution.kind == kind:
-                text = (
-                    contribution.text if contribution.text.isupper() else contribution.text.lower()
-                )
-                if kind == "artifact" or text.endswith("s"):
-                    return plural(text)
-                return f"{text} cases"
-    return "cases"
+#: Contact details the structure reader may leave in a line; a prompt never repeats them.
+_CONTACT = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\S+@\S+\.\w+|\(\s*\)")
 
 
 def _quote(text: str) -> str:
-    words = " ".join(text.split()).split(" ")
+    words = " ".join(_CONTACT.sub(" ", text).split()).split(" ")
     quoted = " ".join(words[:QUOTE_WORDS])
     return quoted.rstrip(".;,:") + ("…" if len(words) > QUOTE_WORDS else "")
 
@@ -97,12 +84,15 @@ def _decisions(finding: Finding) -> str:
     return ", ".join(verbs[:-1]) + " or " + verbs[-1]
 
 
-def _where(entry: ExperienceEntry | None) -> str:
-    if entry is None:
-        return "work"
-    if entry.organization and entry.title:
-        return f"{entry.organization} ({entry.title})"
-    return entry.organization or entry.title or "work"
+def _where(entry: ExperienceEntry | None, title_words: frozenset[str]) -> str:
+    """Where the story happened, with its preposition ("At Acme (Claims Examiner)")."""
+    title = job_title(entry.title, title_words) if entry else None
+    organization = usable_title(entry.organization, max_words=8) if entry else None
+    if organization and title:
+        return f"At {organization} ({title})"
+    if organization or title:
+        return f"At {organization}" if organization else f"As {title}"
+    return "In this job"
 
 
 def build_prompt(
@@ -110,15 +100,23 @@ def build_prompt(
     entry: ExperienceEntry | None,
     templates: Sequence[SoarTemplate],
     reviewed: str | None = None,
+    notice: str | None = None,
+    clause: str | None = None,
+    *,
+    title_words: frozenset[str],
 ) -> InterviewPrompt | None:
-    """Fill the four SOAR parts and the Result hint; None when a part has no template."""
-    numbers = find_numbers(finding.text)
+    """Fill the four SOAR parts and the Result hint; None when a part has no template.
+
+    ``reviewed`` is the object the bullet's own verb acts on; without one the prompt says
+    "cases" rather than guess from a noun elsewhere in the line.
+    """
+    numbers = quantities(clause or finding.text)
     framework = next((c.text for c in finding.contributions if c.kind == "framework"), None)
     ai = next((c.text for c in finding.contributions if c.kind == "ai_system"), None)
     values = {
-        "where": _where(entry),
-        "quote": _quote(finding.text),
-        "artifact": reviewed or artifact_of(finding),
+        "where": _where(entry, title_words),
+        "quote": _quote(clause or finding.text),
+        "artifact": reviewed or "cases",
         "ai": ai or "automated system",
         "decisions": _decisions(finding),
         "numbers": ", ".join(numbers),
@@ -144,6 +142,7 @@ def build_prompt(
         action=parts["action"],
         result=_fill(result.text, values),
         result_hint=_fill(hint.text, values) if hint else None,
+        notice=notice,
     )
 
 
@@ -156,14 +155,41 @@ def interview_prompts(
     entries: Sequence[ExperienceEntry],
     templates: Sequence[SoarTemplate],
     objects: Mapping[str, str] | None = None,
+    notices: Mapping[str, str] | None = None,
+    clauses: Mapping[str, str] | None = None,
+    *,
+    title_words: frozenset[str],
 ) -> tuple[InterviewPrompt, ...]:
-    """SOAR prompts for the strongest findings across roles (``objects``: parsed, by finding)."""
+    """SOAR prompts for the strongest findings across roles, and for each finding whose line
+    cannot carry a rewrite (``notices``: the reason, by finding id) in place of one.
+    """
+    notices = notices or {}
+    chosen = choose_findings(findings)
+    chosen += [f for f in findings if f.id in notices and f not in chosen]
     prompts = []
-    for finding in choose_findings(findings):
+    for finding in chosen:
         index = finding.entry_index
         entry = entries[index] if index is not None and 0 <= index < len(entries) else None
-        reviewed = (objects or {}).get(finding.id)
-        prompt = build_prompt(finding, entry, templates, plural(reviewed) if reviewed else None)
+        reviewed = _object_phrase((objects or {}).get(finding.id))
+        notice = notices.get(finding.id)
+        text = (
+            f"This line cannot carry a rewrite as written ({notice}). Answer these prompts "
+            "and write the bullet again from your answers."
+            if notice
+            else None
+        )
+        clause = (clauses or {}).get(finding.id)
+        prompt = build_prompt(
+            finding, entry, templates, reviewed, text, clause, title_words=title_words
+        )
         if prompt is not None:
             prompts.append(prompt)
     return tuple(prompts)
+
+
+def _object_phrase(obj: str | None) -> str | None:
+    """The object as a plural noun phrase without its article ("the journal entry" -> entries)."""
+    if not obj:
+        return None
+    bare = re.sub(r"^(?:the|each|a|an|all)\s+", "", obj, flags=re.IGNORECASE)
+    return plural(bare) if bare and bare[:1].isalpha() else None

@@ -1,7 +1,7 @@
-"""Coaching: grounded governance rewrites, SOAR interview prompts and the week's plan.
+"""Coaching: verified governance rewrites, SOAR interview prompts and the week's plan.
 
-``coach`` parses only the bullets it rewrites (one ``nlp.pipe`` batch); the pipeline and lexicon
-are passed in (defaults when missing) so tests can inject their own.
+``coach`` parses only the sentences it may rewrite (one ``nlp.pipe`` batch); the pipeline and
+lexicon are passed in (defaults when missing) so tests can inject their own.
 """
 
 from __future__ import annotations
@@ -9,36 +9,52 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
 from hitl_resume.coaching.interview import interview_prompts
 from hitl_resume.coaching.plan import build_plan
 from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, Tense
-from hitl_resume.coaching.rewrites import best_rewrite, word_count
-from hitl_resume.coaching.segments import (
-    parse_text,
-    select_segment,
-    start_at_signal_verb,
-    strip_weak_opening,
-)
-from hitl_resume.coaching.shapes import Candidate
-from hitl_resume.coaching.slots import Slots, extract_slots
+from hitl_resume.coaching.rewrites import build_rewrite, clause_signals, word_count
+from hitl_resume.coaching.segments import parse_text, select_segment, strip_weak_opening
+from hitl_resume.coaching.shapes import Candidate, clause_problem
+from hitl_resume.coaching.slots import Piece, extract_slots
 from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.language.coaching_lexicon import CoachingData
 from hitl_resume.language.lexicon_loader import Lexicon
-from hitl_resume.models import Resume
+from hitl_resume.models import ExperienceEntry, Resume
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Token
 
 __all__ = ["coach", "is_strong"]
 
-MAX_REWRITES = 8
-MAX_CANDIDATES = 16
+MAX_REWRITES = 6
+MAX_CANDIDATES = 24
+MAX_NOTICES = 2
 STRONG_MAX_WORDS = 30
+#: Openings a rewrite may drop: they only frame the duty that follows ("Responsible for ...").
+DUTY_OPENINGS = frozenset({"weak.responsible_for", "weak.duties", "weak.tasked_with"})
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: A leading manner adverb ("Thoroughly reviewed ..."): parsed without it, kept in the rewrite.
+_LEAD_ADVERB = re.compile(r"^([A-Z][a-z]{2,}ly)\s+(?=[a-z]{3,})")
+#: A current job: any automation plausible today was plausible in it.
+CURRENT_YEAR_BOUND = 9999
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One sentence to parse and the finding it came from."""
+
+    finding: Finding
+    text: str
+    opening: str | None
+    #: No duty opening was dropped, so a leading "-ing" word continues another sentence.
+    fragment: bool = False
+    #: The sentence as the bullet has it (with any opening): what a rewrite replaces.
+    sentence: str = ""
 
 
 def is_strong(finding: Finding) -> bool:
@@ -50,81 +66,32 @@ def is_strong(finding: Finding) -> bool:
     )
 
 
-def _anchor(finding: Finding) -> str | None:
-    return next((c.text for c in finding.contributions if c.kind.startswith("signal:")), None)
-
-
-def _tense(resume: Resume, finding: Finding) -> Tense:
+def _entry(resume: Resume, finding: Finding) -> ExperienceEntry | None:
     index = finding.entry_index
     if index is not None and 0 <= index < len(resume.experience):
-        return "present" if resume.experience[index].is_current else "past"
-    return "past"
+        return resume.experience[index]
+    return None
 
 
-def _with_context(slots: Slots, resume: Resume, finding: Finding, opening: str | None) -> Slots:
-    index = finding.entry_index
-    entry = resume.experience[index] if index is not None else None
-    return dataclasses.replace(
-        slots,
-        weak_opening=opening,
-        employer=entry.organization if entry else None,
-        domain=tuple(c.text for c in finding.contributions if c.kind == "domain"),
-        artifact=tuple(c.text for c in finding.contributions if c.kind == "artifact"),
-        ai=next((c.text for c in finding.contributions if c.kind == "ai_system"), None),
-    )
+def _tense(entry: ExperienceEntry | None) -> Tense:
+    return "present" if entry is not None and entry.is_current else "past"
 
 
-def _variants(finding: Finding, known: frozenset[str]) -> dict[str, str | None]:
-    """The key clause, then clauses starting at each later signal verb ("..., approved X").
-
-    Each variant maps to the clause it was cut from (None when it was not cut), so the cut can
-    be checked against the parse of the whole clause.
-    """
-    segments: dict[str, str | None] = {}
-    first = select_segment(finding.text, _anchor(finding), known)
-    if first:
-        segments[first] = None
-    for contribution in finding.contributions:
-        if contribution.kind.startswith("signal:"):
-            segment = select_segment(finding.text, contribution.text, known)
-            cut = start_at_signal_verb(segment, contribution.text, known, strict=False)
-            if cut and cut not in segments:
-                segments[cut] = segment if cut != segment else None
-    return segments
+def job_year(entry: ExperienceEntry | None) -> int | None:
+    """The last year of a job (a current job is unbounded); None when no date is given."""
+    if entry is None:
+        return None
+    if entry.is_current:
+        return CURRENT_YEAR_BOUND
+    for date in (entry.end_date, entry.start_date):
+        years = _YEAR.findall(date or "")
+        if years:
+            return int(years[-1])
+    return None
 
 
-def _cut_at_verb(nlp: Language, cuts: dict[str, str]) -> set[str]:
-    """The cut variants whose first word is a verb in the whole clause's parse.
-
-    "..., sponsor feedback, audit findings and responses": "audit" is a noun there, and a
-    clause cut at it would turn it into a verb.
-    """
-    items = list(cuts.items())
-    texts = [parse_text(whole) for _, whole in items]
-    kept = set()
-    for (cut, whole), text, doc in zip(items, texts, nlp.pipe(texts), strict=True):
-        offset = len(text) - len(whole) + whole.rfind(cut)
-        token = next((t for t in doc if t.idx == offset), None)
-        if token is None:
-            continue
-        # "Plan, monitor, and review": a conjunct of a verb is a verb, whatever its tag.
-        verb_conjunct = token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}
-        if (token.pos_ in {"VERB", "AUX"} or verb_conjunct) and _joins_main_verb(token):
-            kept.add(cut)
-    return kept
-
-
-def _joins_main_verb(token: Token) -> bool:
-    """The verb is coordinated with the clause's main verb, so the person did it.
-
-    "allowing folks to sign up and review their information": "review" is the folks' act.
-    """
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token.dep_ == "ROOT"
-
-
-_LIST_COMMA = re.compile(r"^(\w+),\s+(and|or)\s+")
+def _anchor(finding: Finding) -> str | None:
+    return next((c.text for c in finding.contributions if c.kind.startswith("signal:")), None)
 
 
 def verb_signals(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
@@ -138,26 +105,47 @@ def verb_signals(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     return {verb: tuple(dict.fromkeys(kinds)) for verb, kinds in found.items()}
 
 
-_JOINERS = frozenset({",", "and", "or", "&", "/"})
+def _jobs(finding: Finding, data: CoachingData, known: frozenset[str]) -> list[_Job]:
+    """Each sentence holding one of the finding's signals, freed only of a duty opening.
 
-
-def _own_signals(slots: Slots, signal_verbs: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """Signals of the verbs that lead the clause ("Identify, evaluate, and resolve X").
-
-    The parser may tag a listed verb as a noun ("evaluate"); its place in the leading list
-    shows it is a verb all the same.
+    Long bullets and run-together paragraphs are split first; a sentence is never cut at a
+    later verb, so the person's own verbs ("Developed, implemented and monitored") stay.
     """
-    words: list[str] = []
-    pieces = [p for p in slots.pieces if p.text.strip()]
-    for index, piece in enumerate(pieces):
-        if piece.text.lower() in _JOINERS:
+    anchors: list[str | None] = [
+        c.text for c in finding.contributions if c.kind.startswith("signal:")
+    ]
+    segments = dict.fromkeys(select_segment(finding.text, a, known) for a in anchors or [None])
+    jobs = []
+    for segment in segments:
+        stripped = strip_weak_opening(segment, data.weak) if segment else None
+        if stripped is None:
             continue
-        words.append(piece.lemma or piece.text.lower())
-        following = pieces[index + 1].text.lower() if index + 1 < len(pieces) else ""
-        if following not in _JOINERS:
-            break
-    found = [kind for word in words for kind in signal_verbs.get(word, ())]
-    return tuple(dict.fromkeys(found))
+        remainder, opening, _ = stripped
+        duty = opening is not None and _is_duty(opening, data)
+        remainder = fix_typos(remainder, data.typos)
+        if opening is None or (duty and remainder.split()[0].lower().endswith("ing")):
+            # A sentence that opens the bullet may be written with -ing verbs; a later one
+            # that does continues the sentence before it ("...; referring inquiries to X").
+            later = _normal(finding.text).find(_normal(segment)) > 0
+            fragment = opening is None and later
+            jobs.append(_Job(finding, remainder, opening, fragment, segment))
+        else:
+            jobs.append(_Job(finding, segment, opening, sentence=segment))  # judged unfit later
+    return jobs
+
+
+def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
+    """The text with its obvious typos fixed (the one word change a rewrite may make)."""
+    for wrong, right in typos:
+        text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.IGNORECASE)
+    return text
+
+
+def _is_duty(opening: str, data: CoachingData) -> bool:
+    entry = next((w for w in data.weak if opening.lower() in w.phrases), None)
+    return (entry is not None and entry.id in DUTY_OPENINGS) or opening.lower().startswith(
+        ("duties", "responsib")
+    )
 
 
 def prepare(
@@ -167,69 +155,144 @@ def prepare(
     nlp: Language | None,
     signal_verbs: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[Candidate]:
-    """Parse the chosen bullets' key clauses (one batch) and read their slots.
-
-    A finding may yield several candidates (its clause variants), strongest variant first.
-    ``signal_verbs`` (from ``verb_signals``) credits a clause whose own head verb is a signal.
-    """
-    ranked = sorted((f for f in findings if not is_strong(f)), key=lambda f: (-f.score, f.start))
+    """Parse the strongest findings' sentences (one batch) and read their slots."""
     if nlp is None:
         from hitl_resume.language.nlp import load_model
 
         nlp = load_model()
     known = verb_index(nlp)
-    jobs: list[tuple[Finding, str, str | None, str | None]] = []
-    cut: set[int] = set()
-    chosen = sorted(ranked[:MAX_CANDIDATES], key=lambda f: f.start)
-    variants = [_variants(finding, known) for finding in chosen]
-    verb_cuts = _cut_at_verb(nlp, {c: w for v in variants for c, w in v.items() if w})
-    for finding, found in zip(chosen, variants, strict=True):
-        usable = [
-            _LIST_COMMA.sub(r"\1 \2 ", c)  # "monitor, and review" -> "monitor and review"
-            for c, whole in found.items()
-            if whole is None or c in verb_cuts
-        ]
-        for number, segment in enumerate(usable):
-            stripped = strip_weak_opening(segment, data.weak)
-            if stripped is not None:
-                if number:
-                    cut.add(len(jobs))  # cut at a later signal verb of the same sentence
-                jobs.append((finding, *stripped))
+    ranked = sorted((f for f in findings if not is_strong(f)), key=lambda f: (-f.score, f.start))
+    jobs = [job for f in ranked[:MAX_CANDIDATES] for job in _jobs(f, data, known)]
     if not jobs:
         return []
-    texts = [parse_text(remainder) for _, remainder, _, _ in jobs]
-    slots = [
-        extract_slots(doc, remainder, len(text) - len(remainder), known)
-        for doc, text, (_, remainder, _, _) in zip(nlp.pipe(texts), texts, jobs, strict=True)
+    adverbs = [_LEAD_ADVERB.match(job.text) for job in jobs]
+    bare = [job.text[m.end() :] if m else job.text for job, m in zip(jobs, adverbs, strict=True)]
+    texts = [parse_text(text) for text in bare]
+    slots_of = [
+        extract_slots(doc, clause, len(text) - len(clause), known)
+        for doc, text, clause in zip(nlp.pipe(texts), texts, bare, strict=True)
     ]
-    retry = [i for i, s in enumerate(slots) if s.verb is None and jobs[i][3]]
-    if retry:
-        texts = [f"I {jobs[i][3]} {jobs[i][1]}" for i in retry]
-        for i, doc, text in zip(retry, nlp.pipe(texts), texts, strict=True):
-            slots[i] = extract_slots(doc, text[2:], 2, known)
+    # "Research, coordinate and resolve X": the small model may read a present-tense list as
+    # nouns after "I"; a plural subject gives the parse a second chance.
+    retry = [i for i, s in enumerate(slots_of) if s.verb is None and not bare[i][:1].islower()]
+    retexts = [re.sub(r"^I (?:was )?", "They ", parse_text(bare[i])) for i in retry]
+    for i, doc, text in zip(retry, nlp.pipe(retexts), retexts, strict=True):
+        slots_of[i] = extract_slots(doc, bare[i], len(text) - len(bare[i]), known)
     candidates = []
-    for index, ((finding, _, opening, _), s) in enumerate(zip(jobs, slots, strict=True)):
-        tense = _tense(resume, finding)
-        whole = finding.text if index not in cut else s.segment
-        messy = is_messy(whole, s, opening)
-        own = _own_signals(s, signal_verbs or {})
+    for job, parsed, adverb in zip(jobs, slots_of, adverbs, strict=True):
+        entry = _entry(resume, job.finding)
+        slots = dataclasses.replace(
+            parsed,
+            weak_opening=job.opening,
+            employer=entry.organization if entry else None,
+        )
+        own = _own_signals(_leading_lemmas(slots.pieces), signal_verbs or {})
         candidates.append(
-            Candidate(finding, _with_context(s, resume, finding, opening), tense, messy, own)
+            Candidate(
+                job.finding,
+                slots,
+                _tense(entry),
+                messy=job.fragment and job.text.split()[0].lower().endswith("ing"),
+                head_signals=own,
+                year=job_year(entry),
+                adverb=adverb.group(1) if adverb else None,
+                sentence=job.sentence,
+            )
         )
     return candidates
 
 
-def is_messy(text: str, slots: Slots, opening: str | None) -> bool:
-    """Whether a plain clean-up of the clause already improves the bullet.
+def _own_signals(
+    lemmas: Sequence[str], signal_verbs: Mapping[str, tuple[str, ...]]
+) -> tuple[str, ...]:
+    """Signals the lexicon gives the clause's opening verbs ("Reviewed and approved X").
 
-    Only a removed opening or a piece cut from a run-on counts: re-tensing the first verb
-    alone ("Reconcile ..." -> "Reconciled ...") adds too little to propose.
+    The first verb must carry one: "Drafted and reviewed statements" is no oversight of them.
     """
-    return opening is not None or _normal(slots.segment) != _normal(text)
+    if not lemmas or not signal_verbs.get(lemmas[0]):
+        return ()
+    return tuple(dict.fromkeys(kind for lemma in lemmas for kind in signal_verbs.get(lemma, ())))
+
+
+def _leading_lemmas(pieces: Sequence[Piece]) -> list[str]:
+    """The verbs that open the clause as one list ("Reviewed, coded and approved")."""
+    words = [p for p in pieces if p.text.strip()]
+    lemmas: list[str] = []
+    for index, piece in enumerate(words):
+        if piece.text.lower() in {",", "and", "or", "&", "/"}:
+            continue
+        if piece.lemma is None or (index and words[index - 1].text.lower() not in _JOINERS):
+            break
+        lemmas.append(piece.lemma)
+    return lemmas
+
+
+_JOINERS = frozenset({",", "and", "or", "&", "/"})
 
 
 def _normal(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def choose_rewrites(
+    candidates: Sequence[Candidate], data: CoachingData, guard: GroundingGuard
+) -> list[Rewrite]:
+    """At most one rewrite per line and per sentence, ranked by what each adds (R001 first)."""
+    built = []
+    for candidate in candidates:
+        rewrite = build_rewrite(candidate, data, guard, rewrite_id="R000")
+        if rewrite is not None:
+            built.append((rewrite, candidate))
+    built.sort(key=lambda pair: (-pair[0].value, -pair[1].finding.score, pair[0].start))
+    chosen: list[Rewrite] = []
+    seen: set[str] = set()
+    for rewrite, candidate in built:
+        keys = {_normal(candidate.finding.text), _normal(candidate.slots.segment)}
+        if keys & seen:
+            continue
+        seen |= keys
+        chosen.append(rewrite)
+    return [
+        dataclasses.replace(rewrite, id=f"R{number:03d}")
+        for number, rewrite in enumerate(chosen[:MAX_REWRITES], start=1)
+    ]
+
+
+def notices(candidates: Sequence[Candidate], rewritten: set[str]) -> dict[str, str]:
+    """Why the strongest unrewritten findings cannot carry a rewrite (broken sentences only)."""
+    found: dict[str, str] = {}
+    for candidate in sorted(candidates, key=lambda c: (-c.finding.score, c.finding.start)):
+        if len(found) == MAX_NOTICES:
+            break
+        if candidate.finding.id in rewritten or candidate.finding.id in found:
+            continue
+        problem = clause_problem(candidate)
+        if problem is not None and problem[0] == "broken":
+            found[candidate.finding.id] = problem[1]
+    return found
+
+
+def _story_material(
+    candidates: Sequence[Candidate], rewrites: Sequence[Rewrite]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Per finding: the object its signal verb acts on, and the sentence to quote.
+
+    Only a clause whose own head verb carries the signal names what the person checked;
+    a rewritten clause comes first.
+    """
+    objects: dict[str, str] = {}
+    clauses: dict[str, str] = {r.finding_id: r.clause for r in rewrites if r.clause}
+    for candidate in candidates:
+        fid = candidate.finding.id
+        slots = candidate.slots
+        if not clause_signals(candidate):
+            continue
+        clauses.setdefault(fid, slots.segment)
+        if slots.object and slots.object_of_head and clauses[fid].endswith(slots.segment):
+            objects.setdefault(fid, slots.object)
+    for candidate in candidates:  # else the first sentence that holds a signal
+        clauses.setdefault(candidate.finding.id, candidate.sentence or candidate.slots.segment)
+    return objects, clauses
 
 
 def coach(
@@ -252,61 +315,17 @@ def coach(
     data = lexicon.coaching
     guard = GroundingGuard(lexicon, resume_employers(resume))
     candidates = prepare(resume, findings, data, nlp, verb_signals(lexicon))
-    rewrites: list[Rewrite] = []
-    done: set[str] = set()
-    for candidate in _by_strength(candidates):
-        if len(rewrites) == MAX_REWRITES:
-            break
-        if candidate.finding.id in done:
-            continue
-        rewrite = best_rewrite(
-            candidate, data.rewrites, guard, data.weak, rewrite_id=f"R{len(rewrites) + 1:03d}"
-        )
-        if rewrite is not None:
-            rewrites.append(rewrite)
-            done.add(candidate.finding.id)
-    rewrites = _renumber(sorted(rewrites, key=lambda r: (r.start, r.id)))
-    confirm = _confirm_variant(candidates, data, guard, f"R{len(rewrites) + 1:03d}")
-    if confirm is not None:
-        rewrites.append(confirm)
-    objects = {
-        c.finding.id: re.sub(r"^(?:the|each) ", "", c.slots.object)
-        for c in candidates
-        if c.slots.object
-    }
-    interview = interview_prompts(findings, resume.experience, data.soar, objects)
-    plan = build_plan(resume, findings, roles, rewrites, interview, data)
-    return tuple(rewrites), interview, plan
-
-
-def _by_strength(candidates: Sequence[Candidate]) -> list[Candidate]:
-    return sorted(candidates, key=lambda c: (-c.finding.score, c.finding.start))
-
-
-def _renumber(rewrites: Sequence[Rewrite]) -> list[Rewrite]:
-    """Ids follow resume order (R001 is the first rewritten bullet)."""
-    return [dataclasses.replace(r, id=f"R{n:03d}") for n, r in enumerate(rewrites, start=1)]
-
-
-def _confirm_variant(
-    candidates: Sequence[Candidate], data: CoachingData, guard: GroundingGuard, rewrite_id: str
-) -> Rewrite | None:
-    """One automation-framed variant, for the strongest transferable finding, to be confirmed."""
-    ranked = sorted(
-        (
-            c
-            for c in candidates
-            if not c.finding.explicit_ai
-            and c.slots.object
-            and c.slots.object_of_head
-            and c.slots.object_plural
-            and c.slots.object[:1].islower()  # "Wellness Program Manager" is no work item
-            and not c.slots.object.startswith(("the ", "each "))
-        ),
-        key=lambda c: (-c.finding.score, c.finding.start),
+    rewrites = choose_rewrites(candidates, data, guard)
+    broken = notices(candidates, {r.finding_id for r in rewrites})
+    objects, clauses = _story_material(candidates, rewrites)
+    interview = interview_prompts(
+        findings,
+        resume.experience,
+        data.soar,
+        objects,
+        broken,
+        clauses,
+        title_words=lexicon.title_words,
     )
-    for candidate in ranked[:1]:
-        return best_rewrite(
-            candidate, data.rewrites, guard, data.weak, rewrite_id=rewrite_id, confirm_only=True
-        )
-    return None
+    plan = build_plan(resume, findings, roles, rewrites, interview, data, lexicon.title_words)
+    return tuple(rewrites), interview, plan

@@ -2,54 +2,68 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from urllib.parse import quote_plus
 
 from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, SearchLink
+from hitl_resume.coaching.titles import job_title
 from hitl_resume.detection.results import Finding, RoleAssessment
-from hitl_resume.ingest.text_cleaning import strip_unsafe
 from hitl_resume.language.coaching_lexicon import CoachingData, PlanEntry
 from hitl_resume.models import Resume
 
-MAX_TITLES = 3
-MAX_TITLE_WORDS = 6
-MAX_SKILLS = 6
+MAX_TITLES = 2
+MAX_HITL_TITLES = 3
+MAX_SKILLS = 5
 MAX_LOOK_BACK = 4
-_TITLE_JUNK = re.compile(r"[^\w&/+.,' -]+")
+#: A query never carries contact details, dates or numbers (a title with one was misread).
+_UNSAFE_QUERY = re.compile(r"@|https?:|www\.|\d")
 
 
-def job_titles(resume: Resume) -> tuple[str, ...]:
-    """The user's own job titles: current job first, then resume order; deduplicated."""
+def job_titles(resume: Resume, title_words: frozenset[str]) -> tuple[str, ...]:
+    """The user's own job titles: current job first, then resume order; deduplicated.
+
+    Only text that reads as a job title counts: never a place, phone, date or heading.
+    """
     entries = sorted(resume.experience, key=lambda e: not e.is_current)
     titles: dict[str, str] = {}
     for entry in entries:
-        if not entry.title:
-            continue
-        title = " ".join(_TITLE_JUNK.sub(" ", strip_unsafe(entry.title)).split()).strip(" ,.-")
-        if not title or len(title.split()) > MAX_TITLE_WORDS:
-            continue
-        titles.setdefault(title.lower(), title)
+        title = job_title(entry.title, title_words)
+        if title is not None:
+            titles.setdefault(title.lower(), title)
     return tuple(titles.values())[:MAX_TITLES]
 
 
+def hitl_titles(findings: Sequence[Finding], data: CoachingData) -> tuple[str, ...]:
+    """Titles HITL postings use for the families the person's findings show, strongest first."""
+    weight: dict[str, float] = {}
+    for finding in findings:
+        weight[finding.role] = weight.get(finding.role, 0.0) + finding.score
+    ranked = sorted(weight, key=lambda role: (-weight[role], role))[:2]
+    entries = data.plan_of("hitl_title")
+    per_role = [[e.text for e in entries if role in e.roles] for role in ranked]
+    # Alternate between the two strongest families so each gets a search.
+    chosen = [t for group in itertools.zip_longest(*per_role) for t in group if t is not None]
+    return tuple(dict.fromkeys(chosen))[:MAX_HITL_TITLES]
+
+
 def searches(
-    titles: Sequence[str], roles: Sequence[RoleAssessment], data: CoachingData
+    titles: Sequence[str], hitl: Sequence[str], data: CoachingData
 ) -> tuple[SearchLink, ...]:
-    """Title + HITL term queries on each job board (a role label stands in for no titles)."""
+    """The person's own titles with the HITL term, and the HITL titles postings use."""
     terms = [e.text for e in data.plan_of("search_term")]
     boards = data.plan_of("board")
-    if not titles:
-        top = max(roles, key=lambda r: r.score, default=None)
-        titles = (top.label,) if top is not None and top.level != "none" else ()
     queries = [f"{title} {terms[0]}" for title in titles] if terms else list(titles)
     if titles and len(terms) > 1:
         queries.append(f"{titles[0]} {terms[1]}")
-    if not queries:
+    queries += list(hitl)
+    if not queries and terms:
         queries = terms[:1]
+    safe = [q for q in dict.fromkeys(queries) if not _UNSAFE_QUERY.search(q)]
     return tuple(
         SearchLink(query=query, board=board.text, url=board.url + quote_plus(query))
-        for query in queries
+        for query in safe
         for board in boards
     )
 
@@ -58,7 +72,7 @@ def rewrite_first(rewrites: Sequence[Rewrite], findings: Sequence[Finding]) -> t
     """Two or three rewrites worth doing first: strongest findings, different roles first."""
     score = {f.id: f.score for f in findings}
     ranked = sorted(
-        (r for r in rewrites if not r.needs_confirmation),
+        rewrites,
         key=lambda r: (-score.get(r.finding_id, 0.0), r.id),
     )
     chosen: list[Rewrite] = []
@@ -75,19 +89,19 @@ def rewrite_first(rewrites: Sequence[Rewrite], findings: Sequence[Finding]) -> t
 
 
 def _supported(entry: PlanEntry, findings: Sequence[Finding]) -> bool:
-    for finding in findings:
-        if entry.explicit_only and not finding.explicit_ai:
-            continue
-        if entry.roles and finding.role not in entry.roles:
-            continue
-        if entry.signals and not any(s in entry.signals for s in finding.signals):
-            continue
-        return True
-    return False
+    """Enough findings show the skill: the right signal, role and (if asked) an AI system."""
+    backing = [
+        f
+        for f in findings
+        if (not entry.explicit_only or f.explicit_ai)
+        and (not entry.roles or f.role in entry.roles)
+        and (not entry.signals or any(s in entry.signals for s in f.signals))
+    ]
+    return len(backing) >= entry.min_findings
 
 
 def linkedin_skills(findings: Sequence[Finding], data: CoachingData) -> tuple[str, ...]:
-    """Skills the evidence supports (none without findings; AI ones only with explicit AI)."""
+    """Skills the evidence supports, each on its own findings (none without findings)."""
     if not findings:
         return ()
     skills = [e.text for e in data.plan_of("skill") if _supported(e, findings)]
@@ -97,7 +111,7 @@ def linkedin_skills(findings: Sequence[Finding], data: CoachingData) -> tuple[st
 def look_back(
     findings: Sequence[Finding], roles: Sequence[RoleAssessment], data: CoachingData
 ) -> tuple[str, ...]:
-    """What to look for in the last three months when no finding names an AI system."""
+    """What to look for in recent work when no finding names an AI system."""
     if any(f.explicit_ai for f in findings):
         return ()
     ranked = [r.id for r in sorted(roles, key=lambda r: (-r.score, r.id)) if r.level != "none"]
@@ -114,14 +128,18 @@ def build_plan(
     rewrites: Sequence[Rewrite],
     interview: Sequence[InterviewPrompt],
     data: CoachingData,
+    title_words: frozenset[str],
 ) -> Plan:
-    """Assemble the week's checklist from the analysis."""
-    links = searches(job_titles(resume), roles, data)
+    """Assemble the week's checklist from the analysis (``title_words``: the lexicon's)."""
+    links = searches(job_titles(resume, title_words), hitl_titles(findings, data), data)
     first = rewrite_first(rewrites, findings)
     skills = linkedin_skills(findings, data)
     back = look_back(findings, roles, data)
+    employed = any(entry.is_current for entry in resume.experience)
     present = {
         "always": True,
+        "employed": bool(back) and employed,
+        "between_jobs": bool(back) and not employed,
         "look_back": bool(back),
         "rewrites": bool(first),
         "skills": bool(skills),

@@ -6,7 +6,7 @@ from findings and rendered by the Markdown/HTML/DOCX renderers, the web page and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 Tense = Literal["past", "present"]
@@ -32,6 +32,12 @@ class Rewrite:
     tense: Tense
     start: int
     end: int
+    #: The sentence of the bullet the rewrite is built on (long bullets are split first).
+    clause: str = ""
+    #: The automation-framed variant, to use only once ``needs_confirmation`` is confirmed.
+    alternative: str | None = None
+    #: How much the rewrite adds (ranks rewrites; not part of the JSON, nor of equality).
+    value: int = field(default=0, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +49,8 @@ class Rewrite:
             "template": self.template,
             "framing": self.framing,
             "needs_confirmation": list(self.needs_confirmation),
+            "alternative": self.alternative,
+            "clause": self.clause,
             "tense": self.tense,
             "start": self.start,
             "end": self.end,
@@ -63,6 +71,8 @@ class Rewrite:
             tense=cast(Tense, d["tense"]),
             start=d["start"],
             end=d["end"],
+            clause=d["clause"],
+            alternative=d["alternative"],
         )
 
 
@@ -77,6 +87,8 @@ class InterviewPrompt:
     action: str
     result: str
     result_hint: str | None
+    #: Why the bullet got no rewrite when its sentence cannot carry one (no main verb, garbled).
+    notice: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,13 +99,14 @@ class InterviewPrompt:
             "action": self.action,
             "result": self.result,
             "result_hint": self.result_hint,
+            "notice": self.notice,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> InterviewPrompt:
         return cls(
             d["finding_id"], d["role"], d["situation"], d["obstacle"], d["action"], d["result"],
-            d["result_hint"],
+            d["result_hint"], d["notice"],
         )  # fmt: skip
 
 

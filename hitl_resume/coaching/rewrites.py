@@ -1,4 +1,11 @@
-"""Fill governance templates from a bullet's own slots and keep only grounded candidates."""
+"""Put a governance framing before a bullet's own clause, only where it fits, and verify it.
+
+The clause keeps every word of the bullet in its order; only its own verbs change form
+("by approving, denying or pending claims"). A framing rests on a signal carried by the clause's
+verbs, and "human oversight" or "human judgment" rests on a work product or decision (claims,
+codes, schedules), never on laws or programs. The automation variant is offered inside the same
+rewrite, with its confirmation, only for objects and years where such software was plausible.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +13,32 @@ import re
 from collections.abc import Sequence
 
 from hitl_resume.coaching.grounding import GroundingGuard
-from hitl_resume.coaching.results import Rewrite, Tense
+from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
-from hitl_resume.coaching.shapes import Candidate, shape_fits
-from hitl_resume.coaching.slots import Form, Slots, render
-from hitl_resume.coaching.tense import finite
-from hitl_resume.detection.results import Finding
-from hitl_resume.language.coaching_lexicon import RewriteTemplate, WeakOpening
+from hitl_resume.coaching.shapes import Candidate, clause_problem
+from hitl_resume.coaching.slots import render
+from hitl_resume.coaching.verify import body_problem, repetition
+from hitl_resume.language.coaching_lexicon import (
+    CoachingData,
+    RewriteTemplate,
+    WeakOpening,
+    WorkProduct,
+)
+from hitl_resume.language.inflect import finite, noun_lemma
 
 MAX_WORDS = 40
-_YOUR = re.compile(r"\byour\s+(?=(\w))")
+#: Words that name a check: a framing never adds one to a clause that already has one.
+REVIEW_WORDS = frozenset(
+    """review reviewer check checker checkpoint verify verification validate validation audit
+    auditor inspect inspection examine proofread scrutinize accuracy""".split()  # noqa: SIM905
+)
 _SLOT_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
-_SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.])")
-_DOUBLE_COMMA = re.compile(r",\s*,")
+#: "Conducted monthly audits of X": a light verb and up to three words (never "and"/"or", which
+#: would make the signal word a second verb: "Complete and review X") before a signal noun.
+_LIGHT_VERB = (
+    r"\b((?:conduct|perform|complet|lead|led|head|run|ran|execut|carr(?:y|ie))\w*)"
+    r"\s+(?:(?!and\b|or\b)[^\s,]+\s+){0,3}"
+)
 
 
 def word_count(text: str) -> int:
@@ -31,125 +50,19 @@ def starts_weak(text: str, weak: Sequence[WeakOpening]) -> bool:
     """True when the text opens with a weak phrase or a weak verb ("Used", "Helped")."""
     if weak_opening_of(text, weak) is not None:
         return True
-    lower = text.lower()
-    first = lower.split(maxsplit=1)[0] if lower.split() else ""
-    return first in WEAK_VERBS
+    words = text.lower().split(maxsplit=1)
+    return bool(words) and words[0] in WEAK_VERBS
 
 
-def _pronoun(slots: Slots) -> str:
-    """ "reviewing 25 daily" keeps the count beside its frequency; else "them"/"it"."""
-    if slots.object_count and slots.frequency:
-        return slots.object_count
-    return "them" if slots.object_plural else "it"
-
-
-def _named_object(slots: Slots) -> str:
-    """The object as the framing names it: with its count unless the count stays in the rest.
-
-    "for twelve bank reconciliations, reviewing and approving them", not "approving twelve".
-    """
-    obj = slots.object or ""
-    if slots.object_count and not slots.frequency:
-        return f"{slots.object_count} {obj}"
-    return obj
-
-
-def _no_your(clause: str) -> str:
-    """ "to your Wells Fargo partners" -> "to Wells Fargo partners" (a bullet is no letter)."""
-    return _YOUR.sub(lambda m: "" if m.group(1)[:1].isupper() else "the ", clause)
-
-
-def _fill(template: RewriteTemplate, slots: Slots, tense: Tense, ai: str | None) -> str | None:
-    """The template with every slot filled from the bullet, or None when a slot is missing."""
-    values: dict[str, str] = {}
-    if template.shape == "means_first":
-        if not slots.means or not slots.outcome:
-            return None
-        values["means"] = render(slots.means, tense)
-        values["outcome"] = render(slots.outcome, "ing")
-    elif not slots.verb or not slots.pieces:
-        return None
-    if template.shape == "lead_object":
-        if not slots.object:
-            return None
-        values["object"] = _named_object(slots)
-        values["rest"] = render(slots.pieces, "ing", pronoun=_pronoun(slots))
-    if template.shape == "lead_clause":
-        values["clause_ing"] = _no_your(render(slots.pieces, "ing"))
-    if template.shape == "clean":
-        clause = render(slots.pieces, "past" if tense == "past" else "present")
-        values["clause"] = _no_your(clause)
-    if template.shape == "assisted":
-        # The bullet said the person helped: keep that ("Supported ..."), never claim ownership.
-        form: Form = "past" if tense == "past" else "present"
-        if slots.verb == "support" and slots.bare_at is not None:
-            # "Helped supervisors review X" -> "Supported supervisors in reviewing X".
-            helped = render(slots.pieces[: slots.bare_at], form)
-            values["clause"] = f"{helped} in {render(slots.pieces[slots.bare_at :], 'ing')}"
-        elif slots.verb == "support":
-            values["clause"] = render(slots.pieces, form)
-        else:
-            values["clause"] = finite("support", tense) + " " + render(slots.pieces, "ing")
-    if ai:
-        values["ai"] = ai
-    missing = False
-
-    def substitute(match: re.Match[str]) -> str:
-        nonlocal missing
-        name, verb = match.group(1), match.group(2)
-        if name == "v" and verb:
-            return finite(verb, tense)
-        if name not in values or not values[name].strip():
-            missing = True
-            return ""
-        return values[name]
-
-    text = _SLOT_RE.sub(substitute, template.text)
-    if missing:
-        return None
-    return tidy(text)
-
-
-def tidy(text: str) -> str:
-    """Normalise spaces and punctuation and capitalise the first letter."""
-    text = _SPACES.sub(" ", text).strip()
-    text = re.sub(r",(?=[A-Za-z])", ", ", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = _DOUBLE_COMMA.sub(",", text).strip(" ,;:")
-    return text[:1].upper() + text[1:]
-
-
-def shorten(text: str, limit: int = MAX_WORDS) -> str | None:
-    """Cut trailing comma/semicolon clauses until the text fits ``limit`` words (None if never)."""
-    if word_count(text) <= limit:
-        return text
-    parts = re.split(r"(?<=[,;])\s+", text)
-    while len(parts) > 1:
-        parts.pop()
-        candidate = " ".join(parts).rstrip(",;")
-        candidate = re.sub(r"\s+(?:and|or)$", "", candidate)
-        if word_count(candidate) <= limit and word_count(candidate) >= 6:
-            return candidate
-    return None
-
-
-_LIGHT_VERB = (
-    r"\b((?:conduct|perform|complet|lead|led|head|run|ran|execut|carr(?:y|ie))\w*)"
-    r"\s+(?:\S+\s+){0,3}"
-)
-
-
-def clause_signals(candidate: Candidate, *, head_only: bool = False) -> tuple[str, ...]:
-    """Signals carried by the clause's own verbs ("Approved ..." -> approve), not by its nouns.
+def clause_signals(candidate: Candidate) -> tuple[str, ...]:
+    """Signals carried by the clause's head verb ("Approved ..." -> approve), not by its nouns
+    or a later verb ("Prepared invoices and reconciled ..." is no oversight).
 
     A light verb with a signal noun counts as the verb ("Conducted monthly audits" -> audit).
-    ``head_only`` keeps the signals of the clause's first verb ("Stocked shelves and checked
-    dates" carries no signal on "Stocked").
     """
-    verb_words = candidate.slots.verb_words
-    verbs = set(verb_words[:1] if head_only else verb_words)
+    verbs = set(candidate.slots.verb_words[:1])
     segment = candidate.slots.segment.lower()
-    found = []
+    found = list(candidate.head_signals)
     for contribution in candidate.finding.contributions:
         if contribution.kind.startswith("signal:"):
             words = contribution.text.lower().split()
@@ -159,159 +72,179 @@ def clause_signals(candidate: Candidate, *, head_only: bool = False) -> tuple[st
     return tuple(dict.fromkeys(found))
 
 
-CHECK_SIGNALS = frozenset({"quality_monitoring"})
+def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
+    """The work product the clause acts on: its first object noun, when no head is a rule.
 
-
-def noun_signals(candidate: Candidate) -> tuple[str, ...]:
-    """Checking signals named by nouns in the clause ("processed claims for accuracy").
-
-    A signal noun inside the object names the thing, not a check on it ("developed quality
-    control procedures").
+    After a review noun ("Conducted reviews of all assessments") the product follows "of".
     """
-    segment = candidate.slots.segment.lower()
-    obj = (candidate.slots.object or "").lower()
-    found = []
-    for contribution in candidate.finding.contributions:
-        kind = contribution.kind.removeprefix("signal:")
-        is_check = contribution.kind.startswith("signal:") and kind in CHECK_SIGNALS
-        text = contribution.text.lower()
-        if is_check and text in segment and text not in obj:
-            found.append(kind)
-    return tuple(dict.fromkeys(found))
+    by_noun = {noun: product for product in products for noun in product.nouns}
+    heads = [noun_lemma(h) for h in candidate.slots.object_heads]
+    if heads and heads[0] in _REVIEW_NOUNS:
+        after = candidate.slots.segment.lower().split(" of ", 1)
+        words = re.findall(r"[a-z]+", after[1])[:6] if len(after) > 1 else []
+        heads = [h for h in map(noun_lemma, words) if h in by_noun]
+    if not heads or any(by_noun.get(h) is not None and _is_rule(by_noun[h]) for h in heads):
+        return None  # "regulations, contracts, laws": the framing would oversee the law
+    product = by_noun.get(heads[0])
+    if product is None and _CHECKED_FOR.search(candidate.slots.segment):
+        # "Reviewed loan packages for accuracy": what is checked for accuracy is a work product.
+        product = next((p for p in products if p.automation is None and not _is_rule(p)), None)
+    if product is None or _is_rule(product):
+        return None
+    # "prior authorization requests": a modifier may name a more specific product; the file
+    # lists products from most to least specific.
+    order = {p.id: index for index, p in enumerate(products)}
+    words = [noun_lemma(w) for w in re.findall(r"[A-Za-z-]+", candidate.slots.object or "")]
+    named = [by_noun[w] for w in words if w in by_noun and not _is_rule(by_noun[w])]
+    if product.automation is not None:
+        return product  # "loan applications" are applications, whatever the loan
+    return min([product, *named], key=lambda p: order[p.id])
 
 
-def segment_signals(candidate: Candidate) -> tuple[str, ...]:
-    """Signals whose words sit in the clause, carried by a verb or a noun ("for audits")."""
-    segment = candidate.slots.segment.lower()
-    found = [
-        c.kind.removeprefix("signal:")
-        for c in candidate.finding.contributions
-        if c.kind.startswith("signal:") and c.text.lower() in segment
-    ]
-    return tuple(dict.fromkeys(found))
+def _is_rule(product: WorkProduct) -> bool:
+    return product.id.startswith("rule.")
 
 
-def matches(template: RewriteTemplate, finding: Finding, signals: Sequence[str]) -> bool:
-    """Whether a template fits a finding's evidence and role and the clause's signals."""
+_CHECKED_FOR = re.compile(
+    r"\b(?:for|ensure|ensuring|verify|verifying)\s+(?:the\s+)?(?:accuracy|completeness|errors)\b",
+    re.IGNORECASE,
+)
+_REVIEW_NOUNS = frozenset({"review", "audit", "check", "inspection", "reconciliation", "quality"})
+
+
+def _names_rule(candidate: Candidate, data: CoachingData) -> bool:
+    """The object names a law, policy or program rather than a piece of work."""
+    rules = {n for p in data.products if p.id.startswith("rule.") for n in p.nouns}
+    return bool(set(candidate.slots.object_heads) & rules)
+
+
+def _fits(template: RewriteTemplate, candidate: Candidate, signals: Sequence[str]) -> bool:
+    finding = candidate.finding
     if template.evidence == "explicit" and not finding.explicit_ai:
         return False
     if template.evidence == "transferable" and finding.explicit_ai:
         return False
     if template.roles and finding.role not in template.roles:
         return False
-    if template.shape == "means_first":
-        return True
-    if not signals:
+    if template.signals and not any(s in template.signals for s in signals):
         return False
-    return not template.signals or any(s in template.signals for s in signals)
+    if template.requires:
+        words = set(re.findall(r"[a-z]+", candidate.slots.segment.lower()))
+        return any(word in words for word in template.requires)
+    return True
 
 
-def ai_term(finding: Finding) -> str | None:
-    """The bullet's own AI/automation term, as written."""
-    for contribution in finding.contributions:
-        if contribution.kind == "ai_system":
-            return contribution.text
+def _fill(text: str, clause_ing: str, candidate: Candidate, automation: str = "") -> str:
+    def substitute(match: re.Match[str]) -> str:
+        name, verb = match.group(1), match.group(2)
+        if name == "v" and verb:
+            return finite(verb, candidate.tense)
+        return {"clause_ing": clause_ing, "automation": automation}.get(name, "")
+
+    filled = " ".join(_SLOT_RE.sub(substitute, text).split())
+    return filled[:1].upper() + filled[1:]
+
+
+def _framed(text: str, clause_ing: str, source: str) -> str | None:
+    """The framing before the clause, when the text is framing + verified clause."""
+    if not text.endswith(clause_ing):
+        return None
+    framing = text[: len(text) - len(clause_ing)].rstrip()
+    if framing.endswith(" by") and body_problem(source, clause_ing) is None:
+        return framing
     return None
 
 
-def _confirmations(template: RewriteTemplate, slots: Slots) -> tuple[str, ...]:
-    if template.confirm is None:
-        return ()
-    return (tidy(template.confirm.replace("{object}", slots.object or "items")),)
-
-
-def best_rewrite(
+def _variant(
+    template: RewriteTemplate,
     candidate: Candidate,
-    templates: Sequence[RewriteTemplate],
-    guard: GroundingGuard,
-    weak: Sequence[WeakOpening],
-    *,
-    rewrite_id: str,
-    confirm_only: bool = False,
-) -> Rewrite | None:
-    """The highest-priority template that fills, fits 40 words and passes the guard."""
+    product: WorkProduct | None,
+    clause_ing: str,
+    source: str,
+) -> tuple[str, str] | None:
+    """The automation variant and its confirmation, when plausible for the object and year."""
+    if template.alternative is None or template.confirm is None or candidate.finding.explicit_ai:
+        return None
+    if product is None or product.automation is None or product.since is None:
+        return None
+    if candidate.year is None or candidate.year < product.since:
+        return None
+    text = _fill(template.alternative, clause_ing, candidate, product.automation)
+    obj = re.sub(r"^(?:the|each|a|an)\s+", "", candidate.slots.object or "items")
+    confirm = template.confirm.replace("{object}", obj).replace("{automation}", product.automation)
+    framing = _framed(text, clause_ing, source)
+    if framing is None or repetition(framing, source, REVIEW_WORDS) is not None:
+        return None
+    return text, confirm
+
+
+def _replaced(candidate: Candidate) -> tuple[str, int, int]:
+    """What the rewrite replaces: its sentence of the bullet, with offsets in the resume.
+
+    Another sentence of the same bullet is left alone (two bullets are never merged).
+    """
     finding = candidate.finding
-    ordered = sorted(templates, key=lambda t: (-t.priority, t.id))
-    own = candidate.head_signals
-    verb_signals = tuple(dict.fromkeys(clause_signals(candidate) + own))
-    head_signals = tuple(dict.fromkeys(clause_signals(candidate, head_only=True) + own))
-    checks = tuple(dict.fromkeys(verb_signals + noun_signals(candidate)))
-    in_clause = segment_signals(candidate)
-    for template in ordered:
-        if (template.confirm is not None) != confirm_only:
+    position = finding.text.find(candidate.sentence) if candidate.sentence else -1
+    if position < 0:
+        return finding.text, finding.start, finding.end
+    start = finding.start + position
+    return candidate.sentence, start, start + len(candidate.sentence)
+
+
+def build_rewrite(
+    candidate: Candidate, data: CoachingData, guard: GroundingGuard, *, rewrite_id: str
+) -> Rewrite | None:
+    """The highest-priority framing that fits, verifies and adds no fact; None otherwise."""
+    if clause_problem(candidate) is not None:
+        return None
+    slots = candidate.slots
+    signals = clause_signals(candidate)
+    if not signals:
+        return None
+    product = work_product(candidate, data.products)
+    clause_ing = render(slots.pieces, "ing")
+    source = slots.segment
+    if candidate.adverb:
+        clause_ing = f"{candidate.adverb.lower()} {clause_ing}"
+        source = f"{candidate.adverb} {source}"
+    if body_problem(source, clause_ing) is not None:
+        return None
+    for template in sorted(data.rewrites, key=lambda t: (-t.priority, t.id)):
+        if not _fits(template, candidate, signals):
             continue
-        if template.shape == "lead_clause" and template.signal_by == "verb":
-            # "Provided human oversight by <clause>ing": the clause's first verb must check.
-            signals: tuple[str, ...] | None = head_signals
-        else:
-            signals = _signals_for(template, verb_signals, checks, in_clause)
-        if signals is None:
+        if template.objects == "work_product" and product is None:
             continue
-        if not matches(template, finding, signals) or not _has_required(template, candidate):
+        if template.objects == "not_rule" and (not slots.object or _names_rule(candidate, data)):
             continue
-        if not shape_fits(template, candidate):
+        text = _fill(template.text, clause_ing, candidate)
+        framing = _framed(text, clause_ing, source)
+        if framing is None or word_count(text) > MAX_WORDS:
             continue
-        text = _fill(template, candidate.slots, candidate.tense, ai_term(finding))
-        text = shorten(text) if text else None
-        if text is None or starts_weak(text, weak):
+        if repetition(framing, source, REVIEW_WORDS) is not None:
             continue
-        if _normal(text) == _normal(finding.text):
-            continue
-        confirm = _confirmations(template, candidate.slots)
-        if not guard.allows(finding.text, text, confirm):
+        if not guard.allows(candidate.finding.text, text):
             continue  # the guard is final: an ungrounded candidate is dropped, never kept
+        variant = _variant(template, candidate, product, clause_ing, source)
+        if variant is not None and (
+            word_count(variant[0]) > MAX_WORDS
+            or not guard.allows(candidate.finding.text, variant[0], (variant[1],))
+        ):
+            variant = None
+        original, start, end = _replaced(candidate)
         return Rewrite(
             id=rewrite_id,
-            finding_id=finding.id,
-            role=finding.role,
-            original=finding.text,
+            finding_id=candidate.finding.id,
+            role=candidate.finding.role,
+            original=original,
             proposed=text,
             template=template.id,
             framing=template.framing,
-            needs_confirmation=confirm,
+            needs_confirmation=(variant[1],) if variant else (),
             tense=candidate.tense,
-            start=finding.start,
-            end=finding.end,
+            start=start,
+            end=end,
+            clause=source,
+            alternative=variant[0] if variant else None,
+            value=template.priority + (10 if variant else 0),
         )
     return None
-
-
-def _signals_for(
-    template: RewriteTemplate,
-    verb_signals: tuple[str, ...],
-    checks: tuple[str, ...],
-    in_clause: tuple[str, ...],
-) -> tuple[str, ...] | None:
-    """The clause signals a template may rest on (None: the template does not apply)."""
-    if template.signal_by == "verb":
-        return verb_signals
-    if template.signal_by == "noun":
-        # "Prepared materials for audits": the noun carries it; "Conducted audits" is no fit.
-        if template.signals and any(s in template.signals for s in verb_signals):
-            return None
-        return tuple(s for s in in_clause if s not in verb_signals)
-    if template.shape in {"clean", "assisted"}:
-        return tuple(dict.fromkeys(verb_signals + in_clause))
-    if template.shape == "lead_clause":
-        return in_clause  # "by training ...": the signal's words sit in the clause itself
-    # Oversight framings may rest on a checking noun ("for accuracy"); decisions need a verb.
-    noun_ok = template.framing == "oversight_layer" and template.confirm is None
-    return checks if noun_ok else verb_signals
-
-
-def _has_required(template: RewriteTemplate, candidate: Candidate) -> bool:
-    """The clause holds a required word; for noun-carried framings, as a noun.
-
-    "allowing folks to ... review their information" names no review the person supported.
-    """
-    if not template.requires:
-        return True
-    words = set(re.findall(r"[a-z]+", candidate.slots.segment.lower()))
-    if template.signal_by == "noun":
-        words &= candidate.slots.nouns
-    text = " ".join(re.findall(r"[a-z]+", candidate.slots.segment.lower()))
-    return any(w in words or (" " in w and w in text) for w in template.requires)
-
-
-def _normal(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))

@@ -10,7 +10,10 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from hitl_resume.coaching.quantities import FREQUENCY_RE, NUMBER_WORDS, find_numbers
 from hitl_resume.language.coaching_lexicon import WeakOpening
+
+__all__ = ["FREQUENCY_RE", "NUMBER_WORDS", "find_numbers"]
 
 _SEGMENT_RE = re.compile(
     r"(?<=[.;!?•|])\s+|(?<=[a-z,)])\s+(?=[A-Z][a-z]+ed\b|Responsible for\b|Duties\b)"
@@ -40,58 +43,6 @@ ADJECTIVE_PARTICIPLES = re.compile(
 _LEAD_JUNK = re.compile(r"^[\s\-–—•*·▪●◦o>:,;.]+(?=\S)")
 TRAIL_JUNK = re.compile(r"[\s.;,:\-–—]+$")
 _USED_TO = re.compile(r"^.{1,80}?\bto\s+(?=[a-z])", re.IGNORECASE)
-FREQUENCY_RE = re.compile(
-    r"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|"
-    r"(?:per|a|an|each|every) (?:day|week|month|quarter|year|shift|hour))\b",
-    re.IGNORECASE,
-)
-NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "billion",
-        "billions",
-        "dozen",
-        "dozens",
-    ]
-)
-_NUMBER_RE = re.compile(
-    r"(?<![\w-])[$€£]?\d[\d,.]*(?:\s?(?:\+|%|k\b|m\b|million\b|billion\b))?|\b(?:"
-    + "|".join(sorted(NUMBER_WORDS))
-    + r")\b",
-    re.IGNORECASE,
-)
 DROP_LEADING = frozenset(
     {
         "the",
@@ -126,30 +77,14 @@ DROP_LEADING = frozenset(
         "other",
     }
 )
+#: Participles that usually modify the noun after them ("and attached receipts", "and supporting
+#: documents"): never re-inflected as a verb of the clause, never read as a verb-form slip.
+ADJECTIVAL_PARTICIPLES = frozenset(
+    """attached supporting related associated accrued outstanding pending required detailed
+    existing remaining corresponding underlying qualified licensed""".split()  # noqa: SIM905
+)
 WEAK_VERBS = frozenset(
     {"use", "utilize", "help", "assist", "work", "handle", "participate", "involve", "do"}
-)
-OUTCOME_VERBS = frozenset(
-    {
-        "reduce",
-        "decrease",
-        "cut",
-        "lower",
-        "improve",
-        "increase",
-        "raise",
-        "boost",
-        "save",
-        "eliminate",
-        "shorten",
-        "minimize",
-        "maximize",
-        "achieve",
-        "prevent",
-        "recover",
-        "accelerate",
-        "streamline",
-    }
 )
 MAX_OBJECT_WORDS = 8
 VAGUE_OBJECTS = frozenset(
@@ -233,11 +168,6 @@ CONTENTLESS_OBJECTS = frozenset(
 )
 
 
-def find_numbers(text: str) -> tuple[str, ...]:
-    """Every number in a text (digits with %, +, $ or a scale word, and number words)."""
-    return tuple(dict.fromkeys(m.group(0).strip() for m in _NUMBER_RE.finditer(text)))
-
-
 def select_segment(text: str, anchor: str | None, known: frozenset[str] = frozenset()) -> str:
     """The sentence or run-on piece of a bullet that holds the finding's first signal.
 
@@ -260,35 +190,9 @@ def select_segment(text: str, anchor: str | None, known: frozenset[str] = frozen
                 chosen = piece
                 break
             offset = found + len(piece)
-    if anchor and known:
-        chosen = start_at_signal_verb(chosen, anchor, known)
     chosen = _LEAD_JUNK.sub("", chosen.strip())
     chosen = _LEAD_CONJUNCTION.sub("", chosen)  # "... ; and provide referrals" -> "provide ..."
     return TRAIL_JUNK.sub("", chosen)
-
-
-def start_at_signal_verb(
-    piece: str, anchor: str, known: frozenset[str], *, strict: bool = True
-) -> str:
-    """Start at the signal verb when it opens a later coordinate ("ordered X, verified Y").
-
-    ``strict`` accepts only past forms ("verified"); otherwise base forms count too.
-    """
-    position = piece.lower().find(anchor.lower())
-    if position <= 0:
-        return piece
-    word = anchor.split(maxsplit=1)[0].lower()
-    stems = {word, word[:-1], word[:-2], word[:-3] + "y"}
-    looks_verb = (word.endswith("ed") or not strict) and bool(stems & known)
-    before = piece[:position].rstrip()
-    if ADJECTIVE_PARTICIPLES.match(piece[position:]):
-        return piece
-    words = piece[position:].split(maxsplit=2)
-    if piece[position].isupper() and len(words) > 1 and words[1][:1].isupper():
-        return piece  # "..., PayPoint, Check Vision, ...": a name in a list, not a verb
-    if looks_verb and (before.endswith((",", ";")) or before.lower().endswith(" and")):
-        return piece[position:]
-    return piece
 
 
 def weak_opening_of(text: str, weak: Sequence[WeakOpening]) -> tuple[str, WeakOpening] | None:

@@ -13,49 +13,10 @@ from hitl_resume.coaching.results import Tense
 from hitl_resume.coaching.segments import WEAK_VERBS
 from hitl_resume.coaching.slots import Slots
 from hitl_resume.detection.results import Finding
-from hitl_resume.language.coaching_lexicon import RewriteTemplate
+from hitl_resume.language.inflect import known_verb
 
 MIN_CLAUSE_WORDS = 4
-MAX_CLAUSE_WORDS = 28
-#: Things a person reviews in any role; an object outside these (and outside the finding's own
-#: artifact and domain terms) is too vague to frame as human review ("customer preferences").
-REVIEWABLE_NOUNS = frozenset(
-    """
-    account accrual adjustment answer appeal applicant application approval assessment audit
-    authorization batch benefit bill billing booking candidate case chart charge check claim
-    classification code complaint content contract correspondence decision deduction deposit
-    description diagnosis discrepancy dispute document documentation draft edit eligibility
-    email entry error escalation estimate exception expense file filing finding flag form forecast
-    gap incident inquiry inventory invoice item journal ledger letter listing log manifest note
-    notice offer order payable payment payroll permit policy post posting proposal quote
-    reconciliation record referral refund register reimbursement report request requisition
-    response resume return review route schedule screening shipment slate statement submission
-    summary tax ticket timesheet transaction transcript transfer upload variance voucher
-    verification warrant workflow budget cash drawer fund loan receivable premium rate pricing
-    timecard hire onboarding background accommodation grievance leave data information
-    paperwork employment detail diagnoses analyses procedure protocol plan
-    """.split()  # noqa: SIM905 - a word list reads best as prose
-)
-_LEAD_CLAUSE_DENY = frozenset(
-    {
-        "receive",
-        "develop",
-        "gain",
-        "learn",
-        "attend",
-        "earn",
-        "introduce",
-        "house",
-        "complete",
-        "support",
-        "contribute",
-        "center",
-        "practice",
-        "experience",
-        "project",
-        "invoice",
-    }
-)
+MAX_CLAUSE_WORDS = 22
 #: Line openings that look like a verb and its object but name a field ("Balance sheet review").
 _NOUN_OPENINGS = re.compile(
     r"^(?:balance sheets?|project management|process improvement|cash management|case management|"
@@ -63,33 +24,25 @@ _NOUN_OPENINGS = re.compile(
     r"document control|record keeping|data entry)\b",
     re.IGNORECASE,
 )
-_CLEAN_DENY = frozenset(
-    {
-        "receive",
-        "attend",
-        "center",
-        "practice",
-        "experience",
-        "project",
-        "invoice",
-        "support",
-        "account",
-        "contract",
-        "requisition",
-        "fix",
-    }
-)
 _SMALL_WORDS = frozenset(
     {"of", "for", "the", "a", "an", "to", "in", "on", "at", "with", "by", "and"}
 )
-#: Verbs that cannot lead "Served as the human check for X, <verb>ing them": no ownership.
-_LEAD_OBJECT_DENY = frozenset({"support", "contribute", "experience", "establish", "create"})
-MIN_CLEAN_WORDS = 5
 #: Characters after a lead word that show it heads a label, not a clause ("Audit/Reports").
 _NOT_A_CLAUSE = frozenset({",", "/", "(", "-", ":", "&", ")"})
-#: "Conducted audits of X": the audits are the work, not the object a person checked.
-_LIGHT_VERBS = frozenset(
-    {"conduct", "perform", "complete", "lead", "head", "run", "execute", "carry"}
+#: Text extraction damage: mojibake, replacement characters, words glued to digits or case.
+_GARBLED = re.compile(
+    r"[ÃÂ€�]|\b[A-Z][a-z]+/[A-Z][a-z]+\b|(?<![A-Za-z])[a-z]{3,}[A-Z][a-z]{2,}"
+    r"|\b(\w+) \1\b|\d[a-z]{3}"
+)
+#: "reconciling timecards, employee development, performance reviews, and maintaining X" (a list
+#: of objects that ends in an action) or "Reconciled X ... as well as documenting Y" (two verb
+#: forms): a line a framing would only make longer, not right.
+_MIXED_LIST = re.compile(
+    r"^[^,]+,[^,]+,.*,\s+and\s+\w+ing\b|^\w+ed\b.*\bas well as \w+ing\b", re.IGNORECASE
+)
+_DENIED_HEADS = frozenset({"support", "contribute", "experience", "center", "practice", "project"})
+_OPEN_ENDING = frozenset(
+    {"and", "or", "of", "for", "the", "a", "an", "to", "in", "on", "with", "by", "from", "as"}
 )
 
 
@@ -108,28 +61,13 @@ class Candidate:
     #: Signals the lexicon gives the clause's own head verb ("Review X" -> review), even when
     #: the detector credited the finding's signal to another word of the bullet.
     head_signals: tuple[str, ...] = ()
-
-
-def specific_object(candidate: Candidate) -> bool:
-    """The object names something reviewable: a known artifact or the finding's own terms."""
-    obj = candidate.slots.object
-    if not obj or not obj[:1].isalnum():
-        return False
-    lower = obj.lower()
-    terms = [*candidate.slots.artifact, *candidate.slots.domain]
-    if any(t.lower() in lower or lower in t.lower() for t in terms):
-        return True
-    # The head nouns decide: "check signer" names a signer, not a check.
-    heads = candidate.slots.object_heads or tuple(re.findall(r"[a-z]+", lower))
-    for word in heads:
-        stems = {word}
-        if word.endswith("s"):
-            stems |= {word[:-1], word[:-2] if word.endswith("es") else word}
-        if word.endswith("ies"):
-            stems.add(word[:-3] + "y")
-        if stems & REVIEWABLE_NOUNS:
-            return True
-    return False
+    #: The last year of the job (None when the resume gives none): bounds what automation
+    #: could have been in the workflow.
+    year: int | None = None
+    #: A manner adverb before the head verb ("Thoroughly"), kept in front of the clause.
+    adverb: str | None = None
+    #: The sentence of the bullet the clause came from, as written (what a rewrite replaces).
+    sentence: str = ""
 
 
 def verb_led(slots: Slots) -> bool:
@@ -196,55 +134,35 @@ def is_helper(opening: str | None) -> bool:
     return first.startswith(("help", "assist"))
 
 
-def shape_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
-    """Whether the clause can carry the template's shape without a grammar slip or overclaim."""
+def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
+    """Why the clause cannot carry a rewrite: ("broken", reason) for a sentence with no main
+    verb, garbled text or a grammar slip; ("unfit", reason) for one that is fine but no fit.
+    """
     slots = candidate.slots
+    text = slots.segment
     words = sum(1 for p in slots.pieces if any(ch.isalnum() for ch in p.text))
-    if is_helper(slots.weak_opening) != (template.shape == "assisted"):
-        return False
-    if template.shape != "means_first" and (slots.slip or slots.object_vague):
-        return False  # the rewrite would copy a slip or frame "details" / "duties"
-    if template.shape in {"clean", "lead_clause", "assisted"} and slots.object_runs_on:
-        return False  # "Audit policies, general management, TEAM building": a misread list
-    if template.shape == "assisted":
-        return (
-            MIN_CLEAN_WORDS - 1 <= words <= MAX_CLAUSE_WORDS
-            and verb_led(slots)
-            and not glued(slots)
-        )
-    if template.shape == "lead_object":
-        denied = _LEAD_OBJECT_DENY | _LIGHT_VERBS | WEAK_VERBS
-        return (
-            specific_object(candidate)
-            and slots.verb not in denied
-            and slots.object_of_head
-            and words <= MAX_CLAUSE_WORDS
-            and not glued(slots)
-        )
-    if template.shape == "lead_clause":
-        denied = _LEAD_CLAUSE_DENY | WEAK_VERBS
-        # A decision framing needs a work item decided on ("journal entries"), not a title
-        # ("Authorized check signer") or a program that was reworked.
-        decided = (
-            template.framing != "review_approve_escalate"
-            or not slots.object
-            or specific_object(candidate)
-        )
-        return (
-            MIN_CLAUSE_WORDS <= words <= MAX_CLAUSE_WORDS
-            and decided
-            and not _noun_list(slots)
-            and slots.verb not in denied
-            and verb_led(slots)
-            and not glued(slots)
-        )
-    if template.shape == "clean":
-        denied = _CLEAN_DENY | WEAK_VERBS
-        return (
-            candidate.messy
-            and not glued(slots)
-            and MIN_CLEAN_WORDS <= words <= MAX_CLAUSE_WORDS
-            and slots.verb not in denied
-            and verb_led(slots)
-        )
-    return True
+    if _GARBLED.search(text) or text.count("(") != text.count(")"):
+        return "broken", "the text looks garbled (characters or words run together)"
+    words_of = text.lower().split()
+    first = words_of[0].strip(",;:.") if words_of else ""
+    nominal = len(words_of) > 1 and words_of[1] == "of"  # "Review of tax documents"
+    if not known_verb(first) or nominal or _NOUN_OPENINGS.match(text):
+        return "broken", "the sentence does not open with its main verb"
+    if candidate.messy:
+        return "unfit", "the sentence continues another one (it opens with an -ing word)"
+    if slots.verb is None or not verb_led(slots):
+        return "unfit", "the parser did not read the first word as the main verb"
+    if slots.slip or glued(slots) or _MIXED_LIST.search(text):
+        return "broken", "the sentence runs two statements together or mixes verb forms"
+    if text.split()[-1].lower() in _OPEN_ENDING:
+        return "broken", "the sentence is cut off"
+    if is_helper(slots.weak_opening):
+        return "unfit", "the bullet says the person helped; a framing would claim ownership"
+    if slots.object_vague or slots.object_runs_on or _noun_list(slots):
+        return "unfit", "the object is too vague or its list runs past the parse"
+    if (
+        slots.verb in _DENIED_HEADS | WEAK_VERBS
+        or not MIN_CLAUSE_WORDS <= words <= MAX_CLAUSE_WORDS
+    ):
+        return "unfit", "the clause is too short, too long or led by a weak verb"
+    return None

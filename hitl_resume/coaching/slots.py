@@ -1,4 +1,4 @@
-"""Read a bullet's own facts (verb, object, volume, frequency, outcome, numbers) for rewriting.
+"""Read a bullet's own facts (its verbs, their object and its frequency) for rewriting.
 
 Only bullets being rewritten are parsed; each is prefixed with "I " because the small English
 model tags a headless bullet's first verb as an adjective ("Examined claims" -> amod), while
@@ -8,7 +8,7 @@ model tags a headless bullet's first verb as an adjective ("Examined claims" -> 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -19,14 +19,11 @@ from hitl_resume.coaching.segments import (
     DROP_LEADING,
     FREQUENCY_RE,
     MAX_OBJECT_WORDS,
-    OUTCOME_VERBS,
     TRAIL_JUNK,
     VAGUE_OBJECTS,
-    WEAK_VERBS,
-    find_numbers,
 )
-from hitl_resume.coaching.tense import gerund, past
 from hitl_resume.coaching.verbs import coordinated_verbs, lemma_of
+from hitl_resume.language.inflect import gerund, past
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -54,12 +51,8 @@ class Slots:
     object_count: str | None = None
     object_plural: bool = True
     object_of_head: bool = True
-    volume: str | None = None
     frequency: str | None = None
-    numbers: tuple[str, ...] = ()
     pieces: tuple[Piece, ...] = ()
-    means: tuple[Piece, ...] = ()
-    outcome: tuple[Piece, ...] = ()
     verb_words: tuple[str, ...] = ()
     weak_opening: str | None = None
     employer: str | None = None
@@ -79,8 +72,6 @@ class Slots:
     nouns: frozenset[str] = frozenset()
     #: Lemmas of the object's head nouns ("claims and invoices" -> claim, invoice).
     object_heads: tuple[str, ...] = ()
-    #: "helped supervisors review X": index of the piece "review" (rewritten "in reviewing X").
-    bare_at: int | None = None
 
 
 def _object_span(head: Token, known: frozenset[str]) -> tuple[int, int, int] | None:
@@ -168,18 +159,6 @@ def _reaches_head(doc: Doc, head: Token, obj: Token, verbs: dict[int, str]) -> b
     )
 
 
-def _bare_verb(head: Token, lemma: str) -> Token | None:
-    """The bare verb of "helped supervisors review X" (after an object, no "to")."""
-    if lemma not in {"support", "help", "assist"}:
-        return None
-    for child in head.children:
-        if child.dep_ in {"ccomp", "xcomp"} and child.tag_ in {"VB", "VBP"}:
-            between = head.doc[head.i + 1 : child.i]
-            if len(between) and all(t.lower_ != "to" and not t.is_punct for t in between):
-                return child
-    return None
-
-
 def doc_vague(obj: Token) -> bool:
     """A vague object ("duties", "issues", "a company") makes no specific rewrite."""
     return obj.lemma_.lower() in VAGUE_OBJECTS or obj.lower_ in VAGUE_OBJECTS
@@ -188,24 +167,23 @@ def doc_vague(obj: Token) -> bool:
 def extract_slots(
     doc: Doc, segment: str, prefix_len: int, known: frozenset[str] = frozenset()
 ) -> Slots:
-    """Read verb, object, volume, frequency, outcome and numbers from a parsed segment."""
+    """Read the verbs, their object and its frequency from a parsed segment."""
     tokens = [t for t in doc if t.idx >= prefix_len]
 
     def surface(token: Token) -> str:
         start = token.idx - prefix_len
         return segment[start : start + len(token.text)]
 
-    numbers = find_numbers(segment)
     frequency_match = FREQUENCY_RE.search(segment)
     frequency = frequency_match.group(0) if frequency_match else None
     if not tokens or not tokens[0].tag_.startswith("VB") or tokens[0].pos_ not in {"VERB", "AUX"}:
-        return Slots(segment=segment, numbers=numbers, frequency=frequency)
+        return Slots(segment=segment, frequency=frequency)
     if ADJECTIVE_PARTICIPLES.match(segment):
-        return Slots(segment=segment, numbers=numbers, frequency=frequency)  # "Fixed Asset ..."
+        return Slots(segment=segment, frequency=frequency)  # "Fixed Asset ..."
 
     head = tokens[0]
     if known and lemma_of(head, known) not in known:
-        return Slots(segment=segment, numbers=numbers, frequency=frequency)
+        return Slots(segment=segment, frequency=frequency)
     verbs = {t.i: lemma_of(t, known) for t in coordinated_verbs(head, known)}
     span = _object_span(head, known)
     first = tokens[0].i
@@ -239,18 +217,11 @@ def extract_slots(
             )
             if not plural:
                 object_text = _article(core, words[:lead]) + object_text
-    bare = _bare_verb(head, verbs[head.i])
     lemmas = dict(verbs)
-    if bare is not None:
-        lemmas.update({t.i: lemma_of(t, known) for t in coordinated_verbs(bare, known)})
     pieces = tuple(
         Piece(surface(t), t.whitespace_, lemmas.get(t.i), t.i in in_object) for t in tokens
     )
     obj = _first_object(head, known)
-    volume = None
-    if count and object_text:
-        volume = f"{count} {object_text}" + (f" {frequency}" if frequency else "")
-    means, outcome = _means_and_outcome(doc, head, first, known, surface)
     return Slots(
         segment=segment,
         verb=verbs[head.i],
@@ -259,12 +230,8 @@ def extract_slots(
         object=object_text,
         object_count=count if object_text else None,
         object_plural=plural,
-        volume=volume,
         frequency=frequency,
-        numbers=numbers,
         pieces=pieces,
-        means=means,
-        outcome=outcome,
         head_tag=head.tag_,
         # "Develop and manage the process": the argument may hang on a coordinated verb.
         head_args=any(c.dep_ in _ARGUMENTS for i in verbs for c in doc[i].children),
@@ -273,7 +240,6 @@ def extract_slots(
         slip=coordination_slip(doc, first, set(lemmas)),
         nouns=frozenset(t.lower_ for t in tokens if t.pos_ in {"NOUN", "PROPN"}),
         object_heads=_object_heads(doc[span[2]]) if span is not None else (),
-        bare_at=bare.i - first if bare is not None else None,
     )
 
 
@@ -323,34 +289,6 @@ def _article(core: Sequence[Token], dropped: Sequence[Token]) -> str:
     if any(w.tag_ == "POS" or w.text.endswith("'s") for w in core):
         return ""
     return "the " if last.lower_ not in _MASS_NOUNS and last.tag_ == "NN" else ""
-
-
-def _means_and_outcome(
-    doc: Doc, head: Token, first: int, known: frozenset[str], surface: Callable[[Token], str]
-) -> tuple[tuple[Piece, ...], tuple[Piece, ...]]:
-    """Split "Reduced rework by 15% by reporting errors" into means and outcome clauses."""
-    if lemma_of(head, known) not in OUTCOME_VERBS:
-        return (), ()
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "by":
-            continue
-        means_verbs = [c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
-        if not means_verbs or lemma_of(means_verbs[0], known) in WEAK_VERBS:
-            continue
-        means_head = means_verbs[0]
-        if means_head.right_edge.i != len(doc) - 1 or prep.i <= head.i:
-            continue  # the means clause must close the bullet to be lifted out cleanly
-        means_lemmas = {t.i: lemma_of(t, known) for t in coordinated_verbs(means_head, known)}
-        means = tuple(
-            Piece(surface(t), t.whitespace_, means_lemmas.get(t.i))
-            for t in doc[means_head.i : means_head.right_edge.i + 1]
-        )
-        outcome = tuple(
-            Piece(surface(t), t.whitespace_, lemma_of(t, known) if t.i == head.i else None)
-            for t in doc[first : prep.i]
-        )
-        return means, outcome
-    return (), ()
 
 
 def inflect_verb(lemma: str, form: Form) -> str:

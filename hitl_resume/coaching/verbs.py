@@ -8,8 +8,8 @@ import functools
 from typing import TYPE_CHECKING
 
 from hitl_resume.coaching.agreement import hyphen_prefix, joined_to_verb
-from hitl_resume.coaching.segments import WEAK_VERBS
-from hitl_resume.coaching.tense import IRREGULAR_BASE, gerund, past
+from hitl_resume.coaching.segments import ADJECTIVAL_PARTICIPLES, WEAK_VERBS
+from hitl_resume.language.inflect import verb_lemmas
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,30 +28,15 @@ def verb_index(nlp: Language) -> frozenset[str]:
 
 
 def lemma_of(token: Token, known: frozenset[str] = frozenset()) -> str:
-    """The verb's base form, checked against its surface form (the model guesses "pende")."""
+    """The verb's base form from lemminflect, preferring one the pipeline knows as a verb."""
     word = token.lower_
-    if word in IRREGULAR_BASE:
-        return IRREGULAR_BASE[word]
-    guess = token.lemma_.lower()
-    if len(guess) > 3 and guess.endswith("e") and guess[-2] in "dt" and guess[-3] in "nrlc":
-        guess = guess[:-1]  # the lookup lemmatiser invents "pende" for "pended"
-    candidates: list[str] = []
-    if word.endswith("ed") and token.tag_ in {"VBD", "VBN", "JJ"}:
-        candidates = [guess, word[:-1], word[:-2], word[:-3], word[:-3] + "y"]
-        inflect = past
-    elif token.tag_ == "VBG" and word.endswith("ing"):
-        candidates = [guess, word[:-3] + "e", word[:-3], word[:-4]]
-        inflect = gerund
+    candidates = verb_lemmas(word)
+    for candidate in candidates:
+        if candidate in known:
+            return candidate
     if candidates:
-        fitting = [c for c in candidates if len(c) > 1 and inflect(c) == word]
-        for candidate in fitting:
-            if candidate in known:
-                return candidate
-        if fitting:
-            return fitting[0]
-    if token.tag_ == "VBZ" and word.endswith("s") and guess == word:
-        return word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1]
-    return guess or word
+        return candidates[0]
+    return token.lemma_.lower() or word
 
 
 _FORM_GROUPS = ({"VB", "VBP"}, {"VBD", "VBN"}, {"VBG"}, {"VBZ"})
@@ -117,6 +102,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                 and joined_to_verb(child.doc, child)
                 and not hyphen_prefix(child.doc, child)
                 and not _noun_modifier(child)
+                and child.lower_ not in ADJECTIVAL_PARTICIPLES
             ):
                 found.append(child)
                 queue.append(child)
@@ -133,6 +119,9 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             continue  # "re-computed": a prefix, not a verb
         if token.lemma_.lower() in WEAK_VERBS or token.lower_ in WEAK_VERBS:
             continue  # "sales and use tax": a weak verb would never lead a rewrite anyway
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in ADJECTIVAL_PARTICIPLES and nxt is not None and nxt.pos_ == "NOUN":
+            continue  # "and attached receipts": most likely a modifier, never re-inflected
         if not past_head and token.dep_ in {"compound", "amod"} and token.head.i > token.i:
             continue  # "sales and use tax audits": a modifier, not a verb
         if token.dep_ == "conj" and token.head not in found and _modifier_or_infinitive(token.head):

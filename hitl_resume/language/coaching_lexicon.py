@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hitl_resume.language.coaching_schema import (
+    COACHING_FILES,
+    OBJECTS_FILE,
+    PLAN_FILE,
+    REWRITES_FILE,
+    SOAR_FILE,
+    TYPOS_FILE,
+    WEAK_FILE,
+    record_problems,
+)
 from hitl_resume.language.jsonl_reader import (
     LexiconError,
     Problem,
@@ -15,56 +23,50 @@ from hitl_resume.language.jsonl_reader import (
     RecordCheck,
     check_files,
 )
-from hitl_resume.language.lexicon_schema import ROLE_IDS, SIGNAL_NAMES, bundled_lexicon_dir
+from hitl_resume.language.lexicon_schema import bundled_lexicon_dir
 
-REWRITES_FILE = "rewrite_templates.jsonl"
-SOAR_FILE = "soar_templates.jsonl"
-WEAK_FILE = "weak_openings.jsonl"
-PLAN_FILE = "plan.jsonl"
-COACHING_FILES = (REWRITES_FILE, SOAR_FILE, WEAK_FILE, PLAN_FILE)
-
-FRAMINGS = frozenset(
-    {
-        "oversight_layer",
-        "review_approve_escalate",
-        "structured_feedback",
-        "escalation_protocols",
-        "audit_documentation",
-    }
-)
-EVIDENCE = frozenset({"explicit", "transferable", "any"})
-SHAPES = frozenset({"lead_object", "lead_clause", "means_first", "clean", "assisted"})
-#: Where the clause's signal must sit: on one of its verbs, only on its nouns, or either.
-SIGNAL_BY = frozenset({"verb", "noun", "any"})
-WEAK_MODES = frozenset({"fallback", "always"})
-SOAR_PARTS = frozenset({"situation", "obstacle", "action", "result", "result_hint"})
-PLAN_KINDS = frozenset({"board", "search_term", "skill", "look_back", "step"})
-STEP_WHEN = frozenset({"always", "look_back", "rewrites", "skills", "interview"})
-
-REWRITE_SLOTS = frozenset({"object", "rest", "clause", "clause_ing", "ai", "means", "outcome"})
-SOAR_SLOTS = frozenset(
-    {"where", "quote", "artifact", "ai", "decisions", "numbers", "framework_hint"}
-)
-STEP_SLOTS = frozenset({"searches", "rewrite_ids", "skills"})
-_ID_RE = re.compile(r"^[a-z0-9_.]+$")
-_VERB_SLOT = re.compile(r"^v:[a-z]+$")
+__all__ = [
+    "COACHING_FILES",
+    "CoachingData",
+    "PlanEntry",
+    "RewriteTemplate",
+    "SoarTemplate",
+    "WeakOpening",
+    "WorkProduct",
+    "check_coaching_lexicon",
+    "load_coaching_data",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class RewriteTemplate:
-    """One governance framing with slots filled from the bullet."""
+    """One governance framing put before the bullet's own clause ("<framing> by <clause>ing").
+
+    ``alternative`` is the automation variant of the framing, offered only with ``confirm``.
+    """
 
     id: str
     framing: str
     evidence: str
     signals: tuple[str, ...]
     roles: tuple[str, ...]
-    shape: str
     text: str
-    confirm: str | None
+    objects: str
     priority: int
     requires: tuple[str, ...] = ()
     signal_by: str = "any"
+    alternative: str | None = None
+    confirm: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkProduct:
+    """Nouns naming a work product or decision, and the automation plausible for it since when."""
+
+    id: str
+    nouns: tuple[str, ...]
+    automation: str | None
+    since: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ class PlanEntry:
     text: str
     url: str = ""
     signals: tuple[str, ...] = ()
+    min_findings: int = 1
     roles: tuple[str, ...] = ()
     explicit_only: bool = False
     when: str = "always"
@@ -112,179 +115,13 @@ class CoachingData:
     soar: tuple[SoarTemplate, ...]
     weak: tuple[WeakOpening, ...]
     plan: tuple[PlanEntry, ...]
+    products: tuple[WorkProduct, ...] = ()
+    #: Obvious typos a rewrite may fix ("insure accuracy" -> "ensure accuracy").
+    typos: tuple[tuple[str, str], ...] = ()
 
     def plan_of(self, kind: str) -> tuple[PlanEntry, ...]:
         """Plan entries of one kind, in file order."""
         return tuple(entry for entry in self.plan if entry.kind == kind)
-
-
-# ---- field checks ---------------------------------------------------------------------------
-
-_Check = Callable[[Any], str | None]
-
-
-def _text(value: Any) -> str | None:
-    return None if isinstance(value, str) and value.strip() else "must be a non-empty string"
-
-
-def _enum(allowed: frozenset[str]) -> _Check:
-    def check(value: Any) -> str | None:
-        ok = isinstance(value, str) and value in allowed
-        return None if ok else f"must be one of {', '.join(sorted(allowed))}"
-
-    return check
-
-
-def _subset(allowed: frozenset[str] | tuple[str, ...]) -> _Check:
-    def check(value: Any) -> str | None:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return "must be a list of strings"
-        bad = [v for v in value if v not in allowed]
-        return f"has unknown value {bad[0]!r}" if bad else None
-
-    return check
-
-
-def _phrases(value: Any) -> str | None:
-    if not isinstance(value, list) or not value:
-        return "must be a non-empty list of strings"
-    for item in value:
-        if not isinstance(item, str) or item != item.strip().lower() or not item:
-            return f"phrase {item!r} must be a non-empty lowercase string without outer spaces"
-    return None
-
-
-def _words(value: Any) -> str | None:
-    if not isinstance(value, list):
-        return "must be a list of lowercase words"
-    for item in value:
-        if not isinstance(item, str) or item != item.strip().lower() or not item:
-            return f"word {item!r} must be a non-empty lowercase string"
-    return None
-
-
-def _optional_text(value: Any) -> str | None:
-    return None if value is None else _text(value)
-
-
-def _priority(value: Any) -> str | None:
-    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 1000
-    return None if ok else "must be an integer from 0 to 1000"
-
-
-def _bool(value: Any) -> str | None:
-    return None if isinstance(value, bool) else "must be true or false"
-
-
-def _url(value: Any) -> str | None:
-    ok = isinstance(value, str) and value.startswith("https://") and " " not in value
-    return None if ok else "must be an https:// URL prefix without spaces"
-
-
-_SLOT_RE = re.compile(r"\{([a-z_]+(?::[a-z]+)?)\}")
-
-
-def _slots(allowed: frozenset[str], verbs: bool) -> _Check:
-    def check(value: Any) -> str | None:
-        if not isinstance(value, str) or not value.strip():
-            return "must be a non-empty string"
-        for field in _SLOT_RE.findall(value):
-            if field in allowed or (verbs and _VERB_SLOT.match(field)):
-                continue
-            return f"uses unknown slot {{{field}}} (allowed: {', '.join(sorted(allowed))})"
-        if "{" in _SLOT_RE.sub("", value) or "}" in _SLOT_RE.sub("", value):
-            return "has a { or } that is not a slot"
-        return None
-
-    return check
-
-
-#: Keys a record may leave out (their defaults are the dataclass defaults).
-_OPTIONAL = frozenset({"signal_by", "mode"})
-_ROLES = _subset(ROLE_IDS)
-_SIGNALS = _subset(SIGNAL_NAMES)
-
-_SCHEMAS: dict[str, dict[str, _Check]] = {
-    REWRITES_FILE: {
-        "id": _text,
-        "framing": _enum(FRAMINGS),
-        "evidence": _enum(EVIDENCE),
-        "signals": _SIGNALS,
-        "roles": _ROLES,
-        "shape": _enum(SHAPES),
-        "text": _slots(REWRITE_SLOTS, verbs=True),
-        "confirm": _optional_text,
-        "requires": _words,
-        "priority": _priority,
-        "signal_by": _enum(SIGNAL_BY),
-    },
-    SOAR_FILE: {
-        "id": _text,
-        "part": _enum(SOAR_PARTS),
-        "evidence": _enum(EVIDENCE),
-        "signals": _SIGNALS,
-        "roles": _ROLES,
-        "text": _slots(SOAR_SLOTS, verbs=False),
-        "priority": _priority,
-    },
-    WEAK_FILE: {
-        "id": _text,
-        "phrases": _phrases,
-        "replace_with": _optional_text,
-        "mode": _enum(WEAK_MODES),
-    },
-}
-_PLAN_SCHEMAS: dict[str, dict[str, _Check]] = {
-    "board": {"id": _text, "kind": _text, "name": _text, "url": _url},
-    "search_term": {"id": _text, "kind": _text, "text": _text},
-    "skill": {
-        "id": _text,
-        "kind": _text,
-        "text": _text,
-        "signals": _SIGNALS,
-        "roles": _ROLES,
-        "explicit_only": _bool,
-    },
-    "look_back": {"id": _text, "kind": _text, "text": _text, "roles": _ROLES},
-    "step": {
-        "id": _text,
-        "kind": _text,
-        "text": _slots(STEP_SLOTS, verbs=False),
-        "when": _enum(STEP_WHEN),
-    },
-}
-
-
-def _schema_for(name: str, data: dict[str, Any]) -> dict[str, _Check] | str:
-    if name != PLAN_FILE:
-        return _SCHEMAS[name]
-    kind = data.get("kind")
-    if not isinstance(kind, str) or kind not in PLAN_KINDS:
-        return f"'kind' must be one of {', '.join(sorted(PLAN_KINDS))}"
-    return _PLAN_SCHEMAS[kind]
-
-
-def record_problems(name: str, record: Record) -> list[str]:
-    """Say what is wrong with one record of a coaching file (empty when valid)."""
-    schema = _schema_for(name, record.data)
-    if isinstance(schema, str):
-        return [schema]
-    found: list[str] = []
-    unknown = sorted(set(record.data) - set(schema))
-    if unknown:
-        found.append(f"unknown key {unknown[0]!r} (allowed: {', '.join(schema)})")
-    for key, check in schema.items():
-        if key not in record.data:
-            if key not in _OPTIONAL:
-                found.append(f"missing key {key!r}")
-            continue
-        problem = check(record.data[key])
-        if problem:
-            found.append(f"{key!r} {problem}")
-    entry_id = record.data.get("id")
-    if isinstance(entry_id, str) and not _ID_RE.match(entry_id):
-        found.append(f"id {entry_id!r} must match {_ID_RE.pattern}")
-    return found
 
 
 def _checker_for(name: str) -> RecordCheck:
@@ -312,17 +149,18 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
     return CoachingData(
         rewrites=tuple(
             RewriteTemplate(
-                d["id"],
-                d["framing"],
-                d["evidence"],
-                tuple(d["signals"]),
-                tuple(d["roles"]),
-                d["shape"],
-                d["text"],
-                d["confirm"],
-                d["priority"],
-                tuple(d["requires"]),
-                d.get("signal_by", "any"),
+                id=d["id"],
+                framing=d["framing"],
+                evidence=d["evidence"],
+                signals=tuple(d["signals"]),
+                roles=tuple(d["roles"]),
+                text=d["text"],
+                objects=d["objects"],
+                priority=d["priority"],
+                requires=tuple(d["requires"]),
+                signal_by=d.get("signal_by", "any"),
+                alternative=d.get("alternative"),
+                confirm=d.get("confirm"),
             )
             for d in rows(REWRITES_FILE)
         ),
@@ -352,9 +190,15 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 roles=tuple(d.get("roles", ())),
                 explicit_only=bool(d.get("explicit_only", False)),
                 when=d.get("when", "always"),
+                min_findings=d.get("min_findings", 1),
             )
             for d in rows(PLAN_FILE)
         ),
+        products=tuple(
+            WorkProduct(d["id"], tuple(d["nouns"]), d["automation"], d["since"])
+            for d in rows(OBJECTS_FILE)
+        ),
+        typos=tuple((d["wrong"], d["right"]) for d in rows(TYPOS_FILE)),
     )
 
 

@@ -85,6 +85,8 @@ def _rewrites(document: Any, analysis: Analysis) -> None:
         _bullet(document, "Proposed:", rewrite.proposed)
         for item in rewrite.needs_confirmation:
             _bullet(document, "Needs confirmation:", item)
+        if rewrite.alternative:
+            _bullet(document, "If confirmed, instead:", rewrite.alternative)
 
 
 def _interview(document: Any, analysis: Analysis) -> None:
@@ -93,6 +95,8 @@ def _interview(document: Any, analysis: Analysis) -> None:
         document.add_paragraph("No interview prompts yet.")
     for prompt in analysis.interview:
         document.add_heading(_clean(f"Finding {prompt.finding_id}"), level=2)
+        if prompt.notice:
+            _bullet(document, "Note:", prompt.notice)
         _bullet(document, "Situation:", prompt.situation)
         _bullet(document, "Obstacle:", prompt.obstacle)
         _bullet(document, "Action:", prompt.action)

@@ -36,6 +36,8 @@ def _coaching_sections(analysis: Analysis) -> list[str]:
         ]
         for item in rewrite.needs_confirmation:
             out.append(f"- Needs confirmation: {md(item)}")
+        if rewrite.alternative:
+            out.append(f"- If confirmed, instead: {md(rewrite.alternative)}")
         out.append("")
     out += ["## Interview prompts (SOAR)", ""]
     if not analysis.interview:
@@ -44,6 +46,7 @@ def _coaching_sections(analysis: Analysis) -> list[str]:
         out += [
             f"### Finding {md(prompt.finding_id)}",
             "",
+            *([f"- {md(prompt.notice)}"] if prompt.notice else []),
             f"- **Situation:** {md(prompt.situation)}",
             f"- **Obstacle:** {md(prompt.obstacle)}",
             f"- **Action:** {md(prompt.action)}",

@@ -30,6 +30,7 @@ def test_when_plan_is_built_then_searches_use_own_titles_current_first(
     assert queries[0] == "Recruiting Coordinator human-in-the-loop"
     assert "Dispatcher human-in-the-loop" in queries
     assert "Recruiting Coordinator HITL" in queries
+    assert "talent acquisition compliance specialist" in queries  # a HITL title of the family
     for link in plan.searches:
         query = parse_qs(urlparse(link.url).query)
         assert link.query in next(iter(query.values()))
@@ -76,3 +77,32 @@ def test_when_resume_has_no_findings_then_plan_offers_no_skills(analyzer: Analyz
     )
     assert plan.linkedin_skills == ()
     assert plan.rewrite_first == ()
+
+
+def test_when_person_has_no_current_job_then_look_back_speaks_of_the_last_role(
+    analyzer: Analyzer,
+) -> None:
+    """Someone between jobs has no "last three months" at work to look back on."""
+    text = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Claims Examiner | Quillfield Health | Austin, TX | 2016 – 2019\n"
+        "• Reviewed claims for coding errors and escalated disputes to the medical director.\n"
+        "• Corrected billing errors and approved refunds.\n"
+    )
+    plan = plan_for(analyzer, text)
+    assert plan.look_back
+    assert any("last role" in step for step in plan.steps)
+    assert not any("three months" in step for step in plan.steps)
+
+
+def test_when_title_is_a_place_then_no_search_is_built_on_it(analyzer: Analyzer) -> None:
+    """A header misread as a title ("Sultanate of Oman") never becomes a job search."""
+    text = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Sultanate of Oman | 2016 – 2019\n"
+        "• Reviewed claims for coding errors and escalated disputes to the medical director.\n"
+    )
+    plan = plan_for(analyzer, text)
+    assert plan.searches
+    assert not any("Oman" in s.query for s in plan.searches)
+    assert all(not any(ch.isdigit() for ch in s.query) for s in plan.searches)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from hitl_resume.language.inflect import Pos, variants
+from hitl_resume.language.inflect import (
+    Pos,
+    gerund,
+    past,
+    plural_noun,
+    same_verb,
+    variants,
+    verb_lemmas,
+)
 
 CASES: list[tuple[str, Pos, tuple[str, ...]]] = [
     ("review", "verb", ("reviews", "reviewed", "reviewing")),
@@ -85,3 +93,39 @@ def test_when_inflecting_then_forms_are_unique_and_keep_other_tokens(phrase: str
 def test_when_phrase_is_empty_then_it_is_returned_unchanged() -> None:
     """An empty phrase must not crash the index builder."""
     assert variants("", "verb") == ("",)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "past_form", "ing_form"),
+    [
+        ("review", "reviewed", "reviewing"),
+        ("oversee", "oversaw", "overseeing"),
+        ("refer", "referred", "referring"),
+        ("pend", "pended", "pending"),
+        ("co-lead", "co-led", "co-leading"),
+        ("panic", "panicked", "panicking"),
+    ],
+)
+def test_when_coaching_retenses_a_verb_then_the_library_spells_it(
+    lemma: str, past_form: str, ing_form: str
+) -> None:
+    """Rewrites re-inflect verbs through lemminflect; hyphenated and unknown verbs included."""
+    assert (past(lemma), gerund(lemma)) == (past_form, ing_form)
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("oversaw", "oversee"), ("led", "lead"), ("pended", "pend"), ("approved", "approve")],
+)
+def test_when_a_verb_form_is_read_then_its_base_form_is_known(word: str, lemma: str) -> None:
+    """The verifier and the clause reader need a verb's base form, irregulars included."""
+    assert lemma in verb_lemmas(word)
+    assert same_verb(word, lemma + "s" if not lemma.endswith("s") else lemma)
+
+
+@pytest.mark.parametrize(
+    ("word", "plural"), [("case", "cases"), ("entries", "entries"), ("data", "data")]
+)
+def test_when_a_noun_is_pluralised_then_plurals_stay_as_they_are(word: str, plural: str) -> None:
+    """SOAR prompts name the object in the plural without "datas" or "entrieses"."""
+    assert plural_noun(word) == plural

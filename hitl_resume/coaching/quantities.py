@@ -1,0 +1,108 @@
+"""Numbers in a bullet, and which of them are quantities a person could cite as a result."""
+
+from __future__ import annotations
+
+import re
+
+FREQUENCY_RE = re.compile(
+    r"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|"
+    r"(?:per|a|an|each|every) (?:day|week|month|quarter|year|shift|hour))\b",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "dozen",
+        "dozens",
+    ]
+)
+_NUMBER_RE = re.compile(
+    r"(?<![\w-])[$€£]?\d[\d,.]*(?:\s?(?:\+|%|k\b|m\b|million\b|billion\b))?|\b(?:"
+    + "|".join(sorted(NUMBER_WORDS))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def find_numbers(text: str) -> tuple[str, ...]:
+    """Every number in a text (digits with %, +, $ or a scale word, and number words)."""
+    return tuple(dict.fromkeys(m.group(0).strip() for m in _NUMBER_RE.finditer(text)))
+
+
+#: Words before a number that make it a label, not a quantity ("Form 1099", "Project 1").
+_LABEL_BEFORE = frozenset(
+    """form forms w section chapter title part level tier grade phase step room suite no
+    number id code version project unit iso building floor route highway class series model
+    schedule""".split()  # noqa: SIM905
+)
+_PHONE_OR_DATE = re.compile(
+    r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}[/-]\d{4}\b"
+)
+_QUANTITY = re.compile(
+    r"(?P<money>[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|million|billion|thousand)\b)?\+?)"
+    r"|(?P<percent>\d[\d,.]*\s?(?:%|percent\b))"
+    r"|(?P<count>\b\d[\d,]*(?:\.\d+)?\+?)(?=\s+(?P<unit>[a-z][a-z-]+))"
+    r"|(?P<word>\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b)(?=\s+[a-z])",
+    re.IGNORECASE,
+)
+_YEARISH = re.compile(r"^(?:19|20)\d{2}$")
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})
+
+
+def quantities(text: str) -> tuple[str, ...]:
+    """Counts, money, percentages and durations a person could cite as a result.
+
+    Never a year, a date, a phone number or a form or section number ("Form 1099", "2016").
+    """
+    masked = _PHONE_OR_DATE.sub(lambda m: " " * len(m.group(0)), text)
+    found: list[str] = []
+    for match in _QUANTITY.finditer(masked):
+        value = match.group(0).strip()
+        before = masked[: match.start()].split()
+        previous = before[-1].lower().strip("#.:(") if before else ""
+        if previous in _LABEL_BEFORE or masked[match.start() - 1 : match.start()] in {"-", "#"}:
+            continue
+        if match.group("count"):
+            digits = match.group("count").rstrip("+").replace(",", "")
+            unit = (match.group("unit") or "").lower()
+            if _YEARISH.match(digits) or unit in _ORDINAL or digits.startswith("0"):
+                continue
+            value = f"{value} {unit}"
+        elif match.group("word") and value.lower() == "one":
+            continue  # "one of the", "one-on-one": rarely a count worth quoting
+        found.append(value)
+    return tuple(dict.fromkeys(found))

@@ -1,0 +1,98 @@
+"""The last word on a rewrite: it must be its source clause behind a framing, nothing else.
+
+A rewrite may add a framing and change the form of the clause's own verbs ("Approved, denied or
+pended claims" -> "by approving, denying or pending claims"); every other word must be the
+source's, in its form and order. A rewrite that fails is never shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from hitl_resume.language.inflect import is_adverb, known_verb, same_verb, stems, verb_tags
+
+_TOKEN = re.compile(r"[A-Za-z0-9$%]+(?:['’./-][A-Za-z0-9%]+)*|[^\sA-Za-z0-9]")
+_AND_OR = frozenset({"and", "or"})
+_LIST_JOINERS = frozenset({",", "and", "or", "&", "/"})
+#: Framing words that say nothing on their own and may repeat the clause's.
+_FRAMING_GLUE = frozenset(
+    """a an the by of to for on in as and or with at from each every""".split()  # noqa: SIM905
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Words and punctuation marks, as the comparison sees them."""
+    return _TOKEN.findall(text)
+
+
+def _leading_run(source: list[str], changed: Collection[int]) -> int:
+    """How far the clause's opening list of verbs reaches ("Reviewed, coded and paid")."""
+    end = 1
+    index = 1
+    while index < len(source):
+        if source[index].lower() in _LIST_JOINERS:
+            index += 1
+            continue
+        if index in changed:
+            end = index + 1
+            index += 1
+            continue
+        break
+    return end
+
+
+def body_problem(source: str, body: str) -> str | None:
+    """Why ``body`` is not ``source`` with only its verbs re-inflected (None when it is)."""
+    src, out = tokens(source), tokens(body)
+    if not src or len(src) != len(out):
+        return "words were added or dropped"
+    adverb = len(src) > 1 and src[0].lower().endswith("ly") and src[0].lower() == out[0].lower()
+    if adverb and is_adverb(src[0]):  # "Thoroughly reviewed ...": kept
+        src, out = src[1:], out[1:]
+    if not out[0].lower().endswith("ing"):
+        return f"{out[0]!r} is not the -ing verb a framing's 'by' needs"
+    head = src[0].lower()
+    # A word the dictionary does not know as a verb leads only when it looks inflected ("pended").
+    head_tags = verb_tags(head) if known_verb(head) or head.endswith(("ed", "ing")) else None
+    if not head_tags:
+        return f"{src[0]!r} is not a verb"
+    changed = {i for i, (a, b) in enumerate(zip(src, out, strict=True)) if a != b}
+    run = _leading_run(src, changed)
+    for index in sorted(changed):
+        a, b = src[index], out[index]
+        if index == 0 and a.lower() == b.lower():
+            continue
+        if not same_verb(a.lower(), b.lower()):
+            return f"{a!r} became {b!r}"
+        if index == 0:
+            continue
+        previous = src[index - 1].lower()
+        joined = previous in _AND_OR or (previous in _LIST_JOINERS and index < run)
+        if not joined or not verb_tags(a.lower()) & head_tags:
+            return f"{a!r} is no verb of the clause's own list"
+    if changed and 0 in changed:
+        for index, word in enumerate(src[1:], start=1):
+            unchanged_verb = index not in changed and src[index - 1].lower() in _AND_OR
+            if unchanged_verb and "VBD" in head_tags and verb_tags(word.lower()) == {"VBD"}:
+                return f"{word!r} keeps its old form beside a re-inflected verb"
+    return None
+
+
+def repetition(framing: str, source: str, review_words: Collection[str]) -> str | None:
+    """A framing word the clause already says, or a second review word (None when clean).
+
+    "Served as the accuracy check ..., reviewing them to ensure accuracy" says it twice.
+    """
+    source_stems = set().union(*(stems(w) for w in tokens(source) if w.isalpha()))
+    for word in tokens(framing):
+        if not word.isalpha() or word.lower() in _FRAMING_GLUE:
+            continue
+        if stems(word) & source_stems:
+            return f"the framing repeats {word!r}"
+    if framing.endswith(" by") and re.search(r"\bby \w+ing\b", source, re.IGNORECASE):
+        return "the clause already says how ('by ...ing'); a second 'by' reads badly"
+    framing_review = {w.lower() for w in tokens(framing)} & set(review_words)
+    if framing_review and source_stems & set(review_words):
+        return "the clause already says review; the framing says it again"
+    return None

@@ -1,0 +1,193 @@
+"""Framed rewrites: the person's own clause behind a governance framing, only where it fits."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.coaching import coach
+from hitl_resume.coaching.results import InterviewPrompt, Rewrite
+from hitl_resume.detection.analyzer import Analyzer
+
+from .resumes import resume
+
+AUTOMATION_WORDS = ("automated", "software", "system", "ai ", "algorithm")
+
+
+def one_bullet(bullet: str, *, current: bool = False) -> str:
+    """A synthetic resume with one job and one bullet (an invented person and employer)."""
+    dates = "2020 – Present" if current else "2016 – 2019"
+    return (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        f"Operations Associate | Quillfield Partners | Austin, TX | {dates}\n• {bullet}\n"
+    )
+
+
+def coached_all(
+    analyzer: Analyzer, text: str
+) -> tuple[tuple[Rewrite, ...], tuple[InterviewPrompt, ...]]:
+    """Detection then coaching, as ``analyze`` runs them: rewrites and SOAR prompts."""
+    parsed = resume(text)
+    detection = analyzer.detect(parsed)
+    rewrites, interview, _ = coach(
+        parsed, detection.findings, detection.roles, nlp=analyzer.nlp, lexicon=analyzer.lexicon
+    )
+    return rewrites, interview
+
+
+def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
+    """The rewrites for a synthetic resume text."""
+    return coached_all(analyzer, text)[0]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "current", "expected"),
+    [
+        # A decision on work products: the rubric's own SIGN example, every verb kept.
+        (
+            "Approved, denied or pended claims and referred suspected fraud to the SIU.",
+            False,
+            "Applied human judgment by approving, denying or pending claims and referring "
+            "suspected fraud to the SIU",
+        ),
+        # A review verb gets oversight, never a second review word.
+        (
+            "Audited 40 claims a day for coding accuracy.",
+            False,
+            "Provided human oversight by auditing 40 claims a day for coding accuracy",
+        ),
+        # The current job is framed in the present; both verbs of the list stay.
+        (
+            "Review and approve month-end journal entries.",
+            True,
+            "Apply human judgment by reviewing and approving month-end journal entries",
+        ),
+        # A duty opening gives way; the -ing clause stays as written.
+        (
+            "Responsible for reviewing prior authorization requests against medical necessity "
+            "criteria.",
+            False,
+            "Provided human oversight by reviewing prior authorization requests against medical "
+            "necessity criteria",
+        ),
+        # A manner adverb stays in front of its verb.
+        (
+            "Thoroughly reviewed vendor invoices before payment.",
+            False,
+            "Provided human oversight by thoroughly reviewing vendor invoices before payment",
+        ),
+        # The rubric's feedback example: a correction of a work product, the reason kept.
+        (
+            "Corrected scheduling conflicts in the daily route plan and told the planner why.",
+            False,
+            "Applied human judgment by correcting scheduling conflicts in the daily route plan "
+            "and telling the planner why",
+        ),
+        (
+            "Documented the reason for each claim denial in the case notes.",
+            False,
+            "Kept a decision audit trail by documenting the reason for each claim denial in the "
+            "case notes",
+        ),
+        # An obvious typo is the one other word a rewrite may fix.
+        (
+            "Reviewed and approved twelve bank reconciliations to insure accuracy.",
+            False,
+            "Applied human judgment by reviewing and approving twelve bank reconciliations to "
+            "ensure accuracy",
+        ),
+        # Split first: the sentence with the signal is rewritten, the helper sentence is not.
+        (
+            "Helped customers by phone; referred billing disputes to the billing manager.",
+            False,
+            "Applied human judgment by referring billing disputes to the billing manager",
+        ),
+    ],
+)
+def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
+    analyzer: Analyzer, bullet: str, current: bool, expected: str
+) -> None:
+    """The rewrite is the framing plus the bullet's own clause, only its verbs re-inflected."""
+    proposed = [r.proposed for r in coached(analyzer, one_bullet(bullet, current=current))]
+    assert proposed == [expected]
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        # Helping is not owning: no framing may claim the work.
+        "Helped supervisors review refund requests for accuracy.",
+        "Assisted on audits of vendor invoices.",
+        # Laws and programs are no work product to oversee.
+        "Developed, implemented and monitored programs to maximize customer satisfaction.",
+        "Review federal and state laws to confirm and enforce company compliance.",
+        # The first verb owns the clause: reviewing one's own drafts is no oversight.
+        "Drafted and reviewed financial statement compilations before partner approval.",
+        # Nouns never turn into verbs ("calling center").
+        "Trained call center staff on escalation procedures.",
+        # Noun-phrase lines and garbled text cannot carry a rewrite.
+        "Review of tax documents and vendor invoices for accuracy.",
+        "Management of escalated cases with billing discrepancies for enterprise customers.",
+        "Reviewed accountantÃ†s book entries to ensure accuracy of the G/L.",
+        # Source slips are not passed through behind a framing.
+        "Reviewed and input various gross journal, net adjustments and sales arrangements.",
+        "Responsible for reconciling timecards, employee development, performance reviews, and "
+        "maintaining confidentiality.",
+        "Reconciled fund accounts and prepared specialty reports as well as documenting "
+        "procedures.",
+        # A participle that most likely modifies its noun is never made a verb.
+        "Audited invoices and attached receipts for accuracy.",
+        # The clause says how already ("by ...ing"): a second "by" would read badly.
+        "Reconciled financial discrepancies by collecting and evaluating account information.",
+    ],
+)
+def test_when_framing_does_not_fit_then_no_rewrite_is_made(analyzer: Analyzer, bullet: str) -> None:
+    """Fewer, better: a bullet that cannot carry a framing gets none."""
+    assert coached(analyzer, one_bullet(bullet)) == ()
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Review of tax documents and vendor invoices for accuracy.",
+        "Management of escalated cases with billing discrepancies for enterprise customers.",
+    ],
+)
+def test_when_sentence_cannot_carry_a_rewrite_then_soar_prompt_says_so(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    """A noun-phrase line gets a notice and a SOAR prompt in place of a rewrite."""
+    rewrites, interview = coached_all(analyzer, one_bullet(bullet))
+    assert rewrites == ()
+    notices = [p.notice for p in interview if p.notice]
+    assert notices
+    assert "cannot carry a rewrite" in notices[0]
+
+
+def test_when_automation_is_plausible_then_variant_sits_inside_the_rewrite(
+    analyzer: Analyzer,
+) -> None:
+    """The automation variant is an alternative of the same rewrite, with its confirmation."""
+    bullet = "Approved, denied or pended claims and referred suspected fraud to the SIU."
+    (rewrite,) = coached(analyzer, one_bullet(bullet))
+    assert not any(word in rewrite.proposed.lower() for word in AUTOMATION_WORDS)
+    assert rewrite.alternative is not None
+    assert "automated" in rewrite.alternative
+    assert rewrite.alternative.endswith(rewrite.proposed.split(" by ", 1)[1])
+    (confirm,) = rewrite.needs_confirmation
+    assert confirm.startswith("Confirm:")
+    assert "claims" in confirm
+
+
+def test_when_job_predates_the_software_then_no_automation_variant(analyzer: Analyzer) -> None:
+    """An automation variant only for jobs that ended after such software was plausible."""
+    text = one_bullet("Approved, denied or pended claims and referred suspected fraud to the SIU.")
+    (rewrite,) = coached(analyzer, text.replace("2016 – 2019", "1992 – 1996"))
+    assert rewrite.alternative is None
+    assert rewrite.needs_confirmation == ()
+
+
+def test_when_two_lines_say_the_same_then_only_one_is_rewritten(analyzer: Analyzer) -> None:
+    """No line is rewritten twice, even when the PDF repeats it."""
+    bullet = "Audited 40 claims a day for coding accuracy."
+    text = one_bullet(bullet) + f"• {bullet}\n"
+    assert len(coached(analyzer, text)) == 1

@@ -1,0 +1,29 @@
+"""Result prompts quote quantities only: never a year, date, phone number or form number."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.coaching.quantities import quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reviewed 40+ claims daily and cut rework by 15%", ("40+ claims", "15%")),
+        ("Recovered $1,000,000 in overpayments in 2014", ("$1,000,000",)),
+        ("Reviewed and approved twelve bank reconciliations", ("twelve",)),
+        ("Processed appeals within 48 hours", ("48 hours",)),
+        ("Filed Form 1099 and W-2 forms for 6 client companies", ("6 client",)),
+        ("Promoted in 2016, 2012 and 2013", ()),
+        ("Call 555-123-4567 after 12/2015", ()),
+        ("Project 1: Group simulation", ()),
+        ("Certified to ISO 14001 standards", ()),
+        ("Ranked 1st of 30 analysts", ("30 analysts",)),
+    ],
+)
+def test_when_numbers_are_read_then_only_quantities_are_kept(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    """Counts, money, percentages and durations stay; labels, years and phones never do."""
+    assert quantities(text) == expected

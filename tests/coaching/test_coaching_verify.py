@@ -1,0 +1,78 @@
+"""The verifier: a rewrite is its source clause behind a framing, only its verbs re-inflected."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.coaching.rewrites import REVIEW_WORDS
+from hitl_resume.coaching.verify import body_problem, repetition
+
+
+@pytest.mark.parametrize(
+    ("source", "body"),
+    [
+        (
+            "Approved, denied or pended claims and referred suspected fraud to the SIU",
+            "approving, denying or pending claims and referring suspected fraud to the SIU",
+        ),
+        ("Reviewed claims for accuracy", "reviewing claims for accuracy"),
+        ("Oversaw refunds and led audits", "overseeing refunds and leading audits"),
+        ("Thoroughly reviewed vendor invoices", "thoroughly reviewing vendor invoices"),
+        (
+            "Coordinate and review month-end journal entries",
+            "coordinating and reviewing month-end journal entries",
+        ),
+        ("reviewing claims daily", "reviewing claims daily"),
+    ],
+)
+def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, body: str) -> None:
+    """Re-inflecting the head verb and its listed verbs is the one change allowed."""
+    assert body_problem(source, body) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "body", "reason"),
+    [
+        # A noun turned into a verb: the defect the coach struck.
+        ("Trained call center staff", "training calling center staff", "'call'"),
+        (
+            "Prepared reports of investigations",
+            "preparing reporting of investigations",
+            "'reports'",
+        ),
+        # A dropped ownership verb: meaning lost.
+        ("Developed, implemented and monitored programs", "monitoring programs", "dropped"),
+        # A word swapped or added.
+        ("Reviewed loan files", "reviewing AI-scored loan files", "dropped"),
+        ("Reviewed loan files", "checking loan files", "became"),
+        # A past verb left beside a re-inflected one.
+        ("Reviewed claims and adjusted routes", "reviewing claims and adjusted routes", "old form"),
+        # No verb to lead the clause.
+        ("Monthly claims audits", "monthly claims audits", "-ing verb"),
+        ("Senior staff reviews", "seniorring staff reviews", "not a verb"),
+    ],
+)
+def test_when_a_word_changes_or_moves_then_the_body_fails(
+    source: str, body: str, reason: str
+) -> None:
+    """Anything beyond re-inflecting the clause's own verbs is refused, with a reason."""
+    problem = body_problem(source, body)
+    assert problem is not None
+    assert reason in problem
+
+
+@pytest.mark.parametrize(
+    ("framing", "source", "repeats"),
+    [
+        ("Served as the human accuracy check", "reviewing statements to ensure accuracy", True),
+        ("Served as the human checkpoint", "Audited vendor invoices", True),
+        ("Provided human oversight", "Reconciled discrepancies by collecting data", True),
+        ("Provided human oversight", "Reviewed claims for accuracy", False),
+        ("Applied human judgment", "Approved refunds", False),
+    ],
+)
+def test_when_framing_says_what_the_clause_says_then_it_is_a_repetition(
+    framing: str, source: str, repeats: bool
+) -> None:
+    """No framing word the clause already has, no second review word, no second "by"."""
+    assert (repetition(f"{framing} by", source, REVIEW_WORDS) is not None) is repeats
