@@ -27,6 +27,7 @@ import docx
 from hitl_resume.errors import CorruptFileError, InputError, ResourceLimitError
 from hitl_resume.ingest.docx_precheck import precheck_docx
 from hitl_resume.ingest.extraction import Extraction, Line, LineOrigin
+from hitl_resume.ingest.text_cleaning import clean_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -219,14 +220,11 @@ class _DocumentWalker:
 
 
 def clean_lines(raw: str) -> list[str]:
-    """Split on line breaks, drop control characters, turn tabs into two spaces, drop blanks."""
-    lines = []
-    for piece in raw.translate(_DROP).split("\n"):
-        cells = (" ".join(cell.split()) for cell in piece.split("\t"))
-        text = "  ".join(cell for cell in cells if cell)
-        if text:
-            lines.append(text)
-    return lines
+    """Split a paragraph on line breaks, drop XML junk characters, clean each line, drop blanks.
+
+    The one cleaner (``clean_line``) keeps a tab as a two-space column gap.
+    """
+    return [text for text in map(clean_line, raw.translate(_DROP).split("\n")) if text]
 
 
 def _nested_origin(outer: LineOrigin, inner: LineOrigin) -> LineOrigin:

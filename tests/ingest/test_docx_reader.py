@@ -317,12 +317,13 @@ def test_when_control_characters_in_text_then_removed() -> None:
         ("Title\t\t2019 – 2021", ["Title  2019 – 2021"]),
         ("\tIndented\t", ["Indented"]),
         ("Job Title\nCompany\n\n", ["Job Title", "Company"]),
-        ("many    spaces\u00a0and\u2003em", ["many spaces and em"]),
+        ("many    spaces\u00a0and\u2003em", ["many  spaces and em"]),
         ("\ufeff\ufffe\uffff", []),
     ],
 )
 def test_clean_lines_table(raw: str, expected: list[str]) -> None:
-    """Line.text holds no control characters, single spaces, two spaces for a tab, no blanks."""
+    """Line.text holds no control characters, single spaces, two spaces for a tab or a wide
+    gap (a column), no blanks."""
     assert clean_lines(raw) == expected
 
 

@@ -50,9 +50,10 @@ def test_offsets_hold_for_every_element(source: str) -> None:
 
 
 def test_text_is_the_joined_cleaned_lines() -> None:
-    """Resume.text joins cleaned lines with newlines; mojibake and controls are repaired."""
+    """Resume.text joins cleaned lines with newlines; mojibake and controls are repaired,
+    and a tab stays a column gap of two spaces so header splitters can use it."""
     resume = parse("Company Name â€“ City , State\x0c\nA\tB  ")
-    assert resume.text == "Company Name – City , State\nA B"
+    assert resume.text == "Company Name – City , State\nA  B"
     assert resume.source.chars == len(resume.text)
 
 
