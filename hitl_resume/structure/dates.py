@@ -27,10 +27,13 @@ _DATE = (
     rf"(?:{_MONTH}\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?:{_YEAR}|'\d\d)"
     rf"|{_SEASON},?\s+{_YEAR}"
     rf"|{_NUM_MONTH}\s?[/.-]\s?(?:(?:0?[1-9]|[12]\d|3[01])/)?{_YEAR}"
+    rf"|{_YEAR},?\s+{_MONTH}\b\.?"
+    rf"|{_YEAR}[./](?:0[1-9]|1[0-2])"
     rf"|{_YEAR})"
 )
 _PRESENT = r"(?:present|current(?:ly)?|now|today|to\s+date|till\s+date|date|ongoing)"
-_SEP = r"\s*(?:[-–—~]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+# A dash or word between dates, or a column gap alone (a tab; a dash lost in export).
+_SEP = r"(?:\s*(?:[-–—~/]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*|\s{2,})"
 _BEFORE = r"(?<![\w$/.,:+#-])"
 _AFTER = r"(?![\w%/+#]|[.,:]\d|-\w)"
 _RANGE = re.compile(
@@ -45,6 +48,8 @@ _P_MONTH_YEAR = re.compile(
     rf"(?P<m>{_MONTH})\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?P<y>{_YEAR}|'\d\d)",
     re.IGNORECASE,
 )
+_P_YEAR_MONTH = re.compile(rf"(?P<y>{_YEAR}),?\s+(?P<m>{_MONTH})\.?", re.IGNORECASE)
+_P_ISO = re.compile(rf"(?P<y>{_YEAR})[./](?P<m>0[1-9]|1[0-2])")
 _P_SEASON = re.compile(rf"{_SEASON},?\s+(?P<y>{_YEAR})", re.IGNORECASE)
 _P_NUMERIC = re.compile(
     rf"(?P<m>{_NUM_MONTH})\s?[/.-]\s?(?:\d{{1,2}}/)?(?P<y>{_YEAR}|\d\d)", re.IGNORECASE
@@ -82,6 +87,9 @@ def normalize_date(text: str) -> str | None:
     match = _P_NUMERIC.fullmatch(text)
     if match:
         return f"{_year(match['y'])}-{int(match['m']):02d}"
+    match = _P_YEAR_MONTH.fullmatch(text) or _P_ISO.fullmatch(text)
+    if match:
+        return f"{match['y']}-{_MONTHS[match['m'][:3].lower()] if match['m'][0].isalpha() else int(match['m']):02d}"
     match = _P_SEASON.fullmatch(text)
     if match:
         return match["y"]
