@@ -19,6 +19,7 @@ from hitl_resume.models import (
 from hitl_resume.structure.contact import find_contact
 from hitl_resume.structure.education import find_education
 from hitl_resume.structure.experience import find_entries
+from hitl_resume.structure.fallback import hidden_entries
 from hitl_resume.structure.headings import HeadingLexicon, load_headings
 from hitl_resume.structure.paragraphs import measure_layout
 from hitl_resume.structure.sections import SectionSpan, split_sections
@@ -60,6 +61,8 @@ def build_resume(extraction: Extraction, *, headings: HeadingLexicon | None = No
             education.extend(find_education(span.body, doc.text))
         elif span.kind in SKILL_KINDS:
             skills.extend(find_skills(span.body, doc.text, seen_skills))
+    if not experience:
+        experience = hidden_entries(spans, doc.text, layout)
     return Resume(
         text=doc.text,
         source=SourceInfo(kind=extraction.kind, pages=extraction.pages, chars=len(doc.text)),

@@ -71,3 +71,8 @@ def find_education(body: Sequence[TextLine], full_text: str) -> list[EducationEn
             has_degree, has_school = has_degree or degree, has_school or school
     entries = [_entry(group, full_text) for group in groups]
     return [e for e in entries if e is not None]
+
+
+def names_degree(text: str) -> bool:
+    """Return whether text names a degree or an institution (an education line, not a job)."""
+    return _DEGREE.search(text) is not None or _INSTITUTION.search(text) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -54,6 +55,7 @@ class _Anchor:
     start_date: str | None
     end_date: str | None
     cut: int = 0  # characters of the next row that finish the range ("Present ...")
+    pieces: tuple[str, ...] | None = None  # header text of the anchor rows, when not one row
 
 
 def title_ratio(text: str) -> float:
@@ -89,8 +91,18 @@ def _header_after(line: TextLine) -> bool:
     return header_like(line, MAX_HEADER_WORDS) and _has_org_marker(line.text)
 
 
+# An aside that is a note, not part of a title: lowercase or a duration ("(3 years 2 months)").
+_ASIDE = re.compile(r"\((?:[a-z][^()]*|[^()]*\d[^()]*)\)")
+
+
 def _remainder(text: str, date: DateMatch) -> str:
-    return f"{text[: date.start]} {text[date.end :]}".strip(" ,|-–—:;()\t")
+    """Return a date line's other text without parenthesised asides ("(2 years 3 months)")."""
+    return _without_asides(f"{text[: date.start]} {text[date.end :]}").strip(" ,|-–—:;()\t")
+
+
+def _without_asides(text: str) -> str:
+    """Drop parenthesised asides ("(project employment)", "(2 years 3 months)")."""
+    return _ASIDE.sub(" ", text).strip()
 
 
 def _anchor_at(rows: Sequence[TextLine], i: int, single_dates: bool) -> _Anchor | None:
@@ -120,6 +132,9 @@ def _anchor_at(rows: Sequence[TextLine], i: int, single_dates: bool) -> _Anchor 
             ending[0] == "present" or ending[0] >= (dangling.start_date or "")
         ):
             return _Anchor(i, i, dangling, dangling.start_date, ending[0], ending[1])
+    stacked = _stacked_range(rows, i)
+    if stacked is not None:
+        return stacked
     date = dates[0]
     if len(dates) == 1 and not _remainder(text, date):
         # A lone date: maybe the start of a range broken over lines ("Jan 2016" / "to" / "Current").
@@ -141,6 +156,27 @@ def _anchor_at(rows: Sequence[TextLine], i: int, single_dates: bool) -> _Anchor 
     ):
         return _Anchor(i, i, date, date.start_date, date.end_date)
     return None
+
+
+def _stacked_range(rows: Sequence[TextLine], i: int) -> _Anchor | None:
+    """Return a range whose ends open two lines ("2020, June  MTS Group" / "2021, May Developer")."""
+    if i + 1 >= len(rows) or rows[i + 1].list_item:
+        return None
+    first, second = leading_date(rows[i].text), leading_date(rows[i + 1].text)
+    if first is None or second is None or first[0] == "present":
+        return None
+    if second[0] != "present" and second[0] < first[0]:
+        return None
+    pieces = (
+        rows[i].text[first[1] :].strip(" ,|-–—:;"),
+        rows[i + 1].text[second[1] :].strip(" ,|-–—:;"),
+    )
+    for piece in pieces:
+        if piece and (len(piece.split()) > MAX_HEADER_WORDS or _ends_sentence(piece)):
+            return None
+        if piece and find_dates(piece):
+            return None
+    return _Anchor(i, i + 1, None, first[0], second[0], pieces=tuple(p for p in pieces if p))
 
 
 def _find_anchors(rows: Sequence[TextLine], single_dates: bool) -> list[_Anchor]:
@@ -225,7 +261,11 @@ def find_entries(
         stop = spans[k + 1][0] if k + 1 < len(spans) else len(rows)
         pieces: list[str] = []
         for j in range(first, last + 1):
-            if anchor.date is None or not anchor.first <= j <= anchor.last:
+            if anchor.pieces is not None and j == anchor.first:
+                pieces.extend(anchor.pieces)
+            elif anchor.pieces is not None and anchor.first <= j <= anchor.last:
+                continue
+            elif anchor.date is None or not anchor.first <= j <= anchor.last:
                 pieces.append(rows[j].text)
             elif j == anchor.first:
                 pieces.append(_remainder(rows[j].text, anchor.date))

@@ -97,9 +97,9 @@ def loose_heading_kind(text: str, lexicon: HeadingLexicon, titles: frozenset[str
     """
     stripped = text.strip()
     words = _LOOSE_WORDS.findall(stripped)
-    if not 2 <= len(words) <= MAX_HEADING_WORDS or len(stripped) > 60:
+    if not 2 <= len(words) <= MAX_HEADING_WORDS or len(stripped) > 60 or "  " in stripped:
         return None
-    if any(c.isdigit() for c in stripped) or re.search(r"[.,;!?]\s|[.;!?]$|@|\|", stripped):
+    if any(c.isdigit() for c in stripped) or re.search(r"[.,;:!?]\s|[.;!?]$|@|\|", stripped):
         return None
     if not stripped[0].isupper() or any(w.lower() in titles for w in words):
         return None

@@ -1,0 +1,41 @@
+"""Find jobs outside experience sections when a layout hid them (columns read as one text).
+
+Flattened two-column CVs put job entries under whatever heading the other column shows
+("EDUCATION", the header area). When no experience section yields an entry, every other
+section is read for dated entries whose header names a job title and no degree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hitl_resume.models import ExperienceEntry
+from hitl_resume.structure.education import names_degree
+from hitl_resume.structure.experience import find_entries
+from hitl_resume.structure.fields import title_words
+from hitl_resume.structure.paragraphs import Layout
+from hitl_resume.structure.sections import SectionSpan
+
+# Sections whose dated lines are never jobs.
+_NEVER_JOBS = frozenset({"skills", "languages", "references", "interests", "certifications"})
+
+
+def _job_like(entry: ExperienceEntry) -> bool:
+    """Return whether an entry reads as a job: dated, a title word, no degree in its header."""
+    if entry.start_date is None or entry.title is None:
+        return False
+    words = {w.strip(".,()/").lower() for w in entry.title.split()}
+    header = f"{entry.title} {entry.organization or ''}"
+    return bool(words & title_words()) and not names_degree(header)
+
+
+def hidden_entries(
+    spans: Sequence[SectionSpan], full_text: str, layout: Layout
+) -> list[ExperienceEntry]:
+    """Return job-like entries found in sections not headed as experience."""
+    entries: list[ExperienceEntry] = []
+    for span in spans:
+        if span.kind in _NEVER_JOBS or span.kind == "experience":
+            continue
+        entries.extend(e for e in find_entries(span.body, full_text, layout) if _job_like(e))
+    return entries
