@@ -15,6 +15,8 @@ from hitl_resume.structure.dates import (
     find_range,
     leading_date,
 )
+from hitl_resume.structure.field_blocks import field_entries
+from hitl_resume.structure.field_labels import is_personal
 from hitl_resume.structure.fields import split_header
 from hitl_resume.structure.paragraphs import Layout, group_bullets
 from hitl_resume.structure.text import TextLine
@@ -79,6 +81,8 @@ def header_like(line: TextLine, max_words: int = 10) -> bool:
     words = text.split()
     if line.list_item or has_glyph(text) or not 1 <= len(words) <= max_words or len(text) > 120:
         return False
+    if is_personal(text):
+        return False
     if _ends_sentence(text) or text[0].islower() or find_range(text) is not None:
         return False
     return title_ratio(text) >= 0.5
@@ -108,7 +112,7 @@ def _without_asides(text: str) -> str:
 def _anchor_at(rows: Sequence[TextLine], i: int, single_dates: bool) -> _Anchor | None:
     line = rows[i]
     text = line.text
-    if line.list_item or has_glyph(text):
+    if line.list_item or has_glyph(text) or is_personal(text):
         return None
     dates = find_dates(text)
     if not dates:
@@ -202,6 +206,7 @@ def _undated_anchors(rows: Sequence[TextLine]) -> list[_Anchor]:
             and len(text.split()) <= MAX_HEADER_WORDS
             and not line.list_item
             and not has_glyph(text)
+            and not is_personal(text)
             and not _ends_sentence(text)
             and title_ratio(text) >= 0.6
             and _has_org_marker(text)
@@ -224,6 +229,11 @@ def find_entries(
     With ``strict`` (sections not headed as experience) at least one entry must have bullets.
     """
     rows = [line for line in body if not line.blank]
+    fielded = field_entries(rows, full_text, layout)
+    if fielded is not None:
+        entries, first, last = fielded
+        before = find_entries(rows[:first], full_text, layout, strict=True) if first else []
+        return before + entries + find_entries(rows[last + 1 :], full_text, layout, strict=strict)
     anchors = _find_anchors(rows, single_dates=False)
     if not any(a.start_date is not None and a.end_date != a.start_date for a in anchors):
         anchors = _find_anchors(rows, single_dates=True)
@@ -271,6 +281,9 @@ def find_entries(
                 pieces.append(_remainder(rows[j].text, anchor.date))
         fields = split_header([p for p in pieces if p])
         body = list(rows[last + 1 : stop])
+        personal = next((n for n, row in enumerate(body) if is_personal(row.text)), None)
+        if personal is not None:
+            body = body[:personal]  # a personal-details block closes the job
         if anchor.cut and body and anchor.last + 1 == last + 1:
             row = body[0]
             body[0] = replace(row, text=row.text[anchor.cut :], start=row.start + anchor.cut)
