@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hitl_resume.structure.bullets import has_glyph
-from hitl_resume.structure.fields import title_words
+from hitl_resume.structure.dates import find_dates
+from hitl_resume.structure.fields import split_header, title_words
 from hitl_resume.structure.headings import HeadingLexicon, classify_heading
 from hitl_resume.structure.inline_headings import (
     heading_row_kind,
@@ -46,6 +47,15 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _job_header(text: str) -> bool:
+    """Return whether a short emphasised line names a job, an employer, a place or a date."""
+    words = {w.strip(".,()&|–-").lower() for w in text.split()}
+    if words & title_words() or find_dates(text):
+        return True
+    fields = split_header([text])
+    return fields.organization is not None or fields.location is not None
+
+
 def _kinds(doc: Document, lexicon: HeadingLexicon) -> list[str | None]:
     """Classify every line; drop unknown ALL-CAPS hinted lines when real headings are not caps."""
     kinds = [
@@ -53,7 +63,9 @@ def _kinds(doc: Document, lexicon: HeadingLexicon) -> list[str | None]:
         for line in doc.lines
     ]
     for i, line in enumerate(doc.lines):
-        if kinds[i] is not None and line.stripped[:1].islower():
+        if kinds[i] == "other" and _job_header(line.text):
+            kinds[i] = None  # a bold job title or employer line, not an unknown section
+        elif kinds[i] is not None and line.stripped[:1].islower():
             kinds[i] = None  # a wrapped sentence's last word ("patents"), not a heading
         elif kinds[i] is None and not line.blank and not line.list_item:
             kinds[i] = heading_row_kind(line.text, lexicon) or loose_heading_kind(
