@@ -7,6 +7,7 @@ as ``2,000`` and ``24/7`` are not dates: years must be 1940-2049 and stand alone
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,6 +28,7 @@ _DATE = (
     rf"(?:{_MONTH}\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?:{_YEAR}|'\d\d)"
     rf"|{_SEASON},?\s+{_YEAR}"
     rf"|{_NUM_MONTH}\s?[/.-]\s?(?:(?:0?[1-9]|[12]\d|3[01])/)?{_YEAR}"
+    rf"|(?:[12]\d|3[01]|0?[1-9])[/.](?:0?[1-9]|1[0-2])[/.]{_YEAR}"
     rf"|{_YEAR},?\s+{_MONTH}\b\.?"
     rf"|{_YEAR}[./](?:0[1-9]|1[0-2])"
     rf"|{_YEAR})"
@@ -76,11 +78,41 @@ def _year(text: str) -> str:
     return digits
 
 
-def normalize_date(text: str) -> str | None:
-    """Return ``YYYY-MM``, ``YYYY`` or ``present`` for one date expression, or None."""
+_P_THREE = re.compile(rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{_YEAR})")
+
+
+def _three_parts(text: str) -> tuple[int, int, str] | None:
+    match = _P_THREE.fullmatch(text.strip())
+    return None if match is None else (int(match["a"]), int(match["b"]), match["y"])
+
+
+def day_first(texts: Sequence[str]) -> bool:
+    """Decide D/M/Y against M/D/Y for the full numeric dates of one range.
+
+    A first part over 12 is a day, a second part over 12 is a day; otherwise a first part
+    that is always 1 is the first of the month (Europass writes "01/09/2019").
+    """
+    parts = [p for p in map(_three_parts, texts) if p is not None]
+    if any(a > 12 for a, _, _ in parts):
+        return True
+    if any(b > 12 for _, b, _ in parts):
+        return False
+    return bool(parts) and all(a == 1 for a, _, _ in parts) and any(b != 1 for _, b, _ in parts)
+
+
+def normalize_date(text: str, *, dmy: bool | None = None) -> str | None:
+    """Return ``YYYY-MM``, ``YYYY`` or ``present`` for one date expression, or None.
+
+    ``dmy`` says how to read a full numeric date; None decides from this date alone.
+    """
     text = text.strip()
     if _P_PRESENT.fullmatch(text):
         return "present"
+    three = _three_parts(text)
+    if three is not None:
+        first, second, year = three
+        number = second if (day_first([text]) if dmy is None else dmy) else first
+        return f"{year}-{number:02d}" if 1 <= number <= 12 else None
     match = _P_MONTH_YEAR.fullmatch(text)
     if match:
         return f"{_year(match['y'])}-{_MONTHS[match['m'][:3].lower()]:02d}"
@@ -116,7 +148,8 @@ def find_dates(text: str) -> list[DateMatch]:
         else:
             first = match["a"] if match["a"] is not None else match["c"]
             second = match["b"] if match["b"] is not None else match["d"]
-            start, end = normalize_date(first), normalize_date(second)
+            dmy = day_first([first, second])
+            start, end = normalize_date(first, dmy=dmy), normalize_date(second, dmy=dmy)
         if start is None or end is None or (end != "present" and end[:4] < start[:4]):
             continue
         found.append(DateMatch(match.start(), match.end(), start, end, "range"))

@@ -19,6 +19,7 @@ from hitl_resume.models import ExperienceEntry
 from hitl_resume.structure.bullets import has_glyph
 from hitl_resume.structure.dates import find_dates, find_range
 from hitl_resume.structure.field_labels import FieldMatch, field_labels
+from hitl_resume.structure.fields import split_header
 from hitl_resume.structure.paragraphs import Layout, group_bullets
 from hitl_resume.structure.text import TextLine
 
@@ -57,12 +58,16 @@ def _entry(
         if singles:
             start_date = singles[0].start_date
             end_date = singles[-1].end_date if len(singles) > 1 else None
+    org, location = block.values.get("organization"), block.values.get("location")
+    if org is not None:
+        fields = split_header([org])  # "Acme Ltd, Dubai, UAE": employer and place
+        org, location = fields.organization or org, location or fields.location
     bullets = group_bullets(block.duties, full_text, layout)
     end = max(rows[block.last].end, bullets[-1].end if bullets else 0)
     return ExperienceEntry(
         title=block.values.get("title"),
-        organization=block.values.get("organization"),
-        location=block.values.get("location"),
+        organization=org,
+        location=location,
         start_date=start_date,
         end_date=end_date,
         bullets=tuple(bullets),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from hitl_resume.structure.lexicon_files import lexicon_dir, load_title_words
+from hitl_resume.structure.places import place_run
 
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
@@ -82,7 +83,7 @@ _CITY_PREFIX = frozenset(
         "twin",
     ]
 )
-_SEPARATORS = re.compile(r"\s*(?:\||•|·|:|;|\t|\s{2,}|\s[-–—]\s|[–—]|\sat\s)\s*")
+_SEPARATORS = re.compile(r"\s*(?:\||•|·|:|;|\t|\s{2,}|\s[-–—]\s|[–—]|\sat\s|\s@\s)\s*")
 _ORG_WORDS = frozenset(
     [
         "inc",
@@ -292,6 +293,11 @@ def _kind(segment: str) -> str | None:
 def split_header(pieces: Sequence[str]) -> HeaderFields:
     """Return title, organization and location from an entry's header texts (dates removed)."""
     segments, location = _segments(pieces)
+    if location is None:
+        run = place_run(segments, title_words() | _ORG_WORDS)
+        if run is not None:
+            location = ", ".join(segments[run[0] : run[1]])
+            segments = segments[: run[0]] + segments[run[1] :]
     title: str | None = None
     org: str | None = None
     unknown: list[str] = []

@@ -199,7 +199,7 @@ def linkedin(person: Person) -> list[Item]:
             P(f"{person.headline} with experience at {person.jobs[1].org}."),
             P("Experience", "heading")]  # fmt: skip
     for job in person.jobs:
-        years = ((job.end or (2024, 12))[0] - job.start[0])
+        years = (job.end or (2024, 12))[0] - job.start[0]
         main += [P(job.org, bold=True), P(job.title),
                  P(f"{span(job.start, job.end, 'long', dash=' - ')} ({years} years 2 months)"),
                  P(job.city), *(P(b) for b in job.bullets)]  # fmt: skip

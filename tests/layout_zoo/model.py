@@ -68,13 +68,21 @@ def month(ym: tuple[int, int] | None, style: str, present: str = "Present") -> s
         "year_first": f"{year}, {name}",
         "apostrophe": f"{name[:3]}'{year % 100:02d}",
         "day_first": f"01/{number:02d}/{year}",
+        "day_first_end": f"28/{number:02d}/{year}",
         "dotted": f"{number:02d}.{year}",
         "year": f"{year}",
     }
     return forms[style]
 
 
-def span(start: tuple[int, int], end: tuple[int, int] | None, style: str, *, dash: str = " – ",
-         present: str = "Present") -> str:
+def span(
+    start: tuple[int, int],
+    end: tuple[int, int] | None,
+    style: str,
+    *,
+    dash: str = " – ",
+    present: str = "Present",
+) -> str:
     """Format a date range in one style."""
-    return f"{month(start, style)}{dash}{month(end, style, present)}"
+    end_style = "day_first_end" if style == "day_first" else style  # Europass: 01/03 – 28/02
+    return f"{month(start, style)}{dash}{month(end, end_style, present)}"

@@ -24,7 +24,9 @@ def _paragraph(container: Any, para: P, first: Any = None) -> None:
     target = first if first is not None else container.add_paragraph()
     style = _STYLES[para.kind]
     if style is not None:
-        target.style = container.part.document.styles[style] if hasattr(container, "part") else style
+        target.style = (
+            container.part.document.styles[style] if hasattr(container, "part") else style
+        )
     run = target.add_run(para.text)
     run.bold = para.bold or None
 
