@@ -221,6 +221,30 @@ def _has_org_marker(text: str) -> bool:
     return fields.organization is not None or fields.location is not None
 
 
+def _date_column(
+    rows: Sequence[TextLine], anchors: Sequence[_Anchor], full_text: str, layout: Layout
+) -> list[ExperienceEntry] | None:
+    """Pair a column of bare date lines, read before the jobs they belong to, with the jobs.
+
+    A reader that takes a left date column whole gives "2019 – Present" / "2016 – 2019" /
+    "Title" / "Org" / bullets...; the n-th range belongs to the n-th undated entry.
+    """
+    if len(anchors) < 2 or any(
+        a.date is None or _remainder(rows[a.first].text, a.date) for a in anchors
+    ):
+        return None
+    if any(b.first != a.last + 1 for a, b in zip(anchors, anchors[1:], strict=False)):
+        return None
+    rest = rows[anchors[-1].last + 1 :]
+    entries = find_entries(rest, full_text, layout)
+    if len(entries) != len(anchors) or any(e.start_date for e in entries):
+        return None
+    return [
+        replace(e, start_date=a.start_date, end_date=a.end_date)
+        for e, a in zip(entries, anchors, strict=True)
+    ]
+
+
 def find_entries(
     body: Sequence[TextLine], full_text: str, layout: Layout, *, strict: bool = False
 ) -> list[ExperienceEntry]:
@@ -237,6 +261,9 @@ def find_entries(
     anchors = _find_anchors(rows, single_dates=False)
     if not any(a.start_date is not None and a.end_date != a.start_date for a in anchors):
         anchors = _find_anchors(rows, single_dates=True)
+    column = _date_column(rows, anchors, full_text, layout)
+    if column is not None:
+        return column
     if not anchors and not strict:
         anchors = _undated_anchors(rows)
     if not anchors:

@@ -105,7 +105,8 @@ def title_tab_dates(person: Person) -> list[Item]:
     """'Title<TAB>Mar 2019 – Present' then 'Org, City' (a right-aligned date column)."""
     items: list[Item] = []
     for job in person.jobs:
-        items += [P(f"{job.title}\t{span(job.start, job.end, 'short')}", bold=True),
+        items += [P(f"{job.title}\t{span(job.start, job.end, 'short')}", bold=True,
+                    stops=(50.0, 400.0)),
                   P(f"{job.org}, {job.city}"), *_bullets(job)]  # fmt: skip
     return _page(person, items)
 

@@ -22,6 +22,7 @@ class P:
     text: str
     kind: ParaKind = "line"
     bold: bool = False
+    stops: tuple[float, ...] = (50.0, 190.0, 400.0)  # PDF x of each tab-separated part
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ from fpdf import FPDF
 from layout_zoo.model import Box, Columns, Item, P, Table
 
 _LEFT, _WIDTH = 50.0, 512.0
-_TAB_STOPS = (50.0, 190.0, 400.0)
 _SIZES = {"name": 16.0, "heading": 12.0, "line": 10.0, "bullet": 10.0}
 
 
@@ -24,7 +23,7 @@ def _para(pdf: FPDF, para: P, x: float, width: float, scale: float = 1.0) -> Non
         pdf.set_y(pdf.get_y() + 4)
     if "\t" in para.text:
         y = pdf.get_y()
-        for stop, part in zip(_TAB_STOPS, para.text.split("\t"), strict=False):
+        for stop, part in zip(para.stops, para.text.split("\t"), strict=False):
             if part:
                 pdf.set_xy(stop, y)
                 pdf.cell(pdf.get_string_width(part) + 2, height, part)
