@@ -135,12 +135,34 @@ class _DocumentWalker:
     def __init__(self, document: Any) -> None:
         self._document = document
         self._styles = _Styles(document.styles.element)
+        # Page-anchored body text boxes: (top, left, flow position, lines), set per body walk.
+        self._floating: list[tuple[int, int, int, list[Line]]] | None = None
+        self._flow_count = 0
 
     def lines(self) -> Iterator[Line]:
         """Yield header lines, body lines, then footer lines."""
         yield from self._header_footer_lines("header")
-        yield from self._blocks(self._document.element.body, "body")
+        yield from self._body_lines()
         yield from self._header_footer_lines("footer")
+
+    def _body_lines(self) -> list[Line]:
+        """Return the body's lines; page-anchored text boxes come in page order, not XML order.
+
+        Word stores a floating text box in whatever paragraph anchors it, so a CV built of boxes
+        ("EXPERIENCE" in a left box, the jobs in a right box) lists them in any order. Those
+        placed relative to the page or margin are read top to bottom, left to right, all at
+        the place of the first one.
+        """
+        self._floating = []
+        flow: list[Line] = []
+        for line in self._blocks(self._document.element.body, "body"):
+            flow.append(line)
+            self._flow_count = len(flow)
+        if not self._floating:
+            return flow
+        at = min(place for _, _, place, _ in self._floating)
+        boxes = [line for *_, lines in sorted(self._floating) for line in lines]
+        return flow[:at] + boxes + flow[at:]
 
     def _header_footer_lines(self, origin: LineOrigin) -> Iterator[Line]:
         """Yield each distinct, non-empty header (or footer) shown, section by section."""
@@ -189,7 +211,12 @@ class _DocumentWalker:
         for text in clean_lines(raw):
             yield Line(text=text, heading=heading, list_item=list_item, origin=origin)
         for textbox in collected.textboxes:
-            yield from self._blocks(textbox, _nested_origin(origin, "textbox"))
+            box = self._blocks(textbox, _nested_origin(origin, "textbox"))
+            position = _page_position(textbox) if origin == "body" else None
+            if position is None or self._floating is None:
+                yield from box
+            else:
+                self._floating.append((*position, self._flow_count, list(box)))
 
     def _inline(self, element: Any, paragraph_bold: bool, out: _ParagraphText) -> None:
         """Collect the visible text of runs, descending through links, fields and controls."""
@@ -225,6 +252,26 @@ def clean_lines(raw: str) -> list[str]:
     The one cleaner (``clean_line``) keeps a tab as a two-space column gap.
     """
     return [text for text in map(clean_line, raw.translate(_DROP).split("\n")) if text]
+
+
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_PAGE_FRAMES = frozenset({"page", "margin", "topMargin", "leftMargin", "insideMargin"})
+
+
+def _page_position(textbox: Any) -> tuple[int, int] | None:
+    """Return (top, left) in EMU of a text box anchored to the page or margin, else None."""
+    anchor = next((a for a in textbox.iterancestors(_WP + "anchor")), None)
+    if anchor is None:
+        return None
+    offsets: list[int] = []
+    for axis in ("positionV", "positionH"):
+        position = anchor.find(_WP + axis)
+        if position is None or position.get("relativeFrom") not in _PAGE_FRAMES:
+            return None
+        offset = position.find(_WP + "posOffset")
+        text = (offset.text or "").strip() if offset is not None else "0"
+        offsets.append(int(text) if text.lstrip("-").isdigit() else 0)
+    return offsets[0], offsets[1]
 
 
 def _nested_origin(outer: LineOrigin, inner: LineOrigin) -> LineOrigin:

@@ -203,7 +203,7 @@ def linkedin(person: Person) -> list[Item]:
         years = (job.end or (2024, 12))[0] - job.start[0]
         main += [P(job.org, bold=True), P(job.title),
                  P(f"{span(job.start, job.end, 'long', dash=' - ')} ({years} years 2 months)"),
-                 P(job.city), *(P(b) for b in job.bullets)]  # fmt: skip
+                 P(job.city), *(P(b, "bullet") for b in job.bullets)]  # fmt: skip
     main += [P("Education", "heading"), P(person.school, bold=True),
              P(f"{person.degree} · ({person.grad_year - 4} - {person.grad_year})")]  # fmt: skip
     return [Columns(tuple(side), tuple(main))]
