@@ -62,13 +62,19 @@ def expected_entries(person: Person, layout: Layout) -> list[dict[str, Any]]:
 
 
 @cache
-def zoo_cases() -> tuple[ZooCase, ...]:
-    """Return every (person, layout, format) rendered, once per process."""
+def zoo_cases(*, sample: bool = False) -> tuple[ZooCase, ...]:
+    """Return every (person, layout, format) rendered, once per process.
+
+    ``sample`` (the test suite's zoo) keeps every DOCX but renders PDF only for every other
+    person, which still covers each role family and two people without one.
+    """
     cases: list[ZooCase] = []
     for layout in LAYOUTS:
-        for person in PEOPLE:
+        for number, person in enumerate(PEOPLE):
             items = layout.build(person)
             for fmt in layout.formats:
+                if sample and fmt == "pdf" and number % 2:
+                    continue
                 data = render_docx(items) if fmt == "docx" else render_pdf(items)
                 cases.append(ZooCase(person, layout, fmt, data))
     return tuple(cases)
