@@ -121,7 +121,9 @@ def normalize_date(text: str, *, dmy: bool | None = None) -> str | None:
         return f"{_year(match['y'])}-{int(match['m']):02d}"
     match = _P_YEAR_MONTH.fullmatch(text) or _P_ISO.fullmatch(text)
     if match:
-        return f"{match['y']}-{_MONTHS[match['m'][:3].lower()] if match['m'][0].isalpha() else int(match['m']):02d}"
+        name = match["m"]
+        number = _MONTHS[name[:3].lower()] if name[0].isalpha() else int(name)
+        return f"{match['y']}-{number:02d}"
     match = _P_SEASON.fullmatch(text)
     if match:
         return match["y"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -163,7 +164,7 @@ def _anchor_at(rows: Sequence[TextLine], i: int, single_dates: bool) -> _Anchor 
 
 
 def _stacked_range(rows: Sequence[TextLine], i: int) -> _Anchor | None:
-    """Return a range whose ends open two lines ("2020, June  MTS Group" / "2021, May Developer")."""
+    """Return a range whose ends open two lines ("2020, June  MTS" / "2021, May Developer")."""
     if i + 1 >= len(rows) or rows[i + 1].list_item:
         return None
     first, second = leading_date(rows[i].text), leading_date(rows[i + 1].text)
@@ -233,7 +234,7 @@ def _date_column(
         a.date is None or _remainder(rows[a.first].text, a.date) for a in anchors
     ):
         return None
-    if any(b.first != a.last + 1 for a, b in zip(anchors, anchors[1:], strict=False)):
+    if any(b.first != a.last + 1 for a, b in itertools.pairwise(anchors)):
         return None
     rest = rows[anchors[-1].last + 1 :]
     entries = find_entries(rest, full_text, layout)
@@ -266,8 +267,16 @@ def find_entries(
         return column
     if not anchors and not strict:
         anchors = _undated_anchors(rows)
-    if not anchors:
+    entries = _entries_at(rows, anchors, full_text, layout) if anchors else []
+    if strict and not any(e.bullets for e in entries):
         return []
+    return entries
+
+
+def _entries_at(
+    rows: Sequence[TextLine], anchors: Sequence[_Anchor], full_text: str, layout: Layout
+) -> list[ExperienceEntry]:
+    """Return one entry per anchor: header lines around it, then its bullets."""
     # Layout vote: is the line just above each date a header line (title above the date)?
     votes = sum(
         1
@@ -328,6 +337,4 @@ def find_entries(
                 end=max(end, rows[last].end),
             )
         )
-    if strict and not any(e.bullets for e in entries):
-        return []
     return entries

@@ -50,7 +50,7 @@ class FieldLabels:
                 continue
             after = _AFTER_LABEL.match(stripped, end)
             if after is None and field == "personal":
-                # "Phone 0091 ...", "Age 34"; a longer label needs no colon ("Marital Status Single").
+                # "Phone 0091 ...", "Age 34"; longer labels need no colon ("Marital Status Single")
                 after = _NUMBER_AFTER.match(stripped, end) or (
                     _SPACE_AFTER.match(stripped, end) if count > 1 else None
                 )

@@ -166,7 +166,8 @@ def date_column(person: Person) -> list[Item]:
     """A borderless table: dates in the left cell, title, employer and bullets in the right."""
     rows = tuple(
         ((P(span(job.start, job.end, "dotted")),),
-         (P(job.title, bold=True), P(f"{job.org}, {job.city}"), *(P(b, "bullet") for b in job.bullets)))
+         (P(job.title, bold=True), P(f"{job.org}, {job.city}"),
+          *(P(b, "bullet") for b in job.bullets)))
         for job in person.jobs
     )  # fmt: skip
     return _page(person, [Table(rows, (110.0, 400.0))])
@@ -213,8 +214,9 @@ def europass(person: Person) -> list[Item]:
     """Europass: '[ 01/03/2019 – Current ]', title, 'Org – City', main activities."""
     items: list[Item] = []
     for job in person.jobs:
-        items += [P(f"[ {span(job.start, job.end, 'day_first', present='Current')} ]"),
-                  P(job.title, bold=True), P(f"{job.org} – {job.city}"), *_bullets(job)]  # fmt: skip
+        dates = span(job.start, job.end, "day_first", present="Current")
+        items += [P(f"[ {dates} ]"), P(job.title, bold=True), P(f"{job.org} – {job.city}"),
+                  *_bullets(job)]  # fmt: skip
     return [*_header(person), *_summary(person, "About Me"), P("WORK EXPERIENCE", "heading"),
             *items, *_education(person, "EDUCATION AND TRAINING"), P("LANGUAGE SKILLS", "heading"),
             P("Mother tongue(s): English")]  # fmt: skip
