@@ -211,10 +211,15 @@ def _undated_anchors(rows: Sequence[TextLine]) -> list[_Anchor]:
             and not _ends_sentence(text)
             and title_ratio(text) >= 0.6
             and _has_org_marker(text)
-            and not header_like(rows[i + 1])
+            and (not header_like(rows[i + 1]) or _block_ends(rows, i + 2))
         ):
             anchors.append(_Anchor(i, i, None, None, None))
     return anchors
+
+
+def _block_ends(rows: Sequence[TextLine], i: int) -> bool:
+    """Return whether row ``i`` exists and is not a header line (a header block ends before)."""
+    return i < len(rows) and not header_like(rows[i]) and not _has_org_marker(rows[i].text)
 
 
 def _has_org_marker(text: str) -> bool:

@@ -17,16 +17,19 @@ from hitl_resume.structure.paragraphs import Layout
 from hitl_resume.structure.sections import SectionSpan
 
 # Sections whose dated lines are never jobs.
-_NEVER_JOBS = frozenset({"skills", "languages", "references", "interests", "certifications"})
+_NEVER_JOBS = frozenset({"references"})
 
 
 def _job_like(entry: ExperienceEntry) -> bool:
-    """Return whether an entry reads as a job: dated, a title word, no degree in its header."""
-    if entry.start_date is None or entry.title is None:
+    """Return whether an entry reads as a job: dated, no degree or school in its header, and
+    a title word or a real range (columns read across can push the title out of reach)."""
+    if entry.start_date is None or (entry.title is None and entry.organization is None):
         return False
-    words = {w.strip(".,()/").lower() for w in entry.title.split()}
-    header = f"{entry.title} {entry.organization or ''}"
-    return bool(words & title_words()) and not names_degree(header)
+    header = f"{entry.title or ''} {entry.organization or ''}"
+    if names_degree(header):
+        return False
+    words = {w.strip(".,()/").lower() for w in header.split()}
+    return bool(words & title_words()) or entry.end_date != entry.start_date
 
 
 def hidden_entries(
