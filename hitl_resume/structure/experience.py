@@ -18,7 +18,7 @@ from hitl_resume.structure.dates import (
 )
 from hitl_resume.structure.field_blocks import field_entries
 from hitl_resume.structure.field_labels import is_personal
-from hitl_resume.structure.fields import split_header
+from hitl_resume.structure.fields import names_employer_or_place, split_header, title_words
 from hitl_resume.structure.paragraphs import Layout, group_bullets
 from hitl_resume.structure.text import TextLine
 
@@ -84,9 +84,16 @@ def header_like(line: TextLine, max_words: int = 10) -> bool:
         return False
     if is_personal(text):
         return False
-    if _ends_sentence(text) or text[0].islower() or find_range(text) is not None:
+    if _ends_sentence(text) or find_range(text) is not None:
         return False
-    return title_ratio(text) >= 0.5
+    return title_ratio(text) >= 0.5 or _short_title(text)
+
+
+def _short_title(text: str) -> bool:
+    """Return whether a short line ends in a job-title word ("iOS developer", "Full stack
+    developer"), which names a job however it is capitalised."""
+    words = text.split()
+    return len(words) <= 5 and words[-1].strip(".,;:()").lower() in title_words()
 
 
 def _header_after(line: TextLine) -> bool:
@@ -223,8 +230,7 @@ def _block_ends(rows: Sequence[TextLine], i: int) -> bool:
 
 
 def _has_org_marker(text: str) -> bool:
-    fields = split_header([text])
-    return fields.organization is not None or fields.location is not None
+    return names_employer_or_place(text)
 
 
 def _date_column(

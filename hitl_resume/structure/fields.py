@@ -318,3 +318,14 @@ def split_header(pieces: Sequence[str]) -> HeaderFields:
         elif org is None:
             org = segment
     return HeaderFields(title, org, location)
+
+
+def names_employer_or_place(text: str) -> bool:
+    """Return whether header text has a segment that is clearly an employer or a place.
+
+    Unlike ``split_header``, a leftover segment does not count as the employer here.
+    """
+    segments, location = _segments([text])
+    if location is not None or place_run(segments, title_words() | _ORG_WORDS) is not None:
+        return True
+    return any(_kind(segment) == "org" for segment in segments)
