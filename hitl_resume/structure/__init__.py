@@ -61,8 +61,9 @@ def build_resume(extraction: Extraction, *, headings: HeadingLexicon | None = No
             education.extend(find_education(span.body, doc.text))
         elif span.kind in SKILL_KINDS:
             skills.extend(find_skills(span.body, doc.text, seen_skills))
-    if not experience:
-        experience = hidden_entries(spans, doc.text, layout)
+    hidden = hidden_entries(spans, doc.text, layout, found=bool(experience))
+    if hidden:
+        experience = sorted([*experience, *hidden], key=lambda e: e.start)
     return Resume(
         text=doc.text,
         source=SourceInfo(kind=extraction.kind, pages=extraction.pages, chars=len(doc.text)),

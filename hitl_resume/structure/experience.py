@@ -16,6 +16,7 @@ from hitl_resume.structure.dates import (
     find_range,
     leading_date,
 )
+from hitl_resume.structure.education import is_degree_line
 from hitl_resume.structure.field_blocks import field_entries
 from hitl_resume.structure.field_labels import is_personal
 from hitl_resume.structure.fields import names_employer_or_place, split_header, title_words
@@ -82,7 +83,7 @@ def header_like(line: TextLine, max_words: int = 10) -> bool:
     words = text.split()
     if line.list_item or has_glyph(text) or not 1 <= len(words) <= max_words or len(text) > 120:
         return False
-    if is_personal(text):
+    if is_personal(text) or is_degree_line(text):
         return False
     if _ends_sentence(text) or find_range(text) is not None:
         return False

@@ -18,6 +18,10 @@ from hitl_resume.structure.sections import SectionSpan
 
 # Sections whose dated lines are never jobs.
 _NEVER_JOBS = frozenset({"references"})
+# Sections that hold no dated entries of their own: a dated job there is a column read across.
+_UNDATED_KINDS = frozenset(
+    {"contact", "summary", "skills", "languages", "interests", "additional_information"}
+)
 
 
 def _job_like(entry: ExperienceEntry) -> bool:
@@ -32,13 +36,27 @@ def _job_like(entry: ExperienceEntry) -> bool:
     return bool(words & title_words()) or entry.end_date != entry.start_date
 
 
+def _titled_range(entry: ExperienceEntry) -> bool:
+    """Return whether an entry has a title naming a job and a date range."""
+    words = {w.strip(".,()/").lower() for w in (entry.title or "").split()}
+    ranged = entry.start_date is not None and entry.end_date not in (None, entry.start_date)
+    return ranged and bool(words & title_words()) and not names_degree(entry.title or "")
+
+
 def hidden_entries(
-    spans: Sequence[SectionSpan], full_text: str, layout: Layout
+    spans: Sequence[SectionSpan], full_text: str, layout: Layout, *, found: bool
 ) -> list[ExperienceEntry]:
-    """Return job-like entries found in sections not headed as experience."""
+    """Return job-like entries in sections not headed as experience.
+
+    With jobs ``found`` already, only a titled, dated job under a heading that never holds
+    dates (skills, languages: a column read across) counts; without, any job-like entry.
+    """
     entries: list[ExperienceEntry] = []
     for span in spans:
         if span.kind in _NEVER_JOBS or span.kind == "experience":
             continue
-        entries.extend(e for e in find_entries(span.body, full_text, layout) if _job_like(e))
+        if found and span.kind not in _UNDATED_KINDS:
+            continue
+        keep = _titled_range if found else _job_like
+        entries.extend(e for e in find_entries(span.body, full_text, layout) if keep(e))
     return entries

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from hitl_resume.structure.dates import leading_date
+from hitl_resume.structure.field_labels import field_labels
 from hitl_resume.structure.headings import MAX_HEADING_WORDS, HeadingLexicon
 from hitl_resume.structure.text import normalize_heading
 
@@ -103,6 +104,8 @@ def loose_heading_kind(text: str, lexicon: HeadingLexicon, titles: frozenset[str
         return None
     if not stripped[0].isupper() or any(w.lower() in titles for w in words):
         return None
+    if field_labels().labels.get(words[0].lower()) is not None:
+        return None  # "Responsibilities and Experience:" labels a job's field
     first = lexicon.kind_of(words[0].lower())
     if first in _LOOSE_KINDS:
         return first
