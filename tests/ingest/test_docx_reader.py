@@ -394,3 +394,30 @@ def test_when_real_world_docx_files_then_only_input_errors(shared_data: Path) ->
         except InputError:
             pass
     assert read > len(files) // 2
+
+
+def test_when_text_boxes_are_placed_on_the_page_then_read_in_page_order() -> None:
+    """Boxes anchored to the page read top to bottom, left to right, not in XML order.
+
+    A CV built of boxes stores "EXPERIENCE" (left column) after the jobs (right column) in
+    the XML; read in XML order the jobs would land under the previous section.
+    """
+    from layout_zoo.model import Box, P
+    from layout_zoo.render_docx import render_docx
+
+    boxes = [
+        Box((P("Claims Examiner"), P("Acme Insurance Ltd")), top=300, left=190, width=300),
+        Box((P("EXPERIENCE"),), top=300, left=30, width=120),
+        Box((P("Reviewed claims daily."),), top=160, left=190, width=300),
+        Box((P("PROFILE"),), top=160, left=30, width=120),
+    ]
+    data = render_docx([P("Jordan Example", "name"), *boxes, P("Footer text")])
+    assert texts(read_docx(data).lines) == [
+        "Jordan Example",
+        "PROFILE",
+        "Reviewed claims daily.",
+        "EXPERIENCE",
+        "Claims Examiner",
+        "Acme Insurance Ltd",
+        "Footer text",
+    ]
