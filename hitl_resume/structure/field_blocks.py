@@ -38,6 +38,15 @@ class _Block:
     pending: str | None = None  # a label whose value is on the next line (table cells)
 
 
+def _complete(block: _Block) -> bool:
+    """Return whether a block that reached its duties names both its job and its employer.
+
+    Then the next header label opens a new job; otherwise it still belongs to this one
+    (Europass lists the employer after the activities).
+    """
+    return block.in_duties and {"title", "organization"} <= block.values.keys()
+
+
 def _value(row: TextLine, found: FieldMatch) -> TextLine | None:
     text = row.text[found.value_start :]
     if not text.strip():
@@ -101,7 +110,7 @@ def field_entries(
             current = None
             continue
         if match is not None and match.field in _HEADER_FIELDS:
-            if current is None or match.field in current.values or current.in_duties:
+            if current is None or match.field in current.values or _complete(current):
                 current = _Block(i, i)
                 blocks.append(current)
             value = _value(row, match)
@@ -115,13 +124,16 @@ def field_entries(
             continue
         if match is None and "dates" in current.values and _ordinary_header(row):
             break  # an ordinary "Title | Org | 2016 – 2018" entry follows the blocks
-        if match is not None and match.field == "duties":
+        if match is not None and match.field == "note":
+            current.pending = None if _value(row, match) else "note"
+        elif match is not None and match.field == "duties":
             current.in_duties = True
             value = _value(row, match)
             if value is not None:
                 current.duties.append(value)
         elif current.pending is not None:
-            current.values[current.pending] = row.stripped
+            if current.pending != "note":
+                current.values[current.pending] = row.stripped
             current.pending = None
         else:
             current.duties.append(row)

@@ -11,9 +11,9 @@ from typing import Literal, cast
 from hitl_resume.language.jsonl_reader import LexiconError, read_jsonl
 from hitl_resume.structure.lexicon_files import lexicon_dir
 
-Field = Literal["title", "organization", "dates", "location", "duties", "personal"]
+Field = Literal["title", "organization", "dates", "location", "duties", "note", "personal"]
 FIELDS: frozenset[str] = frozenset(
-    {"title", "organization", "dates", "location", "duties", "personal"}
+    {"title", "organization", "dates", "location", "duties", "note", "personal"}
 )
 FILE_NAME = "entry_fields.jsonl"
 # A label ends at a colon, a dash or a column gap, or the line ends ("Responsibilities").

@@ -127,3 +127,19 @@ def test_functional_resume_keeps_skill_groups_and_reads_the_short_history() -> N
     assert [(e.title, e.organization, e.bullets) for e in resume.experience] == [
         ("Claims Examiner", "Acme Insurance Ltd", ())
     ]
+
+
+def test_old_europass_label_column_read_as_fields() -> None:
+    """Europass label column: Dates / Occupation or position held / Name and address of
+    employer / Type of business or sector (dropped) / Main activities and responsibilities."""
+    lines = [
+        "Work experience", "Dates", "March 2019 – present", "Occupation or position held",
+        "Claims Examiner", "Main activities and responsibilities", "Reviewed claims for accuracy",
+        "Name and address of employer", "Acme Insurance Ltd, Dubai, UAE",
+        "Type of business or sector", "Insurance",
+    ]  # fmt: skip
+    resume = build_resume(Extraction("docx", tuple(Line(t, origin="table") for t in lines)))
+    assert [(e.title, e.organization, e.start_date, e.end_date) for e in resume.experience] == [
+        ("Claims Examiner", "Acme Insurance Ltd", "2019-03", "present")
+    ]
+    assert [b.text for b in resume.experience[0].bullets] == ["Reviewed claims for accuracy"]
