@@ -13,17 +13,21 @@ JOB = ("Claims Examiner", "Acme Insurance Ltd")
 
 # (layout, text after an "Experience" heading, expected start, expected end)
 HEADERS = [
-    ("title at org", "Claims Examiner at Acme Insurance Ltd | Jan 2019 – Present", "2019-01", "present"),
+    ("title at org", "Claims Examiner at Acme Insurance Ltd | Jan 2019 – Present",
+     "2019-01", "present"),
     ("title @ org", "Claims Examiner @ Acme Insurance Ltd, 2016-Present", "2016", "present"),
-    ("org | title", "Acme Insurance Ltd | Claims Examiner | 03/2019 - 11/2021", "2019-03", "2021-11"),
+    ("org | title", "Acme Insurance Ltd | Claims Examiner | 03/2019 - 11/2021",
+     "2019-03", "2021-11"),
     ("org – title", "Acme Insurance Ltd – Claims Examiner\nJune 2020 – now", "2020-06", "present"),
     ("tab", "Claims Examiner\tAcme Insurance Ltd\t2020, June – 2022, May", "2020-06", "2022-05"),
     ("range before", "since 2019\nClaims Examiner, Acme Insurance Ltd", "2019", "present"),
     ("apostrophe", "Claims Examiner, Acme Insurance Ltd\nNov'18 – Till date", "2018-11", "present"),
-    ("stacked ends", "2019, March  Acme Insurance Ltd\n2021, May  Claims Examiner", "2019-03", "2021-05"),
+    ("stacked ends", "2019, March  Acme Insurance Ltd\n2021, May  Claims Examiner",
+     "2019-03", "2021-05"),
     ("europass", "[ 01/03/2019 – 28/02/2021 ]\nClaims Examiner\nAcme Insurance Ltd – Dubai, UAE",
      "2019-03", "2021-02"),
-    ("gap for a lost dash", "Claims Examiner, Acme Insurance Ltd\n04/2019  07/2021", "2019-04", "2021-07"),
+    ("gap for a lost dash", "Claims Examiner, Acme Insurance Ltd\n04/2019  07/2021",
+     "2019-04", "2021-07"),
     ("linkedin", "Acme Insurance Ltd\nClaims Examiner\nMarch 2019 - Present (5 years 2 months)\n"
      "Dubai, United Arab Emirates", "2019-03", "present"),
 ]  # fmt: skip
