@@ -17,11 +17,14 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+# PDF-to-Word conversions split a word after its first letter ("D ecember 2 019 - p resent"):
+# months, years and "present" allow that one space; ``_unsplit`` removes it before reading.
+_MONTH_FORMS = (
+    "jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?",
+    "aug(?:ust)?", "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?",
+)  # fmt: skip
+_MONTH = "(?:" + "|".join(f"{form[0]} ?{form[1:]}" for form in _MONTH_FORMS) + ")"
+_YEAR = r"(?:1 ?9[4-9]\d|2 ?0[0-4]\d)"
 _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _DATE = (
@@ -33,7 +36,13 @@ _DATE = (
     rf"|{_YEAR}[./](?:0[1-9]|1[0-2])"
     rf"|{_YEAR})"
 )
-_PRESENT = r"(?:present|current(?:ly)?|now|today|to\s+date|till\s+date|date|ongoing)"
+_PRESENT = r"(?:p ?resent|c ?urrent(?:ly)?|now|today|to\s+date|till\s+date|date|ongoing)"
+_SPLIT = re.compile(r"(?<![\w'])([A-Za-z0-9]) (?=[A-Za-z0-9]{2})")
+
+
+def _unsplit(text: str) -> str:
+    """Rejoin a word split after its first letter ("2 019" -> "2019", "p resent")."""
+    return _SPLIT.sub(r"\1", text)
 # A dash or word between dates, or a column gap alone (a tab; a dash lost in export).
 _SEP = r"(?:\s*(?:[-–—~/]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*|\s{2,})"
 _BEFORE = r"(?<![\w$/.,:+#-])"
@@ -105,7 +114,7 @@ def normalize_date(text: str, *, dmy: bool | None = None) -> str | None:
 
     ``dmy`` says how to read a full numeric date; None decides from this date alone.
     """
-    text = text.strip()
+    text = _unsplit(text.strip())
     if _P_PRESENT.fullmatch(text):
         return "present"
     three = _three_parts(text)

@@ -46,6 +46,8 @@ def _continues(prev: TextLine, line: TextLine, glyph_mode: bool, layout: Layout)
     return layout.is_full(prev) and not prev.stripped.endswith(_CLOSERS)
 
 
+# A page footer that a PDF export leaves between a job's lines ("Page 2 of 3").
+_PAGE_MARK = re.compile(r"^\s*(?:page\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*$", re.IGNORECASE)
 # A bullet glyph inside a line: table cells and text boxes flattened into one line.
 _INLINE_GLYPH = re.compile(r"\s[•●▪■◦➢➤]\s+")
 
@@ -65,7 +67,7 @@ def group_bullets(rows: Sequence[TextLine], full_text: str, layout: Layout) -> l
 
     Bullet text is ``normalize_space(full_text[start:end])``; ``start`` skips the glyph.
     """
-    rows = [r for r in rows if not r.blank]
+    rows = [r for r in rows if not r.blank and not _PAGE_MARK.match(r.text)]
     glyph_mode = any(r.list_item or glyph_length(r.text) for r in rows)
     spans: list[tuple[int, int]] = []
     prev: TextLine | None = None
