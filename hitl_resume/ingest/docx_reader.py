@@ -25,6 +25,7 @@ from typing import Any
 import docx
 
 from hitl_resume.errors import CorruptFileError, InputError, ResourceLimitError
+from hitl_resume.ingest.docx_positions import page_position
 from hitl_resume.ingest.docx_precheck import precheck_docx
 from hitl_resume.ingest.extraction import Extraction, Line, LineOrigin
 from hitl_resume.ingest.text_cleaning import clean_line
@@ -212,7 +213,7 @@ class _DocumentWalker:
             yield Line(text=text, heading=heading, list_item=list_item, origin=origin)
         for textbox in collected.textboxes:
             box = self._blocks(textbox, _nested_origin(origin, "textbox"))
-            position = _page_position(textbox) if origin == "body" else None
+            position = page_position(textbox) if origin == "body" else None
             if position is None or self._floating is None:
                 yield from box
             else:
@@ -252,26 +253,6 @@ def clean_lines(raw: str) -> list[str]:
     The one cleaner (``clean_line``) keeps a tab as a two-space column gap.
     """
     return [text for text in map(clean_line, raw.translate(_DROP).split("\n")) if text]
-
-
-_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-_PAGE_FRAMES = frozenset({"page", "margin", "topMargin", "leftMargin", "insideMargin"})
-
-
-def _page_position(textbox: Any) -> tuple[int, int] | None:
-    """Return (top, left) in EMU of a text box anchored to the page or margin, else None."""
-    anchor = next((a for a in textbox.iterancestors(_WP + "anchor")), None)
-    if anchor is None:
-        return None
-    offsets: list[int] = []
-    for axis in ("positionV", "positionH"):
-        position = anchor.find(_WP + axis)
-        if position is None or position.get("relativeFrom") not in _PAGE_FRAMES:
-            return None
-        offset = position.find(_WP + "posOffset")
-        text = (offset.text or "").strip() if offset is not None else "0"
-        offsets.append(int(text) if text.lstrip("-").isdigit() else 0)
-    return offsets[0], offsets[1]
 
 
 def _nested_origin(outer: LineOrigin, inner: LineOrigin) -> LineOrigin:

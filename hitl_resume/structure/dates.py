@@ -43,6 +43,8 @@ _SPLIT = re.compile(r"(?<![\w'])([A-Za-z0-9]) (?=[A-Za-z0-9]{2})")
 def _unsplit(text: str) -> str:
     """Rejoin a word split after its first letter ("2 019" -> "2019", "p resent")."""
     return _SPLIT.sub(r"\1", text)
+
+
 # A dash or word between dates, or a column gap alone (a tab; a dash lost in export).
 _SEP = r"(?:\s*(?:[-–—~/]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*|\s{2,})"
 _BEFORE = r"(?<![\w$/.,:+#-])"

@@ -17,7 +17,7 @@ from hitl_resume.structure.headings import MAX_HEADING_WORDS, HeadingLexicon
 from hitl_resume.structure.text import normalize_heading
 
 _WORD = re.compile(r"\S+")
-# Kinds whose heading may open a line of content only when a colon or a column gap follows.
+# A colon or a column gap after a heading sets the content apart.
 _GAP = re.compile(r"\s*:\s*|\s{2,}")
 # When a row of headings merges, the section that holds jobs decides the kind.
 _KIND_ORDER = ("experience",)
