@@ -27,8 +27,10 @@ _MONTH = "(?:" + "|".join(f"{form[0]} ?{form[1:]}" for form in _MONTH_FORMS) + "
 _YEAR = r"(?:1 ?9[4-9]\d|2 ?0[0-4]\d)"
 _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_DAY_FIRST = rf"[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s*{_YEAR}"  # "15th June 2015"
 _DATE = (
-    rf"(?:{_MONTH}\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?:{_YEAR}|'\d\d)"
+    rf"(?:{_DAY_FIRST}"
+    rf"|{_MONTH}\.?(?:,|\s?[-/])?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?:{_YEAR}|'\d\d)"
     rf"|{_SEASON},?\s+{_YEAR}"
     rf"|{_NUM_MONTH}\s?[/.-]\s?(?:(?:0?[1-9]|[12]\d|3[01])/)?{_YEAR}"
     rf"|(?:[12]\d|3[01]|0?[1-9])[/.](?:0?[1-9]|1[0-2])[/.]{_YEAR}"
@@ -36,7 +38,10 @@ _DATE = (
     rf"|{_YEAR}[./](?:0[1-9]|1[0-2])"
     rf"|{_YEAR})"
 )
-_PRESENT = r"(?:p ?resent|c ?urrent(?:ly)?|now|today|to\s+date|till\s+date|date|ongoing)"
+_PRESENT = (
+    r"(?:p ?resent(?:\s+day)?|c ?urrent(?:ly)?|now|today|to\s+date|till\s+(?:date|now)|date"
+    r"|ongoing|continu(?:e|ing|ous)|cont\.|still)"
+)
 _SPLIT = re.compile(r"(?<![\w'])([A-Za-z0-9]) (?=[A-Za-z0-9]{2})")
 
 
@@ -52,13 +57,16 @@ _AFTER = r"(?![\w%/+#]|[.,:]\d|-\w)"
 _RANGE = re.compile(
     rf"{_BEFORE}(?:(?P<a>{_DATE}){_SEP}(?P<b>{_DATE}|{_PRESENT})"
     rf"|(?P<c>{_NUM_MONTH}/\d\d){_SEP}(?P<d>{_NUM_MONTH}/\d\d|{_PRESENT})"
-    rf"|(?:since|starting)\s+(?P<e>{_DATE})){_AFTER}",
+    rf"|(?:since|starting)\s+(?P<e>{_DATE})|(?P<f>{_DATE})\s*-?\s*onwards){_AFTER}",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(rf"{_BEFORE}(?P<a>{_DATE}){_AFTER}", re.IGNORECASE)
 
+_P_DAY_MONTH_YEAR = re.compile(
+    rf"[0-3]?\d(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s*(?P<y>{_YEAR})", re.IGNORECASE
+)
 _P_MONTH_YEAR = re.compile(
-    rf"(?P<m>{_MONTH})\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?P<y>{_YEAR}|'\d\d)",
+    rf"(?P<m>{_MONTH})\.?(?:,|\s?[-/])?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?P<y>{_YEAR}|'\d\d)",
     re.IGNORECASE,
 )
 _P_YEAR_MONTH = re.compile(rf"(?P<y>{_YEAR}),?\s+(?P<m>{_MONTH})\.?", re.IGNORECASE)
@@ -124,7 +132,7 @@ def normalize_date(text: str, *, dmy: bool | None = None) -> str | None:
         first, second, year = three
         number = second if (day_first([text]) if dmy is None else dmy) else first
         return f"{year}-{number:02d}" if 1 <= number <= 12 else None
-    match = _P_MONTH_YEAR.fullmatch(text)
+    match = _P_MONTH_YEAR.fullmatch(text) or _P_DAY_MONTH_YEAR.fullmatch(text)
     if match:
         return f"{_year(match['y'])}-{_MONTHS[match['m'][:3].lower()]:02d}"
     match = _P_NUMERIC.fullmatch(text)
@@ -156,8 +164,8 @@ def find_dates(text: str) -> list[DateMatch]:
     for match in _RANGE.finditer(text):
         start: str | None
         end: str | None
-        if match["e"] is not None:
-            start, end = normalize_date(match["e"]), "present"
+        if match["e"] is not None or match["f"] is not None:
+            start, end = normalize_date(match["e"] or match["f"]), "present"
         else:
             first = match["a"] if match["a"] is not None else match["c"]
             second = match["b"] if match["b"] is not None else match["d"]

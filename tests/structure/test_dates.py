@@ -100,6 +100,12 @@ def test_normalize_date(text: str, value: str | None) -> None:
         ("01/03/2016 – 28/02/2019", "2016-03", "2019-02"),
         ("01/03/2019 – Current", "2019-03", "present"),
         ("03/15/2019 - 04/20/2020", "2019-03", "2020-04"),
+        ("Jun-2015 to Dec-2018", "2015-06", "2018-12"),
+        ("15th June 2015 to 30th Dec 2018", "2015-06", "2018-12"),
+        ("Aug. 2016 - Till Now", "2016-08", "present"),
+        ("2018 – Continue", "2018", "present"),
+        ("2019 onwards", "2019", "present"),
+        ("Jan/2019 - Dec/2020", "2019-01", "2020-12"),
     ],
 )
 def test_when_range_written_outside_us_habits_then_read(text: str, start: str, end: str) -> None:
