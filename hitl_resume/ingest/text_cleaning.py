@@ -108,9 +108,14 @@ def normalize_space(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Normalise newlines and clean every line; keeps line structure, drops blank-line runs."""
+    """Clean pasted prose (a posting, an edited bullet): keeps lines, drops blank-line runs.
+
+    Prose has no columns, so after ``clean_line`` a column gap is one space: phrases that a
+    double space split in the source ("practices of  effective leadership") match again.
+    Resumes go through ``clean_line`` alone, line by line, and keep their gaps.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
-    lines = [clean_line(line) for line in text.split("\n")]
+    lines = [clean_line(line).replace(COLUMN_GAP, " ") for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):

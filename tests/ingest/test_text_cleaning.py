@@ -74,3 +74,10 @@ def test_cleaning_twice_changes_nothing(raw: str) -> None:
     """Reader, finish and build_document all run the cleaner; a second pass must be a no-op."""
     once = clean_line(raw)
     assert clean_line(once) == once
+
+
+def test_when_prose_has_double_spaces_then_clean_text_makes_them_one() -> None:
+    """Postings and edits are prose: no columns, so a phrase split by two spaces joins again."""
+    assert clean_text("practices of  effective\tleadership\n\n\nnext") == (
+        "practices of effective leadership\n\nnext"
+    )
