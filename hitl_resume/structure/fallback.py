@@ -18,10 +18,8 @@ from hitl_resume.structure.sections import SectionSpan
 
 # Sections whose dated lines are never jobs.
 _NEVER_JOBS = frozenset({"references"})
-# Sections that hold no dated entries of their own: a dated job there is a column read across.
-_UNDATED_KINDS = frozenset(
-    {"contact", "summary", "skills", "languages", "interests", "additional_information"}
-)
+# A skills column beside the jobs: a dated, titled job there is a column read across.
+_UNDATED_KINDS = frozenset({"skills"})
 
 
 def _job_like(entry: ExperienceEntry) -> bool:
@@ -40,7 +38,8 @@ def _titled_range(entry: ExperienceEntry) -> bool:
     """Return whether an entry has a title naming a job and a date range."""
     words = {w.strip(".,()/").lower() for w in (entry.title or "").split()}
     ranged = entry.start_date is not None and entry.end_date not in (None, entry.start_date)
-    return ranged and bool(words & title_words()) and not names_degree(entry.title or "")
+    named = entry.organization is not None and bool(words & title_words())
+    return ranged and named and not names_degree(entry.title or "")
 
 
 def hidden_entries(

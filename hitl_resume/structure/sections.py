@@ -47,6 +47,11 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _set_apart(line: TextLine) -> bool:
+    """Return whether a line is marked as a heading: a layout hint, capitals or a final colon."""
+    return line.heading or _is_caps(line.text) or line.stripped.endswith(":")
+
+
 def _job_header(text: str) -> bool:
     """Return whether a short emphasised line names a job, an employer, a place or a date."""
     words = {w.strip(".,()&|–-").lower() for w in text.split()}
@@ -68,9 +73,9 @@ def _kinds(doc: Document, lexicon: HeadingLexicon) -> list[str | None]:
         elif kinds[i] is not None and line.stripped[:1].islower():
             kinds[i] = None  # a wrapped sentence's last word ("patents"), not a heading
         elif kinds[i] is None and not line.blank and not line.list_item:
-            kinds[i] = heading_row_kind(line.text, lexicon) or loose_heading_kind(
-                line.text, lexicon, title_words()
-            )
+            kinds[i] = heading_row_kind(line.text, lexicon)
+            if kinds[i] is None and _set_apart(line):
+                kinds[i] = loose_heading_kind(line.text, lexicon, title_words())
     known = [
         line for line, kind in zip(doc.lines, kinds, strict=True) if kind not in (None, "other")
     ]
