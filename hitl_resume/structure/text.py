@@ -1,8 +1,8 @@
 """Clean extracted lines and index them, so every later step can cite offsets into one text.
 
 Offsets contract: ``Resume.text`` is ``"\\n".join`` of the cleaned lines. Headings, skills and
-single-line bullets satisfy ``resume.text[start:end] == element.text`` exactly. Multi-line
-elements (a bullet wrapped over PDF lines, an education entry) satisfy
+single-line bullets without a column gap satisfy ``resume.text[start:end] == element.text``.
+Multi-line elements (a bullet wrapped over PDF lines, an education entry) satisfy
 ``normalize_space(resume.text[start:end]) == element.text``: their text is the span with each run
 of whitespace (including the line breaks) collapsed to one space. Lines go through the one
 cleaner (``ingest.text_cleaning.clean_line``), so a column gap is always two spaces.

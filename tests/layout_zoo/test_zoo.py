@@ -16,7 +16,7 @@ import pytest
 import hitl_resume
 from hitl_resume.ingest.readers import extract_file
 from hitl_resume.models import Resume
-from hitl_resume.structure import build_resume
+from hitl_resume.structure import build_resume, normalize_space
 from hitl_resume.structure.field_labels import is_personal
 from layout_zoo.generate import ZooCase, expected_entries, zoo_cases
 from layout_zoo.people import PEOPLE
@@ -61,6 +61,20 @@ def test_no_personal_detail_is_a_job_title() -> None:
         if entry.title and is_personal(entry.title)
     ]
     assert titles == []
+
+
+def test_offsets_index_the_text_in_every_layout() -> None:
+    """Every section, entry and bullet offset points at its own text in ``Resume.text``."""
+    for case in CASES:
+        resume = _parsed(case.id)
+        text = resume.text
+        for section in resume.sections:
+            assert text[section.start : section.start + len(section.heading)] == section.heading
+        for entry in resume.experience:
+            assert 0 <= entry.start <= entry.end <= len(text), case.id
+            for bullet in entry.bullets:
+                assert normalize_space(text[bullet.start : bullet.end]) == bullet.text, case.id
+                assert entry.start <= bullet.start <= bullet.end <= entry.end, case.id
 
 
 def test_the_zoo_covers_twelve_layout_families_in_docx_and_pdf() -> None:
