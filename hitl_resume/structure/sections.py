@@ -27,6 +27,8 @@ class SectionSpan:
     body: tuple[TextLine, ...]
 
 
+# Marks a kind guessed from a heading's first or last word ("Education and courses:").
+_LOOSE = "loose:"
 # Inline headings that end an experience section; others there are a job's field labels.
 _BREAKS_JOBS = frozenset({"experience", "education", "summary"})
 
@@ -75,7 +77,8 @@ def _kinds(doc: Document, lexicon: HeadingLexicon) -> list[str | None]:
         elif kinds[i] is None and not line.blank and not line.list_item:
             kinds[i] = heading_row_kind(line.text, lexicon)
             if kinds[i] is None and _set_apart(line):
-                kinds[i] = loose_heading_kind(line.text, lexicon, title_words())
+                loose = loose_heading_kind(line.text, lexicon, title_words())
+                kinds[i] = None if loose is None else _LOOSE + loose
     known = [
         line for line, kind in zip(doc.lines, kinds, strict=True) if kind not in (None, "other")
     ]
@@ -120,7 +123,10 @@ def split_sections(doc: Document, lexicon: HeadingLexicon) -> list[SectionSpan]:
     kind = "contact"
     heading: TextLine | None = None
     body: list[TextLine] = []
-    for line, found in zip(doc.lines, _kinds(doc, lexicon), strict=True):
+    for line, marked in zip(doc.lines, _kinds(doc, lexicon), strict=True):
+        found = marked.removeprefix(_LOOSE) if marked is not None else None
+        if marked != found and kind == "experience" and found not in _BREAKS_JOBS - {kind}:
+            found = None  # "Skills Used:" inside a job labels its field
         if found is None:
             split = _split_inline(line, lexicon)
             if split is not None and kind == "experience" and split[0] not in _BREAKS_JOBS:
