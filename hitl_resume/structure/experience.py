@@ -206,10 +206,13 @@ def _find_anchors(rows: Sequence[TextLine], single_dates: bool) -> list[_Anchor]
 
 
 def _undated_anchors(rows: Sequence[TextLine]) -> list[_Anchor]:
-    """Return header lines naming an organization or place, for sections without any dates."""
+    """Return header lines naming an organization or place, or a job title closing a header
+    block, for sections without any dates."""
     anchors: list[_Anchor] = []
     for i, line in enumerate(rows):
         text = line.stripped
+        named = title_ratio(text) >= 0.6 and _has_org_marker(text)
+        titled = _short_title(text) and _block_ends(rows, i + 1)
         if (
             i + 1 < len(rows)
             and len(text.split()) <= MAX_HEADER_WORDS
@@ -217,9 +220,9 @@ def _undated_anchors(rows: Sequence[TextLine]) -> list[_Anchor]:
             and not has_glyph(text)
             and not is_personal(text)
             and not _ends_sentence(text)
-            and title_ratio(text) >= 0.6
-            and _has_org_marker(text)
+            and (named or titled)
             and (not header_like(rows[i + 1]) or _block_ends(rows, i + 2))
+            and not (anchors and anchors[-1].first == i - 1)
         ):
             anchors.append(_Anchor(i, i, None, None, None))
     return anchors
