@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hitl_resume.models import ExperienceEntry
-from hitl_resume.structure.bullets import has_glyph
+from hitl_resume.structure.bullets import has_glyph, number_length
 from hitl_resume.structure.dates import (
     DateMatch,
     dangling_start,
@@ -113,6 +113,11 @@ def _remainder(text: str, date: DateMatch) -> str:
     return _without_asides(f"{text[: date.start]} {text[date.end :]}").strip(" ,|-–—:;()\t")
 
 
+def _unnumbered(text: str) -> str:
+    """Drop a list number opening a header line ("2. Acme Ltd")."""
+    return text[number_length(text) :]
+
+
 def _without_asides(text: str) -> str:
     """Drop parenthesised asides ("(project employment)", "(2 years 3 months)")."""
     return _ASIDE.sub(" ", text).strip()
@@ -121,7 +126,10 @@ def _without_asides(text: str) -> str:
 def _anchor_at(rows: Sequence[TextLine], i: int, single_dates: bool) -> _Anchor | None:
     line = rows[i]
     text = line.text
-    if line.list_item or has_glyph(text) or is_personal(text):
+    numbered = number_length(text)
+    if numbered and find_range(text) is not None:
+        text = " " * numbered + text[numbered:]  # "2. Acme – Analyst (2014 – 2016)": a header
+    elif line.list_item or has_glyph(text) or is_personal(text):
         return None
     dates = find_dates(text)
     if not dates:
@@ -327,9 +335,9 @@ def _entries_at(
             elif anchor.pieces is not None and anchor.first <= j <= anchor.last:
                 continue
             elif anchor.date is None or not anchor.first <= j <= anchor.last:
-                pieces.append(rows[j].text)
+                pieces.append(_unnumbered(rows[j].text))
             elif j == anchor.first:
-                pieces.append(_remainder(rows[j].text, anchor.date))
+                pieces.append(_unnumbered(_remainder(rows[j].text, anchor.date)))
         fields = split_header([p for p in pieces if p])
         body = list(rows[last + 1 : stop])
         personal = next((n for n, row in enumerate(body) if is_personal(row.text)), None)

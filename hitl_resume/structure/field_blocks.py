@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from hitl_resume.models import ExperienceEntry
-from hitl_resume.structure.bullets import has_glyph
+from hitl_resume.structure.bullets import has_glyph, number_length
 from hitl_resume.structure.dates import find_dates, find_range
-from hitl_resume.structure.field_labels import FieldMatch, field_labels
+from hitl_resume.structure.field_labels import FieldLabels, FieldMatch, field_labels
 from hitl_resume.structure.fields import split_header
 from hitl_resume.structure.paragraphs import Layout, group_bullets
 from hitl_resume.structure.text import TextLine
@@ -36,6 +36,13 @@ class _Block:
     duties: list[TextLine] = field(default_factory=list)
     in_duties: bool = False
     pending: str | None = None  # a label whose value is on the next line (table cells)
+
+
+def _label(labels: FieldLabels, text: str) -> FieldMatch | None:
+    """Return the field a line opens with, looking past a list number ("1. Company: ...")."""
+    skip = number_length(text)
+    found = labels.match(text[skip:])
+    return None if found is None else FieldMatch(found.field, found.value_start + skip)
 
 
 def _complete(block: _Block) -> bool:
@@ -88,7 +95,8 @@ def _entry(
 def _ordinary_header(row: TextLine) -> bool:
     """Return whether a row is a dated entry header written the ordinary way."""
     rng = find_range(row.text)
-    return rng is not None and not has_glyph(row.text) and len(row.text.split()) <= 16
+    numbered = number_length(row.text) > 0
+    return rng is not None and (numbered or not has_glyph(row.text)) and len(row.text.split()) <= 16
 
 
 def field_entries(
@@ -99,7 +107,7 @@ def field_entries(
     None unless the rows hold a title or organization label and a date label.
     """
     labels = field_labels()
-    found = [None if r.list_item else labels.match(r.text) for r in rows]
+    found = [None if r.list_item else _label(labels, r.text) for r in rows]
     kinds = {f.field for f in found if f is not None}
     if not kinds & {"title", "organization"} or "dates" not in kinds:
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 
 from hitl_resume.ingest.extraction import Extraction, Line
@@ -147,3 +149,27 @@ def test_old_europass_label_column_read_as_fields() -> None:
         ("Claims Examiner", "Acme Insurance Ltd", "2019-03", "present")
     ]
     assert [b.text for b in resume.experience[0].bullets] == ["Reviewed claims for accuracy"]
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_numbered_field_blocks_then_a_numbered_one_line_job(kind: Literal["docx", "pdf"]) -> None:
+    """ "1. Company Name: …" field blocks and "2. Org – Title (dates)" lines are both jobs;
+    "EDUCATIONAL QUALIFICATION" ends them and personal details never join them."""
+    text = (
+        "PROFESSIONAL EXPERIENCE\n1. Company Name: ABC Logistics Pvt. Ltd., Chennai\n"
+        "Designation: Operations Executive\nPeriod: June 2016 to Till Date\n"
+        "Job Responsibilities:\n• Coordinated vehicle placement\n"
+        "2. XYZ Freight Services – Executive Dispatch (Jan 2014 – May 2016)\n"
+        "• Prepared daily dispatch plans\nEDUCATIONAL QUALIFICATION\nB.Com, University of Madras\n"
+        "PERSONAL DETAILS\nFather's Name : K. Kumar\nDate of Birth : 12-05-1990\n"
+    )
+    got = [
+        (e.title, e.organization, e.start_date, e.end_date, [b.text for b in e.bullets])
+        for e in parse(text, kind).experience
+    ]
+    assert got == [
+        ("Operations Executive", "ABC Logistics Pvt. Ltd.", "2016-06", "present",
+         ["Coordinated vehicle placement"]),
+        ("Executive Dispatch", "XYZ Freight Services", "2014-01", "2016-05",
+         ["Prepared daily dispatch plans"]),
+    ]  # fmt: skip
