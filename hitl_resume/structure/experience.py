@@ -195,8 +195,8 @@ def _stacked_range(rows: Sequence[TextLine], i: int) -> _Anchor | None:
     for piece in pieces:
         if piece and (len(piece.split()) > MAX_HEADER_WORDS or _ends_sentence(piece)):
             return None
-        if piece and find_dates(piece):
-            return None
+        if piece and (find_dates(piece) or not (title_ratio(piece) >= 0.5 or _short_title(piece))):
+            return None  # "2004 #1 nationally in sales" / "2005 Member of ...": a list of years
     return _Anchor(i, i + 1, None, first[0], second[0], pieces=tuple(p for p in pieces if p))
 
 
