@@ -134,7 +134,7 @@ def _folder(root: Path, sub: str, pattern: str) -> list[tuple[str, str, Path]]:
 def _zoo() -> None:
     """Write the full zoo to a temporary folder and print per-layout exact-match rates."""
     sys.path.insert(0, str(REPO / "tests"))
-    from layout_zoo.generate import write_zoo
+    from layout_zoo.generate import read_entries, write_zoo
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
@@ -144,7 +144,7 @@ def _zoo() -> None:
         for line in (out / "expected.jsonl").read_text("utf-8").splitlines():
             record = json.loads(line)
             resume, _ = _parse(out / record["file"])
-            got = _entries(resume, record["precision"]) if resume else []
+            got = read_entries(resume, record["precision"]) if resume else []
             key = (record["layout"], record["format"])
             results[key][0] += got == record["entries"]
             results[key][1] += 1
@@ -157,20 +157,6 @@ def _zoo() -> None:
     ok = sum(v[0] for v in results.values())
     total = sum(v[1] for v in results.values())
     print(f"  ALL {ok}/{total} files exact; personal data taken as a job title: {bad_titles}")
-
-
-def _entries(resume: Resume, precision: str) -> list[dict[str, object]]:
-    cut = 4 if precision == "year" else 7
-    return [
-        {
-            "title": e.title,
-            "organization": e.organization,
-            "start": (e.start_date or "")[:cut],
-            "end": e.end_date if e.end_date == "present" else (e.end_date or "")[:cut],
-            "bullets": [b.text for b in e.bullets],
-        }
-        for e in resume.experience
-    ]
 
 
 def main() -> int:

@@ -20,6 +20,7 @@ from typing import Any
 if __name__ == "__main__":  # run as a script: make ``layout_zoo`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from hitl_resume.models import Resume
 from layout_zoo.layouts import LAYOUTS, Layout
 from layout_zoo.people import PEOPLE, Person
 from layout_zoo.render_docx import render_docx
@@ -58,6 +59,21 @@ def expected_entries(person: Person, layout: Layout) -> list[dict[str, Any]]:
             "bullets": list(job.bullets) if layout.bullets else [],
         }
         for job in person.jobs
+    ]
+
+
+def read_entries(resume: Resume, precision: str) -> list[dict[str, Any]]:
+    """Return a parsed resume's entries in the form ``expected_entries`` gives."""
+    cut = 4 if precision == "year" else 7
+    return [
+        {
+            "title": e.title,
+            "organization": e.organization,
+            "start": (e.start_date or "")[:cut],
+            "end": e.end_date if e.end_date == "present" else (e.end_date or "")[:cut],
+            "bullets": [b.text for b in e.bullets],
+        }
+        for e in resume.experience
     ]
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache
-from typing import Any
 
 import pytest
 
@@ -18,7 +17,7 @@ from hitl_resume.ingest.readers import extract_file
 from hitl_resume.models import Resume
 from hitl_resume.structure import build_resume, normalize_space
 from hitl_resume.structure.field_labels import is_personal
-from layout_zoo.generate import ZooCase, expected_entries, zoo_cases
+from layout_zoo.generate import ZooCase, expected_entries, read_entries, zoo_cases
 from layout_zoo.people import PEOPLE
 
 CASES = zoo_cases(sample=True)
@@ -31,24 +30,10 @@ def _parsed(case_id: str) -> Resume:
     return build_resume(extract_file(case.data))
 
 
-def _read(resume: Resume, precision: str) -> list[dict[str, Any]]:
-    cut = 4 if precision == "year" else 7
-    return [
-        {
-            "title": e.title,
-            "organization": e.organization,
-            "start": (e.start_date or "")[:cut],
-            "end": e.end_date if e.end_date == "present" else (e.end_date or "")[:cut],
-            "bullets": [b.text for b in e.bullets],
-        }
-        for e in resume.experience
-    ]
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_every_layout_reads_the_persons_jobs(case: ZooCase) -> None:
     """Title, employer, dates and bullets come back the same in every layout and format."""
-    got = _read(_parsed(case.id), case.layout.precision)
+    got = read_entries(_parsed(case.id), case.layout.precision)
     assert got == expected_entries(case.person, case.layout)
 
 
