@@ -99,6 +99,52 @@ def _ordinary_header(row: TextLine) -> bool:
     return rng is not None and (numbered or not has_glyph(row.text)) and len(row.text.split()) <= 16
 
 
+def _column_table(
+    rows: Sequence[TextLine], found: Sequence[FieldMatch | None], full_text: str, layout: Layout
+) -> tuple[list[ExperienceEntry], int, int] | None:
+    """Read a table whose first row names the columns ("Organization | Designation | Duration")
+    and whose next rows are one job each, as a reader gives it: one cell a line."""
+    start = next(
+        (
+            i
+            for i in range(len(rows) - 1)
+            if all(_bare_label(rows[j], found[j]) for j in (i, i + 1))
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    columns: list[str] = []
+    end = start
+    while end < len(rows) and _bare_label(rows[end], found[end]):
+        match = found[end]
+        if match is None:
+            break
+        columns.append(match.field)
+        end += 1
+    if not {"title", "organization"} & set(columns) or "dates" not in columns:
+        return None
+    blocks: list[_Block] = []
+    width = len(columns)
+    while end + width <= len(rows) and all(found[j] is None for j in range(end, end + width)):
+        block = _Block(end, end + width - 1)
+        for column, row in zip(columns, rows[end : end + width], strict=True):
+            if column == "duties":
+                block.duties.append(row)
+            elif column != "note":
+                block.values[column] = row.stripped
+        blocks.append(block)
+        end += width
+    if not blocks:
+        return None
+    return [_entry(b, full_text, layout, rows) for b in blocks], start, end - 1
+
+
+def _bare_label(row: TextLine, match: FieldMatch | None) -> bool:
+    """Return whether a row is a job field's label and nothing else (a column heading)."""
+    return match is not None and match.field != "personal" and _value(row, match) is None
+
+
 def field_entries(
     rows: Sequence[TextLine], full_text: str, layout: Layout
 ) -> tuple[list[ExperienceEntry], int, int] | None:
@@ -111,6 +157,9 @@ def field_entries(
     kinds = {f.field for f in found if f is not None}
     if not kinds & {"title", "organization"} or "dates" not in kinds:
         return None
+    table = _column_table(rows, found, full_text, layout)
+    if table is not None:
+        return table
     blocks: list[_Block] = []
     current: _Block | None = None
     for i, (row, match) in enumerate(zip(rows, found, strict=True)):

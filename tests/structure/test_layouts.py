@@ -173,3 +173,18 @@ def test_numbered_field_blocks_then_a_numbered_one_line_job(kind: Literal["docx"
         ("Executive Dispatch", "XYZ Freight Services", "2014-01", "2016-05",
          ["Prepared daily dispatch plans"]),
     ]  # fmt: skip
+
+
+def test_table_with_a_row_of_column_headings_gives_one_job_a_row() -> None:
+    """ "S.No | Organization | Designation | Duration" then a row per job, read cell by cell."""
+    cells = [
+        "Work Experience", "S.No", "Organization", "Designation", "Duration",
+        "1", "Acme Insurance Ltd", "Claims Examiner", "Jan 2019 – Present",
+        "2", "Beta Logistics Pvt Ltd", "Dispatcher", "Jun 2015 – Dec 2018",
+        "Education", "B.Com, University of Madras",
+    ]  # fmt: skip
+    resume = build_resume(Extraction("docx", tuple(Line(t, origin="table") for t in cells)))
+    assert [(e.title, e.organization, e.start_date, e.end_date) for e in resume.experience] == [
+        ("Claims Examiner", "Acme Insurance Ltd", "2019-01", "present"),
+        ("Dispatcher", "Beta Logistics Pvt Ltd", "2015-06", "2018-12"),
+    ]
