@@ -35,7 +35,6 @@ from hitl_resume.ingest.docx_reader import (
     shown_story_elements,
 )
 from hitl_resume.structure.bullets import glyph_length
-from hitl_resume.structure.text import clean_line
 
 Story = Literal["body", "header", "footer"]
 Place = Literal["body", "table", "textbox"]
@@ -253,8 +252,9 @@ class _Walker:
 
 
 def _reader_lines(raw: str) -> list[str]:
-    """Return the lines the reader, ``finish`` and ``build_document`` make of one paragraph."""
-    return [c for c in (clean_line(clean_line(line)) for line in clean_lines(raw)) if c]
+    """Return the lines the reader makes of one paragraph (``finish`` and ``build_document``
+    run the same idempotent cleaner, so they change nothing more)."""
+    return clean_lines(raw)
 
 
 def _piece_range(raw: str, piece: int) -> tuple[int, int]:

@@ -25,8 +25,10 @@ from typing import Any
 import docx
 
 from hitl_resume.errors import CorruptFileError, InputError, ResourceLimitError
+from hitl_resume.ingest.docx_positions import page_position
 from hitl_resume.ingest.docx_precheck import precheck_docx
 from hitl_resume.ingest.extraction import Extraction, Line, LineOrigin
+from hitl_resume.ingest.text_cleaning import clean_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -134,12 +136,34 @@ class _DocumentWalker:
     def __init__(self, document: Any) -> None:
         self._document = document
         self._styles = _Styles(document.styles.element)
+        # Page-anchored body text boxes: (top, left, flow position, lines), set per body walk.
+        self._floating: list[tuple[int, int, int, list[Line]]] | None = None
+        self._flow_count = 0
 
     def lines(self) -> Iterator[Line]:
         """Yield header lines, body lines, then footer lines."""
         yield from self._header_footer_lines("header")
-        yield from self._blocks(self._document.element.body, "body")
+        yield from self._body_lines()
         yield from self._header_footer_lines("footer")
+
+    def _body_lines(self) -> list[Line]:
+        """Return the body's lines; page-anchored text boxes come in page order, not XML order.
+
+        Word stores a floating text box in whatever paragraph anchors it, so a CV built of boxes
+        ("EXPERIENCE" in a left box, the jobs in a right box) lists them in any order. Those
+        placed relative to the page or margin are read top to bottom, left to right, all at
+        the place of the first one.
+        """
+        self._floating = []
+        flow: list[Line] = []
+        for line in self._blocks(self._document.element.body, "body"):
+            flow.append(line)
+            self._flow_count = len(flow)
+        if not self._floating:
+            return flow
+        at = min(place for _, _, place, _ in self._floating)
+        boxes = [line for *_, lines in sorted(self._floating) for line in lines]
+        return flow[:at] + boxes + flow[at:]
 
     def _header_footer_lines(self, origin: LineOrigin) -> Iterator[Line]:
         """Yield each distinct, non-empty header (or footer) shown, section by section."""
@@ -188,7 +212,12 @@ class _DocumentWalker:
         for text in clean_lines(raw):
             yield Line(text=text, heading=heading, list_item=list_item, origin=origin)
         for textbox in collected.textboxes:
-            yield from self._blocks(textbox, _nested_origin(origin, "textbox"))
+            box = self._blocks(textbox, _nested_origin(origin, "textbox"))
+            position = page_position(textbox) if origin == "body" else None
+            if position is None or self._floating is None:
+                yield from box
+            else:
+                self._floating.append((*position, self._flow_count, list(box)))
 
     def _inline(self, element: Any, paragraph_bold: bool, out: _ParagraphText) -> None:
         """Collect the visible text of runs, descending through links, fields and controls."""
@@ -219,14 +248,11 @@ class _DocumentWalker:
 
 
 def clean_lines(raw: str) -> list[str]:
-    """Split on line breaks, drop control characters, turn tabs into two spaces, drop blanks."""
-    lines = []
-    for piece in raw.translate(_DROP).split("\n"):
-        cells = (" ".join(cell.split()) for cell in piece.split("\t"))
-        text = "  ".join(cell for cell in cells if cell)
-        if text:
-            lines.append(text)
-    return lines
+    """Split a paragraph on line breaks, drop XML junk characters, clean each line, drop blanks.
+
+    The one cleaner (``clean_line``) keeps a tab as a two-space column gap.
+    """
+    return [text for text in map(clean_line, raw.translate(_DROP).split("\n")) if text]
 
 
 def _nested_origin(outer: LineOrigin, inner: LineOrigin) -> LineOrigin:

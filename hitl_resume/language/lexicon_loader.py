@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,15 @@ from hitl_resume.language.lexicon_schema import (
     phrase_problem,
 )
 from hitl_resume.language.structure_lexicon import (
+    FIELDS_FILE,
+    PLACES_FILE,
+    FieldLabels,
     HeadingLexicon,
+    Places,
+    load_field_labels,
     load_heading_entries,
     load_headings,
+    load_places,
     load_title_words,
 )
 
@@ -164,6 +171,8 @@ class Lexicon:
     keywords: tuple[Keyword, ...]
     headings: HeadingLexicon
     title_words: frozenset[str]
+    field_labels: FieldLabels
+    places: Places
     coaching: CoachingData
     source_dir: str
     occupations: tuple[Occupation, ...] = ()
@@ -234,23 +243,27 @@ def _validate(directory: Path) -> tuple[Lexicon | None, list[Problem]]:
             )
             good["role_terms.jsonl"].remove(record)
     problems += _structure_problems(directory)
-    problems.sort(key=lambda p: (LEXICON_FILES.index(p.path.name), p.line))
+    order = {name: i for i, name in enumerate(LEXICON_FILES)}
+    problems.sort(key=lambda p: (order.get(p.path.name, len(order)), p.line))
     if problems:
         return None, problems
     return _build(directory, good), []
 
 
 def _structure_problems(directory: Path) -> list[Problem]:
-    """Run the structure step's own loaders (known section kinds, id form) on its two files.
+    """Run the structure files' own loaders (headings, title words, field labels, places).
 
-    The headings and title-word files are read by ``hitl_resume.structure``; its loaders are
-    the single definition of their meaning, so their first error is reported here too.
+    Their loaders are the single definition of their meaning, so their first error is
+    reported here too. Field labels and places are optional in a user's directory.
     """
     problems = []
-    for name, loader in (
+    loaders: tuple[tuple[str, Callable[[Path], object]], ...] = (
         ("headings.jsonl", load_heading_entries),
         ("title_words.jsonl", load_title_words),
-    ):
+        (FIELDS_FILE, lambda path: load_field_labels(path.parent)),
+        (PLACES_FILE, lambda path: load_places(path.parent)),
+    )
+    for name, loader in loaders:
         path = directory / name
         if not path.is_file():
             continue
@@ -336,6 +349,8 @@ def _build(directory: Path, good: dict[str, list[Record]]) -> Lexicon:
         ),
         headings=load_headings(directory / "headings.jsonl"),
         title_words=load_title_words(directory / "title_words.jsonl"),
+        field_labels=load_field_labels(_beside(directory, FIELDS_FILE)),
+        places=load_places(_beside(directory, PLACES_FILE)),
         coaching=load_coaching_data(_coaching_dir(directory)),
         source_dir=str(directory),
         occupations=tuple(
@@ -351,6 +366,11 @@ def _build(directory: Path, good: dict[str, list[Record]]) -> Lexicon:
             for d, p, n in rows("systems.jsonl")
         ),
     )
+
+
+def _beside(directory: Path, name: str) -> Path:
+    """The directory holding ``name``: the lexicon's own, or the bundled one when it lacks it."""
+    return directory if (directory / name).is_file() else bundled_lexicon_dir()
 
 
 def _coaching_dir(directory: Path) -> Path:

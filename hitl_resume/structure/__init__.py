@@ -21,10 +21,12 @@ from hitl_resume.models import (
 from hitl_resume.structure.contact import find_contact
 from hitl_resume.structure.education import find_education
 from hitl_resume.structure.experience import find_entries
+from hitl_resume.structure.fallback import hidden_entries
 from hitl_resume.structure.paragraphs import measure_layout
 from hitl_resume.structure.sections import SectionSpan, split_sections
 from hitl_resume.structure.skills import find_skills
 from hitl_resume.structure.text import TextLine, build_document, normalize_space
+from hitl_resume.structure.vocabulary import using
 
 if TYPE_CHECKING:
     from hitl_resume.language.lexicon_loader import Lexicon
@@ -48,12 +50,18 @@ def _header_lines(spans: list[SectionSpan]) -> list[TextLine]:
 def build_resume(extraction: Extraction, *, lexicon: Lexicon | None = None) -> Resume:
     """Return the resume structure for extracted lines; never raises on odd text.
 
-    ``lexicon`` supplies the section headings and job-title words (default: the bundled one).
+    ``lexicon`` supplies the headings, title words, field labels and places (default: the
+    bundled one); it is the active structure vocabulary for the whole build.
     """
     if lexicon is None:
         from hitl_resume.defaults import default_lexicon
 
         lexicon = default_lexicon()
+    with using(lexicon):
+        return _build(extraction, lexicon)
+
+
+def _build(extraction: Extraction, lexicon: Lexicon) -> Resume:
     doc = build_document(extraction.lines)
     layout = measure_layout(doc.lines, extraction.kind)
     spans = split_sections(doc, lexicon.headings)
@@ -63,15 +71,16 @@ def build_resume(extraction: Extraction, *, lexicon: Lexicon | None = None) -> R
     seen_skills: set[str] = set()
     for span in spans:
         if span.kind in EXPERIENCE_KINDS:
-            experience.extend(find_entries(span.body, doc.text, layout, lexicon.title_words))
+            experience.extend(find_entries(span.body, doc.text, layout))
         elif span.kind in LOOSE_EXPERIENCE_KINDS:
-            experience.extend(
-                find_entries(span.body, doc.text, layout, lexicon.title_words, strict=True)
-            )
+            experience.extend(find_entries(span.body, doc.text, layout, strict=True))
         elif span.kind == "education":
             education.extend(find_education(span.body, doc.text))
         elif span.kind in SKILL_KINDS:
             skills.extend(find_skills(span.body, doc.text, seen_skills))
+    hidden = hidden_entries(spans, doc.text, layout, found=bool(experience))
+    if hidden:
+        experience = sorted([*experience, *hidden], key=lambda e: e.start)
     return Resume(
         text=doc.text,
         source=SourceInfo(kind=extraction.kind, pages=extraction.pages, chars=len(doc.text)),

@@ -22,3 +22,16 @@ def glyph_length(text: str) -> int:
 def has_glyph(text: str) -> bool:
     """Return whether the line starts with a bullet glyph followed by text."""
     return glyph_length(text) > 0
+
+
+_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+
+
+def number_length(text: str) -> int:
+    """Return the length of a leading list number ("2. ", "3) "), or 0.
+
+    Numbered items are often job headers ("1. Company Name: Acme", "2. Acme – Analyst (2014 –
+    2016)"), unlike glyph bullets, so header readers look past the number.
+    """
+    match = _NUMBER.match(text)
+    return match.end() if match else 0

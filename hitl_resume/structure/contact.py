@@ -46,11 +46,26 @@ def _clean_link(link: str) -> str:
     return link
 
 
+# International forms the pattern above misses: "+91 98765 43210", "0091 ...", "+7 (912) 345-67-89",
+# "050-1234567", "9876543210".
+_PHONE_ANY = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d{1,5}\)?(?:[ .-]?\(?\d{1,5}\)?){1,6}(?!\w)")
+_YEAR_GROUP = re.compile(r"(?:19|20)\d\d")
+
+
 def _phone(text: str) -> str | None:
     for match in _PHONE.finditer(text):
         digits = sum(c.isdigit() for c in match.group())
         if 10 <= digits <= 15:
             return match.group().strip()
+    for match in _PHONE_ANY.finditer(text):
+        found = match.group().strip()
+        digits = sum(c.isdigit() for c in found)
+        groups = re.findall(r"\d+", found)
+        if all(_YEAR_GROUP.fullmatch(g) for g in groups):
+            continue  # "2015 2019": years, not a number
+        low = 8 if found.startswith(("+", "00")) else 9
+        if low <= digits <= 15:
+            return found
     return None
 
 

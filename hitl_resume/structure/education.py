@@ -71,3 +71,20 @@ def find_education(body: Sequence[TextLine], full_text: str) -> list[EducationEn
             has_degree, has_school = has_degree or degree, has_school or school
     entries = [_entry(group, full_text) for group in groups]
     return [e for e in entries if e is not None]
+
+
+def names_degree(text: str) -> bool:
+    """Return whether text names a degree or an institution (an education line, not a job)."""
+    return _DEGREE.search(text) is not None or _INSTITUTION.search(text) is not None
+
+
+# Words that only a degree line uses (unlike "Associate", which is also a job title).
+_DEGREE_WORD = re.compile(
+    r"\b(?:bachelor(?:'s|s)?|master(?:'s|s)?|degree|diploma|ph\.?\s?d|b\.?\s?sc|m\.?\s?sc|mba)\b",
+    re.IGNORECASE,
+)
+
+
+def is_degree_line(text: str) -> bool:
+    """Return whether a line names a degree ("Master's degree, Computer Science")."""
+    return _DEGREE_WORD.search(text) is not None

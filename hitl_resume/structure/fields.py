@@ -6,6 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hitl_resume.structure.places import place_run
+from hitl_resume.structure.vocabulary import title_words
+
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
     "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
@@ -79,7 +82,7 @@ _CITY_PREFIX = frozenset(
         "twin",
     ]
 )
-_SEPARATORS = re.compile(r"\s*(?:\||•|·|:|;|\t|\s{2,}|\s[-–—]\s|[–—]|\sat\s)\s*")
+_SEPARATORS = re.compile(r"\s*(?:\||•|·|:|;|\t|\s{2,}|\s[-–—]\s|[–—]|\sat\s|\s@\s)\s*")
 _ORG_WORDS = frozenset(
     [
         "inc",
@@ -263,13 +266,14 @@ def _comma_split(text: str) -> list[str]:
     return out
 
 
-def _kind(segment: str, titles: frozenset[str]) -> str | None:
+def _kind(segment: str) -> str | None:
     words = [w.strip(".,()&").lower() for w in segment.split()]
     words = [w for w in words if w]
     if not words:
         return None
     if segment == "Company Name" or words[-1] in _ORG_WORDS or words[-1] + "." in _ORG_WORDS:
         return "org"
+    titles = title_words()
     if words[-1] in titles:
         return "title"
     if any(w in titles for w in words):
@@ -279,12 +283,14 @@ def _kind(segment: str, titles: frozenset[str]) -> str | None:
     return None
 
 
-def split_header(pieces: Sequence[str], titles: frozenset[str]) -> HeaderFields:
-    """Return title, organization and location from an entry's header texts (dates removed).
-
-    ``titles`` are the lexicon's job-title words (a segment holding one is a title).
-    """
+def split_header(pieces: Sequence[str]) -> HeaderFields:
+    """Return title, organization and location from an entry's header texts (dates removed)."""
     segments, location = _segments(pieces)
+    if location is None:
+        run = place_run(segments, title_words() | _ORG_WORDS)
+        if run is not None:
+            location = ", ".join(segments[run[0] : run[1]])
+            segments = segments[: run[0]] + segments[run[1] :]
     title: str | None = None
     org: str | None = None
     unknown: list[str] = []
@@ -292,7 +298,7 @@ def split_header(pieces: Sequence[str], titles: frozenset[str]) -> HeaderFields:
         if location is None and _ALONE_LOCATION.fullmatch(segment):
             location = segment
             continue
-        kind = _kind(segment, titles)
+        kind = _kind(segment)
         if kind == "org" and org is None:
             org = segment
         elif kind == "title" and title is None:
@@ -305,3 +311,14 @@ def split_header(pieces: Sequence[str], titles: frozenset[str]) -> HeaderFields:
         elif org is None:
             org = segment
     return HeaderFields(title, org, location)
+
+
+def names_employer_or_place(text: str) -> bool:
+    """Return whether header text has a segment that is clearly an employer or a place.
+
+    Unlike ``split_header``, a leftover segment does not count as the employer here.
+    """
+    segments, location = _segments([text])
+    if location is not None or place_run(segments, title_words() | _ORG_WORDS) is not None:
+        return True
+    return any(_kind(segment) == "org" for segment in segments)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,12 +46,28 @@ def _continues(prev: TextLine, line: TextLine, glyph_mode: bool, layout: Layout)
     return layout.is_full(prev) and not prev.stripped.endswith(_CLOSERS)
 
 
+# A page footer that a PDF export leaves between a job's lines ("Page 2 of 3").
+_PAGE_MARK = re.compile(r"^\s*(?:page\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*$", re.IGNORECASE)
+# A bullet glyph inside a line: table cells and text boxes flattened into one line.
+_INLINE_GLYPH = re.compile(r"\s[•●▪■◦➢➤]\s+")
+
+
+def _inline_pieces(full_text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at bullet glyphs inside it ("• Did a • Did b" is two bullets)."""
+    pieces: list[tuple[int, int]] = []
+    for match in _INLINE_GLYPH.finditer(full_text, start, end):
+        pieces.append((start, match.start()))
+        start = match.end()
+    pieces.append((start, end))
+    return pieces
+
+
 def group_bullets(rows: Sequence[TextLine], full_text: str, layout: Layout) -> list[Bullet]:
     """Return bullets for consecutive non-blank lines under an entry.
 
     Bullet text is ``normalize_space(full_text[start:end])``; ``start`` skips the glyph.
     """
-    rows = [r for r in rows if not r.blank]
+    rows = [r for r in rows if not r.blank and not _PAGE_MARK.match(r.text)]
     glyph_mode = any(r.list_item or glyph_length(r.text) for r in rows)
     spans: list[tuple[int, int]] = []
     prev: TextLine | None = None
@@ -64,7 +81,7 @@ def group_bullets(rows: Sequence[TextLine], full_text: str, layout: Layout) -> l
             spans.append((start, line.end))
         prev = line
     bullets: list[Bullet] = []
-    for start, end in spans:
+    for start, end in (piece for span in spans for piece in _inline_pieces(full_text, *span)):
         text = normalize_space(full_text[start:end])
         if text:
             bullets.append(Bullet(text, start, end))

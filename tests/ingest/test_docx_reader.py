@@ -317,12 +317,13 @@ def test_when_control_characters_in_text_then_removed() -> None:
         ("Title\t\t2019 – 2021", ["Title  2019 – 2021"]),
         ("\tIndented\t", ["Indented"]),
         ("Job Title\nCompany\n\n", ["Job Title", "Company"]),
-        ("many    spaces\u00a0and\u2003em", ["many spaces and em"]),
+        ("many    spaces\u00a0and\u2003em", ["many  spaces and em"]),
         ("\ufeff\ufffe\uffff", []),
     ],
 )
 def test_clean_lines_table(raw: str, expected: list[str]) -> None:
-    """Line.text holds no control characters, single spaces, two spaces for a tab, no blanks."""
+    """Line.text holds no control characters, single spaces, two spaces for a tab or a wide
+    gap (a column), no blanks."""
     assert clean_lines(raw) == expected
 
 
@@ -393,3 +394,30 @@ def test_when_real_world_docx_files_then_only_input_errors(shared_data: Path) ->
         except InputError:
             pass
     assert read > len(files) // 2
+
+
+def test_when_text_boxes_are_placed_on_the_page_then_read_in_page_order() -> None:
+    """Boxes anchored to the page read top to bottom, left to right, not in XML order.
+
+    A CV built of boxes stores "EXPERIENCE" (left column) after the jobs (right column) in
+    the XML; read in XML order the jobs would land under the previous section.
+    """
+    from layout_zoo.model import Box, P
+    from layout_zoo.render_docx import render_docx
+
+    boxes = [
+        Box((P("Claims Examiner"), P("Acme Insurance Ltd")), top=300, left=190, width=300),
+        Box((P("EXPERIENCE"),), top=300, left=30, width=120),
+        Box((P("Reviewed claims daily."),), top=160, left=190, width=300),
+        Box((P("PROFILE"),), top=160, left=30, width=120),
+    ]
+    data = render_docx([P("Jordan Example", "name"), *boxes, P("Footer text")])
+    assert texts(read_docx(data).lines) == [
+        "Jordan Example",
+        "PROFILE",
+        "Reviewed claims daily.",
+        "EXPERIENCE",
+        "Claims Examiner",
+        "Acme Insurance Ltd",
+        "Footer text",
+    ]

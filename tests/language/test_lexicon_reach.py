@@ -18,7 +18,7 @@ from hitl_resume.parsing import parse
 RESUME = """Jordan Example
 jordan@example.com
 
-LOGBOOK OF WORK
+CHAPTERS SO FAR
 Claims Examiner
 Acme Insurance, Springfield, IL  2019 - Present
 - Reviewed flagged claims and escalated suspected fraud to the special investigations unit
@@ -30,7 +30,7 @@ B.A., Springfield College, 2018
 
 
 def _custom_lexicon(tmp_path: Path) -> Path:
-    """A copy of the bundled lexicon whose experience heading also accepts 'logbook of work'."""
+    """A copy of the bundled lexicon whose experience heading also accepts 'chapters so far'."""
     target = tmp_path / "lexicon"
     shutil.copytree(bundled_lexicon_dir(), target, ignore=shutil.ignore_patterns("*.py"))
     path = target / "headings.jsonl"
@@ -38,7 +38,7 @@ def _custom_lexicon(tmp_path: Path) -> Path:
     for i, line in enumerate(lines):
         if line.startswith("{") and json.loads(line)["kind"] == "experience":
             entry = json.loads(line)
-            entry["phrases"].append("logbook of work")
+            entry["phrases"].append("chapters so far")
             lines[i] = json.dumps(entry)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target
@@ -46,21 +46,22 @@ def _custom_lexicon(tmp_path: Path) -> Path:
 
 def test_when_a_custom_heading_is_given_then_parse_reads_its_section(tmp_path: Path) -> None:
     """The structure step reads the headings of the lexicon it is handed, not a bundled copy."""
-    assert parse(RESUME).experience == ()
+    assert "experience" not in [s.kind for s in parse(RESUME).sections]
     custom = load_lexicon(_custom_lexicon(tmp_path))
     resume = parse(RESUME, lexicon=custom)
     assert [s.kind for s in resume.sections][:2] == ["contact", "experience"]
+    assert resume.sections[1].heading == "CHAPTERS SO FAR"
     assert resume.experience[0].title == "Claims Examiner"
 
 
 def test_when_analyze_gets_a_custom_lexicon_then_findings_use_its_structure(
     tmp_path: Path,
 ) -> None:
-    """``analyze`` parses with the analyzer's lexicon, so the job header reaches detection."""
+    """``analyze`` parses with the analyzer's lexicon: its heading names the section."""
     default = analyze(RESUME)
     custom = analyze(RESUME, analyzer=analyzer_for_lexicon(_custom_lexicon(tmp_path)))
-    assert custom.resume.experience
-    assert not default.resume.experience
+    assert "experience" in [s.kind for s in custom.resume.sections]
+    assert "experience" not in [s.kind for s in default.resume.sections]
     assert any(f.entry_title == "Claims Examiner" for f in custom.findings)
 
 
@@ -76,4 +77,5 @@ def test_when_the_cli_gets_lexicon_then_the_custom_heading_changes_the_parse(
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     structure = data if command == "parse" else data["resume"]
+    assert structure["sections"][1]["kind"] == "experience"
     assert structure["experience"][0]["title"] == "Claims Examiner"

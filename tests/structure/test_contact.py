@@ -73,3 +73,19 @@ def test_when_name_has_heading_hint_then_still_contact() -> None:
     resume = build_resume(Extraction("pdf", lines))
     assert resume.contact.name == "Jane Sample"
     assert [s.kind for s in resume.sections] == ["contact", "summary"]
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["+91 98765 43210", "0091 98765 43210", "+44 7700 900123", "+7 (912) 345-67-89",
+     "+971-4-1234567", "050-1234567", "+65 8123 4567"],
+)  # fmt: skip
+def test_when_phone_is_international_then_found(phone: str) -> None:
+    """Gulf, South Asian, European and Russian formats are phones too."""
+    resume = parse(f"Jordan Example\nPhone: {phone} | jordan@example.com\nExperience\n")
+    assert resume.contact.phone == phone
+
+
+def test_when_only_years_then_no_phone() -> None:
+    """A run of years is not a phone number."""
+    assert parse("Jordan Example\nAcme 2015 - 2019 2020\n").contact.phone is None

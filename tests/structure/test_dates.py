@@ -86,3 +86,30 @@ def test_when_range_runs_backwards_then_rejected() -> None:
 def test_normalize_date(text: str, value: str | None) -> None:
     """Single expressions normalise to present, a year or None."""
     assert normalize_date(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("December 2 019 - p resent", "2019-12", "present"),
+        ("June 2 019 - D ecember 2 019", "2019-06", "2019-12"),
+        ("2020, June – 2022, May", "2020-06", "2022-05"),
+        ("04/2022  07/2022", "2022-04", "2022-07"),
+        ("2019.09 - 2021.05", "2019-09", "2021-05"),
+        ("1998/2004", "1998", "2004"),
+        ("01/03/2016 – 28/02/2019", "2016-03", "2019-02"),
+        ("01/03/2019 – Current", "2019-03", "present"),
+        ("03/15/2019 - 04/20/2020", "2019-03", "2020-04"),
+        ("Jun-2015 to Dec-2018", "2015-06", "2018-12"),
+        ("15th June 2015 to 30th Dec 2018", "2015-06", "2018-12"),
+        ("Aug. 2016 - Till Now", "2016-08", "present"),
+        ("2018 – Continue", "2018", "present"),
+        ("2019 onwards", "2019", "present"),
+        ("Jan/2019 - Dec/2020", "2019-01", "2020-12"),
+    ],
+)
+def test_when_range_written_outside_us_habits_then_read(text: str, start: str, end: str) -> None:
+    """Year-first, day-first, gap-separated and letter-split (PDF-to-Word) ranges are read."""
+    found = find_range(text)
+    assert found is not None
+    assert (found.start_date, found.end_date) == (start, end)
