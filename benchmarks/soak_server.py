@@ -15,6 +15,20 @@ from typing import Any
 
 import soak_inputs as inputs
 
+# The process-tree and port helpers are the live web tests' own (one copy, tested there).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
+from live_helpers import _parents, free_port, tree, tree_rss
+
+__all__ = [
+    "Target",
+    "code_of",
+    "free_port",
+    "send_big_body",
+    "start_server",
+    "stop_server",
+    "tree_rss",
+]
+
 Answer = tuple[int, bytes, float]
 
 
@@ -22,12 +36,6 @@ def code_of(data: bytes) -> str:
     """The error code in a JSON error answer ("-" when there is none)."""
     match = re.search(rb'"code":\s*"([a-z_]+)"', data)
     return match.group(1).decode() if match else "-"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Target:
@@ -80,44 +88,6 @@ def start_server(port: int, tmpdir: str, log: Any) -> subprocess.Popen[bytes]:
         except OSError:
             time.sleep(0.5)
     raise SystemExit("the server did not start within 120 s")
-
-
-def _parents() -> dict[int, int]:
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[0] != "Z":
-                parents[int(entry)] = int(fields[1])
-    return parents
-
-
-def tree(pid: int) -> list[int]:
-    """``pid`` and every live process under it (read from /proc)."""
-    parents = _parents()
-    found, frontier = [pid] if pid in parents else [], [pid]
-    while frontier:
-        current = frontier.pop()
-        children = [child for child, parent in parents.items() if parent == current]
-        found += children
-        frontier += children
-    return found
-
-
-def tree_rss(pid: int) -> int:
-    """Resident memory of the server and every process under it, in bytes."""
-    total = 0
-    for member in tree(pid):
-        try:
-            with open(f"/proc/{member}/statm", encoding="ascii") as statm:
-                total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except OSError:
-            continue
-    return total
 
 
 def send_big_body(port: int, declared: int, sent: int) -> tuple[int, str]:
