@@ -51,6 +51,7 @@ __all__ = [
     "Lexicon",
     "Occupation",
     "OccupationRole",
+    "PhraseEntry",
     "Role",
     "RoleTerm",
     "Signal",
@@ -100,8 +101,8 @@ class Signal:
 
 
 @dataclass(frozen=True, slots=True)
-class AiTerm:
-    """Phrases naming an AI or automation artifact; they make evidence explicit."""
+class PhraseEntry:
+    """A lexicon line of one kind and its phrases (AI terms, cues, keywords, systems)."""
 
     id: str
     kind: str
@@ -110,26 +111,12 @@ class AiTerm:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """Context phrases: negation, posting sections, requests to review output."""
-
-    id: str
-    kind: str
-    phrases: tuple[str, ...]
-    path: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class Keyword:
-    """A posting/resume keyword; its phrases are synonyms."""
-
-    id: str
-    kind: str
-    phrases: tuple[str, ...]
-    path: str
-    line: int
+#: Phrases naming an AI or automation artifact; they make evidence explicit.
+AiTerm = PhraseEntry
+#: Context phrases: negation, posting sections, requests to review output.
+Cue = PhraseEntry
+#: A posting/resume keyword; its phrases are synonyms.
+Keyword = PhraseEntry
 
 
 @dataclass(frozen=True, slots=True)
