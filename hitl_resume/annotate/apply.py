@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from hitl_resume.annotate.runs import read_paragraph
-from hitl_resume.ingest.docx_reader import _W
+from hitl_resume.ingest.docx_walk import W as _W
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _RUN_PROPERTIES = _W + "rPr"

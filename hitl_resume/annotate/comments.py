@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from hitl_resume.coaching.results import Rewrite
-from hitl_resume.ingest.docx_reader import _DROP
+from hitl_resume.ingest.docx_reader import DROPPED_CHARS
 
 AUTHOR = "hitl_resume"
 INITIALS = "HR"
@@ -27,7 +27,9 @@ _SPACES = re.compile(r"\s+")
 
 def safe_text(text: str) -> str:
     """Return text Word and XML accept: controls and lone surrogates dropped, one line."""
-    kept = "".join(c for c in text if ord(c) not in _DROP and not 0xD800 <= ord(c) <= 0xDFFF)
+    kept = "".join(
+        c for c in text if ord(c) not in DROPPED_CHARS and not 0xD800 <= ord(c) <= 0xDFFF
+    )
     return _SPACES.sub(" ", kept).strip()
 
 

@@ -1,10 +1,10 @@
 """Find the paragraph (and the characters in it) that hold each rewrite's original bullet.
 
-The walk visits paragraphs where and in the order ``hitl_resume.ingest.docx_reader`` reads them:
-headers, body (tables cell by cell, nested tables, text boxes after their anchor paragraph, the
-``mc:Choice`` copy), footers. Rebuilding the reader's lines gives each paragraph its offsets in
-the resume text, so a rewrite's ``start`` picks the right one of two identical bullets; when the
-offsets do not line up, the first unclaimed paragraph whose normalised text holds the bullet wins.
+The walk is the reader's own (``ingest.docx_walk``): headers, body, footers, each paragraph
+where and in the order the reader reads it. Rebuilding the reader's lines gives each paragraph
+its offsets in the resume text, so a rewrite's ``start`` picks the right one of two identical
+bullets; when the offsets do not line up, the first unclaimed paragraph whose normalised text
+holds the bullet wins.
 """
 
 from __future__ import annotations
@@ -12,32 +12,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from hitl_resume.annotate.runs import ParagraphText, read_paragraph
 from hitl_resume.coaching.results import Rewrite
-from hitl_resume.ingest.docx_reader import (
-    _DROP,
-    MC_ALTERNATE,
-    MC_CHOICE,
-    MC_FALLBACK,
-    W_CUSTOM_XML,
-    W_P,
-    W_SDT,
-    W_TBL,
-    W_TC,
-    W_TR,
-    W_TXBX_CONTENT,
-    _children,
-    _is_merge_continuation,
-    _unwrap,
-    clean_lines,
-    shown_story_elements,
-)
+from hitl_resume.ingest.docx_reader import DROPPED_CHARS, clean_lines, shown_story_elements
+from hitl_resume.ingest.docx_walk import MC_CHOICE, MC_FALLBACK, W_P, DocxWalker, Place, Story
 from hitl_resume.structure.bullets import glyph_length
 
-Story = Literal["body", "header", "footer"]
-Place = Literal["body", "table", "textbox"]
 # Characters that clean_line turns into spaces (besides ordinary whitespace).
 _AS_SPACE = frozenset("\u00a0\u200b\u200c\u200d\u200e\u200f\u2028\u2029\ufeff")
 
@@ -79,7 +61,7 @@ def normalise_with_map(raw: str) -> tuple[str, list[int]]:
             if out and out[-1] != " ":
                 out.append(" ")
                 where.append(index)
-        elif ord(char) not in _DROP:
+        elif ord(char) not in DROPPED_CHARS:
             out.append(char)
             where.append(index)
     if out and out[-1] == " ":
@@ -164,7 +146,7 @@ class Locator:
 
 
 class _Walker:
-    """Collect the slots in reading order (mirrors ``docx_reader._DocumentWalker``)."""
+    """Collect the slots in the reader's order, pairing each text box's two copies."""
 
     def __init__(self) -> None:
         self.slots: list[Slot] = []
@@ -181,7 +163,7 @@ class _Walker:
         ):
             for element, in_text in elements:
                 first = len(self.slots)
-                self.blocks(element, story, "body", None)  # type: ignore[arg-type]
+                self.story(element, story)  # type: ignore[arg-type]
                 if in_text:
                     counted.extend(range(first, len(self.slots)))
         for slot in self.slots:
@@ -189,54 +171,10 @@ class _Walker:
             slot.unpaired = slot.p in self._unpaired
         return counted
 
-    def blocks(
-        self, container: Any, story: Story, place: Place, anchor: tuple[Any, Any] | None
-    ) -> None:
-        for child in container:
-            tag = child.tag
-            if tag == W_P:
-                self._paragraph(child, story, place, anchor)
-            elif tag == W_TBL:
-                self._table(child, story, "textbox" if place == "textbox" else "table", anchor)
-            elif tag in (W_SDT, W_CUSTOM_XML, MC_ALTERNATE):
-                if tag == MC_ALTERNATE:
-                    self._pair(child)
-                inner = _unwrap(child)
-                if inner is not None:
-                    self.blocks(inner, story, place, anchor)
-
-    def _table(
-        self, table: Any, story: Story, place: Place, anchor: tuple[Any, Any] | None
-    ) -> None:
-        for row in _children(table, W_TR):
-            for cell in _children(row, W_TC):
-                if not _is_merge_continuation(cell):
-                    self.blocks(cell, story, place, anchor)
-
-    def _paragraph(
-        self, p: Any, story: Story, place: Place, anchor: tuple[Any, Any] | None
-    ) -> None:
-        slot = Slot(p, story, place, anchor)
-        self.slots.append(slot)
-        for shape, top in slot.paragraph_text().shapes:
-            for box in self._textboxes(shape):
-                self.blocks(box, story, "textbox", anchor or (p, top))
-
-    def _textboxes(self, element: Any) -> Iterator[Any]:
-        """Yield each w:txbxContent under a shape once (the mc:Choice copy), pairing copies."""
-        if element.tag == W_TXBX_CONTENT:
-            yield element
-            return
-        if element.tag == MC_ALTERNATE:
-            self._pair(element)
-            branch = _unwrap(element)
-            if branch is not None:
-                for child in branch:
-                    yield from self._textboxes(child)
-            return
-        for child in element:
-            if isinstance(child.tag, str):
-                yield from self._textboxes(child)
+    def story(self, element: Any, story: Story) -> None:
+        """Add the slots of one story root, in the reader's order."""
+        for visit in DocxWalker(on_alternate=self._pair).story(element, story):
+            self.slots.append(Slot(visit.p, visit.story, visit.place, visit.anchor))
 
     def _pair(self, alternate: Any) -> None:
         """Match the mc:Choice paragraphs with their mc:Fallback copies, by position."""
@@ -248,7 +186,8 @@ class _Walker:
             self._unpaired.update(chosen)
             return
         for p, copy in zip(chosen, copies, strict=True):
-            self._copies.setdefault(p, []).append(copy)
+            if copy not in self._copies.get(p, []):
+                self._copies.setdefault(p, []).append(copy)
 
 
 def _reader_lines(raw: str) -> list[str]:
@@ -289,6 +228,6 @@ def _story_elements(document: Any, origin: str) -> list[tuple[Any, bool]]:
 def _story_texts(element: Any) -> Iterator[str]:
     """Yield a header's lines roughly as the reader does (used only to spot repeats)."""
     probe = _Walker()
-    probe.blocks(element, "header", "body", None)
+    probe.story(element, "header")
     for slot in probe.slots:
         yield from _reader_lines(slot.paragraph_text().raw)

@@ -7,21 +7,11 @@ controls; ``w:tab`` as a tab, ``w:br`` as a line break; deleted text and field c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from hitl_resume.ingest.docx_reader import (
-    _INLINE_WRAPPERS,
-    _RUN_TEXT,
-    _SHAPES,
-    _SPACE_OUT,
-    MC_ALTERNATE,
-    W_R,
-    W_SDT,
-    W_T,
-    _unwrap,
-)
+from hitl_resume.ingest.docx_reader import SPACE_OUT
+from hitl_resume.ingest.docx_walk import RUN_TEXT, SHAPES, W_T, runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,32 +54,17 @@ def read_paragraph(p: Any) -> ParagraphText:
     shapes: list[tuple[Any, Any]] = []
     pos = 0
     for top in p:
-        for run in _runs(top):
+        for run in runs(top):
             for child in run:
                 tag = child.tag
                 if tag == W_T:
-                    text = (child.text or "").translate(_SPACE_OUT)
-                elif tag in _RUN_TEXT:
-                    text = _RUN_TEXT[tag]
+                    text = (child.text or "").translate(SPACE_OUT)
+                elif tag in RUN_TEXT:
+                    text = RUN_TEXT[tag]
                 else:
-                    if tag in _SHAPES:
+                    if tag in SHAPES:
                         shapes.append((child, top))
                     continue
                 atoms.append(Atom(child, run, top, pos, text))
                 pos += len(text)
     return ParagraphText("".join(a.text for a in atoms), tuple(atoms), tuple(shapes))
-
-
-def _runs(element: Any) -> Iterator[Any]:
-    """Yield the runs the reader reads under one paragraph child, in order."""
-    tag = element.tag
-    if tag == W_R:
-        yield element
-    elif tag in _INLINE_WRAPPERS:
-        for child in element:
-            yield from _runs(child)
-    elif tag in (W_SDT, MC_ALTERNATE):
-        inner = _unwrap(element)
-        if inner is not None:
-            for child in inner:
-                yield from _runs(child)

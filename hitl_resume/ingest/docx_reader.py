@@ -1,14 +1,10 @@
 """Turn DOCX bytes into lines in reading order, keeping the layout hints structure needs.
 
 Resumes put text where ``Document.paragraphs`` never looks: layout tables, text boxes, headers
-and content controls. This reader walks the WordprocessingML tree itself so that every piece
-of text is seen once, in the order a person reads it:
-
-* headers first, then the body, then footers (contact details often live in the header);
-* a table row by row, each cell whole, so a sidebar cell never interleaves with the main cell;
-* a text box right after the paragraph that anchors it (Word stores each text box twice, as
-  ``mc:Choice`` and ``mc:Fallback``; only one branch is read);
-* a soft line break splits a paragraph into several lines ("Job title" / "Company").
+and content controls. The paragraphs come from the shared walk (``docx_walk``) in the order a
+person reads them; headers come first, then the body, then footers (contact details often live
+in the header), and a soft line break splits a paragraph into several lines ("Job title" /
+"Company").
 
 A tab becomes two spaces: it keeps "Engineer<TAB>2019 – 2021" readable, adds no glyph that is
 not in the document, and lets later steps split columns on a run of two or more spaces.
@@ -20,42 +16,35 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import docx
 
 from hitl_resume.errors import CorruptFileError, InputError, ResourceLimitError
-from hitl_resume.ingest.docx_positions import page_position
 from hitl_resume.ingest.docx_precheck import precheck_docx
+from hitl_resume.ingest.docx_walk import (
+    RUN_TEXT,
+    W_T,
+    W_VAL,
+    DocxWalker,
+    Visit,
+    W,
+    runs,
+)
 from hitl_resume.ingest.extraction import Extraction, Line, LineOrigin
 from hitl_resume.ingest.text_cleaning import clean_line
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-W_P, W_TBL, W_TR, W_TC, W_R, W_T = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
-W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = _W + "sdt", _W + "sdtContent", _W + "customXml"
-W_TXBX_CONTENT, W_VAL = _W + "txbxContent", _W + "val"
-MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
-
-# Inline wrappers whose runs are visible text (hyperlinks, tracked insertions, simple fields).
-_INLINE_WRAPPERS = frozenset(
-    _W + t for t in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir")
-) | {_W + "bdo", W_SDT_CONTENT}
-_RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n"}
-_RUN_TEXT[_W + "noBreakHyphen"] = "-"
-_SHAPES = frozenset({_W + "drawing", _W + "pict", _W + "object", MC_ALTERNATE})
 
 _HEADING_NAME = re.compile(r"^(title|heading [1-9])$", re.IGNORECASE)
 _LIST_NAME = re.compile(r"^list (bullet|number)( [2-9])?$", re.IGNORECASE)
 _FALSE_VALUES = frozenset({"0", "false", "off", "none"})
 _HEADING_MAX_WORDS = 6
 # Control characters break exports and spaCy; zero-width marks and soft hyphens split words.
-_DROP: dict[int, None] = dict.fromkeys(
+DROPPED_CHARS: dict[int, None] = dict.fromkeys(
     cp
     for cp in (*range(0x20), *range(0x7F, 0xA0), 0x00AD, 0x200B, 0x2060, 0xFEFF, 0xFFFE, 0xFFFF)
     if chr(cp) not in "\t\n"
 )
-_SPACE_OUT = {ord(c): " " for c in "\t\n\r"}
+SPACE_OUT = {ord(c): " " for c in "\t\n\r"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +58,10 @@ class _StyleFlags:
 
 @dataclass(slots=True)
 class _ParagraphText:
-    """Text and bold runs of one paragraph, plus the text boxes it anchors."""
+    """Text and bold runs of one paragraph."""
 
     parts: list[str] = field(default_factory=list)
     bold_runs: list[bool] = field(default_factory=list)
-    textboxes: list[Any] = field(default_factory=list)
 
 
 def shown_story_elements(document: Any, origin: str) -> list[Any]:
@@ -131,79 +119,40 @@ def read_docx(data: bytes) -> Extraction:
 
 
 class _DocumentWalker:
-    """Walk one opened document; holds the resolved styles it needs for flags."""
+    """Turn the visits of one opened document into lines; holds its resolved styles."""
 
     def __init__(self, document: Any) -> None:
         self._document = document
         self._styles = _Styles(document.styles.element)
-        # Page-anchored body text boxes: (top, left, flow position, lines), set per body walk.
-        self._floating: list[tuple[int, int, int, list[Line]]] | None = None
-        self._flow_count = 0
 
     def lines(self) -> Iterator[Line]:
         """Yield header lines, body lines, then footer lines."""
         yield from self._header_footer_lines("header")
-        yield from self._body_lines()
+        for visit in DocxWalker().story(self._document.element.body, "body"):
+            yield from self._paragraph(visit)
         yield from self._header_footer_lines("footer")
 
-    def _body_lines(self) -> list[Line]:
-        """Return the body's lines; page-anchored text boxes come in page order, not XML order.
-
-        Word stores a floating text box in whatever paragraph anchors it, so a CV built of boxes
-        ("EXPERIENCE" in a left box, the jobs in a right box) lists them in any order. Those
-        placed relative to the page or margin are read top to bottom, left to right, all at
-        the place of the first one.
-        """
-        self._floating = []
-        flow: list[Line] = []
-        for line in self._blocks(self._document.element.body, "body"):
-            flow.append(line)
-            self._flow_count = len(flow)
-        if not self._floating:
-            return flow
-        at = min(place for _, _, place, _ in self._floating)
-        boxes = [line for *_, lines in sorted(self._floating) for line in lines]
-        return flow[:at] + boxes + flow[at:]
-
-    def _header_footer_lines(self, origin: LineOrigin) -> Iterator[Line]:
+    def _header_footer_lines(self, story: Literal["header", "footer"]) -> Iterator[Line]:
         """Yield each distinct, non-empty header (or footer) shown, section by section."""
         seen_texts: set[tuple[str, ...]] = set()
-        for element in shown_story_elements(self._document, origin):
-            lines = list(self._blocks(element, origin))
+        for element in shown_story_elements(self._document, story):
+            visits = DocxWalker().story(element, story)
+            lines = [line for visit in visits for line in self._paragraph(visit)]
             texts = tuple(line.text for line in lines)
             if texts and texts not in seen_texts:
                 seen_texts.add(texts)
                 yield from lines
 
-    def _blocks(self, container: Any, origin: LineOrigin) -> Iterator[Line]:
-        """Yield the lines of block content (paragraphs, tables, content controls) in order."""
-        for child in container:
-            tag = child.tag
-            if tag == W_P:
-                yield from self._paragraph(child, origin)
-            elif tag == W_TBL:
-                yield from self._table(child, _nested_origin(origin, "table"))
-            elif tag in (W_SDT, W_CUSTOM_XML, MC_ALTERNATE):
-                inner = _unwrap(child)
-                if inner is not None:
-                    yield from self._blocks(inner, origin)
-
-    def _table(self, table: Any, origin: LineOrigin) -> Iterator[Line]:
-        """Yield a table row by row, each cell whole, nested tables in place."""
-        for row in _children(table, W_TR):
-            for cell in _children(row, W_TC):
-                # Word shows a vertically merged cell's text in its first cell only; python-docx
-                # repeats that first cell for the others, which is the duplicate to avoid.
-                if _is_merge_continuation(cell):
-                    continue
-                yield from self._blocks(cell, origin)
-
-    def _paragraph(self, p: Any, origin: LineOrigin) -> Iterator[Line]:
-        """Yield one line per soft-broken piece of a paragraph, then its text boxes."""
+    def _paragraph(self, visit: Visit) -> Iterator[Line]:
+        """Yield one line per soft-broken piece of a paragraph."""
+        p = visit.p
+        origin: LineOrigin = visit.place if visit.story == "body" else visit.story
         style_id, numbered, outline = _paragraph_properties(p)
         flags = self._styles.default if style_id is None else self._styles.flags(style_id)
         collected = _ParagraphText()
-        self._inline(p, flags.bold, collected)
+        for top in p:
+            for run in runs(top):
+                self._run(run, flags.bold, collected)
         raw = "".join(collected.parts)
         list_item = flags.list_item if numbered is None else numbered
         heading = flags.heading if outline is None else outline < 9
@@ -211,40 +160,18 @@ class _DocumentWalker:
             heading = len(raw.split()) <= _HEADING_MAX_WORDS
         for text in clean_lines(raw):
             yield Line(text=text, heading=heading, list_item=list_item, origin=origin)
-        for textbox in collected.textboxes:
-            box = self._blocks(textbox, _nested_origin(origin, "textbox"))
-            position = page_position(textbox) if origin == "body" else None
-            if position is None or self._floating is None:
-                yield from box
-            else:
-                self._floating.append((*position, self._flow_count, list(box)))
-
-    def _inline(self, element: Any, paragraph_bold: bool, out: _ParagraphText) -> None:
-        """Collect the visible text of runs, descending through links, fields and controls."""
-        for child in element:
-            tag = child.tag
-            if tag == W_R:
-                self._run(child, paragraph_bold, out)
-            elif tag in _INLINE_WRAPPERS:
-                self._inline(child, paragraph_bold, out)
-            elif tag in (W_SDT, MC_ALTERNATE):
-                inner = _unwrap(child)
-                if inner is not None:
-                    self._inline(inner, paragraph_bold, out)
 
     def _run(self, run: Any, paragraph_bold: bool, out: _ParagraphText) -> None:
         bold = _run_bold(run, self._styles, paragraph_bold)
         for child in run:
             tag = child.tag
             if tag == W_T:
-                text = (child.text or "").translate(_SPACE_OUT)
+                text = (child.text or "").translate(SPACE_OUT)
                 out.parts.append(text)
                 if text.strip():
                     out.bold_runs.append(bold)
-            elif tag in _RUN_TEXT:
-                out.parts.append(_RUN_TEXT[tag])
-            elif tag in _SHAPES:
-                out.textboxes.extend(_find_textboxes(child))
+            elif tag in RUN_TEXT:
+                out.parts.append(RUN_TEXT[tag])
 
 
 def clean_lines(raw: str) -> list[str]:
@@ -252,55 +179,7 @@ def clean_lines(raw: str) -> list[str]:
 
     The one cleaner (``clean_line``) keeps a tab as a two-space column gap.
     """
-    return [text for text in map(clean_line, raw.translate(_DROP).split("\n")) if text]
-
-
-def _nested_origin(outer: LineOrigin, inner: LineOrigin) -> LineOrigin:
-    """Keep header/footer origin for everything inside them; otherwise the innermost wins."""
-    return outer if outer in ("header", "footer") else inner
-
-
-def _unwrap(element: Any) -> Any:
-    """Return the content of a wrapper: sdtContent, customXml itself, or one mc branch."""
-    tag = element.tag
-    if tag == W_SDT:
-        return element.find(W_SDT_CONTENT)
-    if tag == MC_ALTERNATE:
-        choice = element.find(MC_CHOICE)
-        return choice if choice is not None else element.find(MC_FALLBACK)
-    return element
-
-
-def _children(element: Any, wanted: str) -> Iterator[Any]:
-    """Yield rows or cells, looking through content-control and custom-XML wrappers."""
-    for child in element:
-        if child.tag == wanted:
-            yield child
-        elif child.tag in (W_SDT, W_CUSTOM_XML):
-            inner = _unwrap(child)
-            if inner is not None:
-                yield from _children(inner, wanted)
-
-
-def _find_textboxes(element: Any) -> Iterator[Any]:
-    """Yield each w:txbxContent under a shape once, reading one branch of mc:AlternateContent."""
-    if element.tag == W_TXBX_CONTENT:
-        yield element
-        return
-    if element.tag == MC_ALTERNATE:
-        branch = _unwrap(element)
-        if branch is not None:
-            for child in branch:
-                yield from _find_textboxes(child)
-        return
-    for child in element:
-        if isinstance(child.tag, str):
-            yield from _find_textboxes(child)
-
-
-def _is_merge_continuation(cell: Any) -> bool:
-    merge = cell.find(f"{_W}tcPr/{_W}vMerge")
-    return merge is not None and merge.get(W_VAL, "continue") != "restart"
+    return [text for text in map(clean_line, raw.translate(DROPPED_CHARS).split("\n")) if text]
 
 
 def _on(element: Any) -> bool | None:
@@ -312,30 +191,30 @@ def _on(element: Any) -> bool | None:
 
 def _paragraph_properties(p: Any) -> tuple[str | None, bool | None, int | None]:
     """Return the paragraph's style id, its own numbering on/off and its outline level."""
-    ppr = p.find(_W + "pPr")
+    ppr = p.find(W + "pPr")
     if ppr is None:
         return None, None, None
-    style_el = ppr.find(_W + "pStyle")
+    style_el = ppr.find(W + "pStyle")
     style_id = style_el.get(W_VAL) if style_el is not None else None
-    num_id = ppr.find(f"{_W}numPr/{_W}numId")
+    num_id = ppr.find(f"{W}numPr/{W}numId")
     numbered = None if num_id is None else num_id.get(W_VAL, "0") != "0"
     return style_id, numbered, _outline_level(ppr)
 
 
 def _outline_level(ppr: Any) -> int | None:
-    level = ppr.find(_W + "outlineLvl")
+    level = ppr.find(W + "outlineLvl")
     value = level.get(W_VAL, "") if level is not None else ""
     return int(value) if value.isascii() and value.isdigit() else None
 
 
 def _run_bold(run: Any, styles: _Styles, paragraph_bold: bool) -> bool:
     """Resolve bold: the run's own w:b, then its character style, then the paragraph style."""
-    rpr = run.find(_W + "rPr")
+    rpr = run.find(W + "rPr")
     if rpr is not None:
-        own = _on(rpr.find(_W + "b"))
+        own = _on(rpr.find(W + "b"))
         if own is not None:
             return own
-        style = rpr.find(_W + "rStyle")
+        style = rpr.find(W + "rStyle")
         if style is not None:
             return styles.flags(style.get(W_VAL)).bold or paragraph_bold
     return paragraph_bold
@@ -345,13 +224,13 @@ class _Styles:
     """Resolve style flags lazily through ``basedOn`` chains; a resume uses few of its styles."""
 
     def __init__(self, styles: Any) -> None:
-        self._elements = {s.get(_W + "styleId", ""): s for s in styles.iterchildren(_W + "style")}
+        self._elements = {s.get(W + "styleId", ""): s for s in styles.iterchildren(W + "style")}
         self._flags: dict[str, _StyleFlags] = {}
         default = next(
             (
                 style_id
                 for style_id, s in self._elements.items()
-                if s.get(_W + "type") == "paragraph" and _on_attr(s.get(_W + "default"))
+                if s.get(W + "type") == "paragraph" and _on_attr(s.get(W + "default"))
             ),
             None,
         )
@@ -367,19 +246,19 @@ class _Styles:
         return self._flags[style_id]
 
     def _resolve(self, style: Any) -> _StyleFlags:
-        based_el = style.find(_W + "basedOn")
+        based_el = style.find(W + "basedOn")
         base = self.flags(based_el.get(W_VAL) if based_el is not None else None)
-        name_el = style.find(_W + "name")
+        name_el = style.find(W + "name")
         name = name_el.get(W_VAL, "") if name_el is not None else ""
-        ppr = style.find(_W + "pPr")
+        ppr = style.find(W + "pPr")
         outline = _outline_level(ppr) if ppr is not None else None
-        num_id = ppr.find(f"{_W}numPr/{_W}numId") if ppr is not None else None
+        num_id = ppr.find(f"{W}numPr/{W}numId") if ppr is not None else None
         if _HEADING_NAME.match(name):
             heading = True
         else:
             heading = base.heading if outline is None else outline < 9
         numbered = base.list_item if num_id is None else num_id.get(W_VAL, "0") != "0"
-        bold = _on(style.find(f"{_W}rPr/{_W}b"))
+        bold = _on(style.find(f"{W}rPr/{W}b"))
         return _StyleFlags(
             heading=heading,
             list_item=bool(_LIST_NAME.match(name)) or numbered,
