@@ -28,6 +28,7 @@ from hitl_resume.detection.posting_analysis import (
     find_keywords,
     posting_title,
 )
+from hitl_resume.detection.recency import job_factors
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.detection.resume_occupations import read_occupations
 from hitl_resume.detection.scoring import JobTitle, assess_roles
@@ -122,21 +123,28 @@ class Analyzer:
             for h in hits_within(hits, start, end)
             if h.entry.category == "role_term"
         ]
+        factors = job_factors(resume.experience)
         jobs = [
             JobTitle(
                 _title_roles(by_entry.get(h.entry_index, [])),
                 occupations.by_entry.get(h.entry_index),
+                tuple(
+                    hit
+                    for hit in by_entry.get(h.entry_index, [])
+                    if hit.entry.kind == "title" and hit.entry.role
+                ),
+                factors.get(h.entry_index, 1.0),
             )
             for h in headers
         ] + [JobTitle(frozenset(), o) for o in occupations.orphans]
         roles = assess_roles(
             self.lexicon.roles,
             findings,
-            title_hits,
             domain_hits + title_hits + headline_hits,
             headline_hits,
             jobs,
             occupations.headline,
+            factors,
         )
         del doc
         return ResumeDetection(roles, tuple(findings), tuple(hits))

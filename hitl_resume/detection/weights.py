@@ -52,6 +52,13 @@ MAX_AGAINST_POINTS = 24.0
 
 NEGATION_WINDOW = 3
 
+#: Recency (``recency``): a job's findings, title and occupation points are multiplied by
+#: ``1 - RECENCY_DECAY_PER_YEAR × (years it ended before the latest job - RECENCY_GRACE_YEARS)``,
+#: at least ``RECENCY_FLOOR``: who the person is now weighs more than who they were.
+RECENCY_DECAY_PER_YEAR = 0.1
+RECENCY_GRACE_YEARS = 0.0
+RECENCY_FLOOR = 0.5
+
 # ---- postings -----------------------------------------------------------------------------
 #: Posting role score: title terms in the title zone weigh most, then the role's vocabulary.
 POSTING_TITLE_POINTS = 45.0
