@@ -99,9 +99,16 @@ class Analyzer:
         counter = itertools.count(1)
         findings: list[Finding] = []
         domain_hits: list[Hit] = []
+        factors = job_factors(resume.experience)
+        hit_factors: dict[int, float] = {}
+        for index, entry_hits in by_entry.items():
+            hit_factors.update((h.start, factors.get(index, 1.0)) for h in entry_hits)
         for unit in evidence_units(resume):
             inside = hits_within(hits, unit.start, unit.end)
             domain_hits.extend(h for h in inside if h.entry.category == "role_term")
+            if unit.entry_index is not None:
+                factor = factors.get(unit.entry_index, 1.0)
+                hit_factors.update((h.start, factor) for h in inside)
             unit_token = _first_token(tokens.starts, unit.start)
             found = split_hits(inside, tokens.lower, unit_token, self.negations)
             header = by_entry.get(unit.entry_index, []) if unit.entry_index is not None else []
@@ -123,7 +130,6 @@ class Analyzer:
             for h in hits_within(hits, start, end)
             if h.entry.category == "role_term"
         ]
-        factors = job_factors(resume.experience)
         jobs = [
             JobTitle(
                 _title_roles(by_entry.get(h.entry_index, [])),
@@ -145,6 +151,7 @@ class Analyzer:
             jobs,
             occupations.headline,
             factors,
+            hit_factors,
         )
         del doc
         return ResumeDetection(roles, tuple(findings), tuple(hits))

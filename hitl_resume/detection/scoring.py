@@ -31,11 +31,12 @@ class JobTitle:
 def assess_roles(
     roles: Sequence[Role],
     findings: Sequence[Finding],
-    domain_hits: Iterable[Hit],
+    domain_hits: Sequence[Hit],
     headline_hits: Iterable[Hit] = (),
     jobs: Sequence[JobTitle] = (),
     headline: OccupationMatch | None = None,
     factors: Mapping[int, float] | None = None,
+    hit_factors: Mapping[int, float] | None = None,
 ) -> tuple[RoleAssessment, ...]:
     """Score every role from findings and the titles and terms around them.
 
@@ -43,9 +44,15 @@ def assess_roles(
     terms of each job's header and the O*NET occupation its title names, which count for their
     role or, for occupations of no pattern, against every role; ``domain_hits`` come from work
     text and ``headline_hits`` from the headline and summary at the top of the resume.
-    ``factors`` weigh each job's findings by recency (entry index → factor; 1.0 when absent).
+    ``factors`` weigh each job's findings by recency (entry index → factor; 1.0 when absent)
+    and ``hit_factors`` each domain hit by the recency of the job it sits in (hit start →
+    factor); a term counts at the factor of its most recent job.
     """
     factors = factors or {}
+    term_factor: dict[str, float] = {}
+    for hit in domain_hits:
+        factor = (hit_factors or {}).get(hit.start, 1.0)
+        term_factor[hit.entry.id] = max(factor, term_factor.get(hit.entry.id, 0.0))
     by_role: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_role[finding.role].append(finding)
@@ -87,13 +94,13 @@ def assess_roles(
             )
         domain_budget = w.MAX_DOMAIN_POINTS
         for hit in domains.get(role.id, []):
-            points = min(w.DOMAIN_POINTS * hit.entry.weight, domain_budget)
+            factor = term_factor.get(hit.entry.id, 1.0)
+            points = min(w.DOMAIN_POINTS * hit.entry.weight * factor, domain_budget)
             if points <= 0:
                 break
             domain_budget -= points
-            contributions.append(
-                Contribution(hit.entry.id, f"domain {hit.entry.kind}", hit.text, points)
-            )
+            kind = scaled_kind(f"domain {hit.entry.kind}", factor)
+            contributions.append(Contribution(hit.entry.id, kind, hit.text, points))
         headline_for = bool(headlines.get(role.id)) or (
             headline is not None and headline.role == role.id
         )
