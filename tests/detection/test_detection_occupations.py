@@ -167,7 +167,10 @@ def test_when_jobs_are_titled_as_non_hitl_occupations_then_they_count_against_ro
     detection = analyzer.detect(parse(DEVELOPER))
     assert all(role.level != "strong" for role in detection.roles)
     against = [
-        c for role in detection.roles for c in role.contributions if c.kind.startswith("non-HITL job")
+        c
+        for role in detection.roles
+        for c in role.contributions
+        if c.kind.startswith("non-HITL job")
     ]
     assert against
     assert all(c.points < 0 for c in against)
