@@ -20,6 +20,10 @@ for such a headline; minus ``AGAINST_POINTS`` for each job titled as an occupati
 (software developer, chef, electrician) beyond the jobs (and headline) titled for the role, and
 ``HEADLINE_AGAINST_POINTS`` when the headline names one, together at most
 ``MAX_AGAINST_POINTS``; clamped to 0-100. Levels cut that score at ``LEVELS``.
+Every part that belongs to one job (its findings, title, occupation, domain terms, a non-HITL
+title against) is multiplied by that job's recency factor (``RECENCY_*`` below), and the
+explanation names the factor ("finding (earlier job ×0.60)"). Equal scores go to the role
+with the larger unclamped sum, then the stronger single contribution (``results.top_role``).
 
 Posting role scores (``posting_analysis``) and match scores (``matching``) are sums of the
 ``POSTING_*`` and ``MATCH_*`` numbers below, documented where they are used.
