@@ -35,6 +35,8 @@ from hitl_resume.detection.results import Level
 
 SIGNAL_POINTS = 6.0
 MAX_SIGNALS = 3
+#: Signal entries lighter than this ("check", "monitor", "resolve") are listed after full ones.
+FULL_SIGNAL_WEIGHT = 1.0
 TERM_POINTS = 2.0
 MAX_TERMS = 3
 CONTEXT_POINTS = 1.0
