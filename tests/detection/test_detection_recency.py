@@ -83,7 +83,7 @@ FAMILIES = {
         "Northwind Staffing",
         [
             "Screened candidates and reviewed background checks before offers",
-            "Audited I-9 forms and onboarding files for compliance",
+            "Audited employment eligibility forms and onboarding files for compliance",
             "Investigated employee relations complaints and documented findings",
         ],
     ),
