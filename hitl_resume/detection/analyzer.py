@@ -28,6 +28,7 @@ from hitl_resume.detection.posting_analysis import (
     find_keywords,
     posting_title,
 )
+from hitl_resume.detection.recency import job_factors
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.detection.resume_occupations import read_occupations
 from hitl_resume.detection.scoring import JobTitle, assess_roles
@@ -98,9 +99,16 @@ class Analyzer:
         counter = itertools.count(1)
         findings: list[Finding] = []
         domain_hits: list[Hit] = []
+        factors = job_factors(resume.experience)
+        hit_factors: dict[int, float] = {}
+        for index, entry_hits in by_entry.items():
+            hit_factors.update((h.start, factors.get(index, 1.0)) for h in entry_hits)
         for unit in evidence_units(resume):
             inside = hits_within(hits, unit.start, unit.end)
             domain_hits.extend(h for h in inside if h.entry.category == "role_term")
+            if unit.entry_index is not None:
+                factor = factors.get(unit.entry_index, 1.0)
+                hit_factors.update((h.start, factor) for h in inside)
             unit_token = _first_token(tokens.starts, unit.start)
             found = split_hits(inside, tokens.lower, unit_token, self.negations)
             header = by_entry.get(unit.entry_index, []) if unit.entry_index is not None else []
@@ -126,17 +134,24 @@ class Analyzer:
             JobTitle(
                 _title_roles(by_entry.get(h.entry_index, [])),
                 occupations.by_entry.get(h.entry_index),
+                tuple(
+                    hit
+                    for hit in by_entry.get(h.entry_index, [])
+                    if hit.entry.kind == "title" and hit.entry.role
+                ),
+                factors.get(h.entry_index, 1.0),
             )
             for h in headers
         ] + [JobTitle(frozenset(), o) for o in occupations.orphans]
         roles = assess_roles(
             self.lexicon.roles,
             findings,
-            title_hits,
             domain_hits + title_hits + headline_hits,
             headline_hits,
             jobs,
             occupations.headline,
+            factors,
+            hit_factors,
         )
         del doc
         return ResumeDetection(roles, tuple(findings), tuple(hits))

@@ -93,7 +93,12 @@ def build_finding(
         return None
     contributions: list[Contribution] = []
     signal_names: list[str] = []
-    for hit in _first_per(found.signals, key=lambda h: h.entry.kind)[: w.MAX_SIGNALS]:
+    # light signals ("check", "resolve") come after full ones: a line is named by what it does most
+    ordered = sorted(
+        _first_per(found.signals, key=lambda h: h.entry.kind),
+        key=lambda h: h.entry.weight < w.FULL_SIGNAL_WEIGHT,
+    )
+    for hit in ordered[: w.MAX_SIGNALS]:
         signal_names.append(hit.entry.kind)
         contributions.append(
             Contribution(

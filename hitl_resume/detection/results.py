@@ -146,13 +146,21 @@ class HitlPhrase:
 def top_role(
     roles: Sequence[RoleAssessment], *, any_evidence: bool = False
 ) -> RoleAssessment | None:
-    """The highest-scoring role (ties go to lexicon order), or None when nothing qualifies.
+    """The highest-scoring role, or None when nothing qualifies.
 
+    Equal scores (rounded, or both clamped at 100) go to the role with more evidence: the larger
+    unclamped sum of its contributions, then its best single contribution; lexicon order last.
     A resume's top role needs a level above none; a posting always describes some job, so for
     postings (``any_evidence``) any score above zero counts.
     """
-    best = max(roles, key=lambda r: r.score, default=None)
+    best = max(roles, key=_strength, default=None)
     if best is None:
         return None
     qualifies = best.score > 0 if any_evidence else best.level != "none"
     return best if qualifies else None
+
+
+def _strength(role: RoleAssessment) -> tuple[int, float, float]:
+    """Sort key: the score, then the evidence behind it (ties are not settled by role order)."""
+    points = [c.points for c in role.contributions]
+    return role.score, round(sum(points), 6), max(points, default=0.0)

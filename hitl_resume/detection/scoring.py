@@ -3,73 +3,85 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from hitl_resume.detection import weights as w
 from hitl_resume.detection.occupation_titles import OccupationMatch
 from hitl_resume.detection.phrase_index import Hit
+from hitl_resume.detection.recency import scaled_kind
 from hitl_resume.detection.results import Contribution, Finding, RoleAssessment
 from hitl_resume.language.lexicon_loader import Role
 
 
 @dataclass(frozen=True, slots=True)
 class JobTitle:
-    """What one job's title says: roles its lexicon title terms name, and its O*NET occupation."""
+    """What one job's title says (lexicon title terms, O*NET occupation) and how much it counts.
+
+    ``factor`` is the job's recency weight (``recency.job_factors``): 1.0 for the current and
+    latest jobs, less for jobs that ended long before them.
+    """
 
     term_roles: frozenset[str]
     occupation: OccupationMatch | None
+    title_hits: tuple[Hit, ...] = ()
+    factor: float = 1.0
 
 
 def assess_roles(
     roles: Sequence[Role],
     findings: Sequence[Finding],
-    title_hits: Iterable[Hit],
-    domain_hits: Iterable[Hit],
+    domain_hits: Sequence[Hit],
     headline_hits: Iterable[Hit] = (),
     jobs: Sequence[JobTitle] = (),
     headline: OccupationMatch | None = None,
+    factors: Mapping[int, float] | None = None,
+    hit_factors: Mapping[int, float] | None = None,
 ) -> tuple[RoleAssessment, ...]:
     """Score every role from findings and the titles and terms around them.
 
-    ``title_hits`` come from job headers, ``domain_hits`` from work text and ``headline_hits``
-    from the headline and summary at the top of the resume; ``jobs`` and ``headline`` carry the
-    O*NET occupations the titles name, which count for their role or, for occupations of no
-    pattern, against every role.
+    ``jobs`` (one per entry index, then titles read from unsplit work lines) carry the title
+    terms of each job's header and the O*NET occupation its title names, which count for their
+    role or, for occupations of no pattern, against every role; ``domain_hits`` come from work
+    text and ``headline_hits`` from the headline and summary at the top of the resume.
+    ``factors`` weigh each job's findings by recency (entry index → factor; 1.0 when absent)
+    and ``hit_factors`` each domain hit by the recency of the job it sits in (hit start →
+    factor); a term counts at the factor of its most recent job.
     """
+    factors = factors or {}
+    term_factor: dict[str, float] = {}
+    for hit in domain_hits:
+        factor = (hit_factors or {}).get(hit.start, 1.0)
+        term_factor[hit.entry.id] = max(factor, term_factor.get(hit.entry.id, 0.0))
     by_role: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_role[finding.role].append(finding)
-    titles = _distinct_by_role(h for h in title_hits if h.entry.kind == "title")
+    titles = _titles_by_role(jobs)
     domains = _distinct_by_role(h for h in domain_hits if h.entry.kind != "title")
     headlines = _distinct_by_role(h for h in headline_hits if h.entry.kind == "title")
 
     assessments = []
     for role in roles:
         role_findings = sorted(by_role.get(role.id, []), key=lambda f: (-f.score, f.start))
-        distinct = list({_key(f.text): f for f in reversed(role_findings)}.values())[::-1]
+
+        def weight(finding: Finding) -> float:
+            return factors.get(finding.entry_index, 1.0) if finding.entry_index is not None else 1.0
+
+        ranked = sorted(role_findings, key=lambda f: (-f.score * weight(f), f.start))
+        distinct = list({_key(f.text): f for f in reversed(ranked)}.values())[::-1]
         contributions: list[Contribution] = [
-            Contribution(f.id, "finding", _shorten(f.text), f.score)
+            Contribution(
+                f.id, scaled_kind("finding", weight(f)), _shorten(f.text), f.score * weight(f)
+            )
             for f in distinct[: w.TOP_FINDINGS]
         ]
         title_budget = w.MAX_TITLE_POINTS
-        for hit in titles.get(role.id, []):
-            points = min(w.TITLE_POINTS, title_budget)
+        for entry_id, text, kind, factor in titles.get(role.id, []):
+            points = min(w.TITLE_POINTS * factor, title_budget)
             if points <= 0:
                 break
             title_budget -= points
-            contributions.append(Contribution(hit.entry.id, "job title", hit.text, points))
-        for job in jobs:
-            occupation = job.occupation
-            if occupation is None or occupation.role != role.id or job.term_roles:
-                continue  # the lexicon's own title terms take precedence over O*NET
-            points = min(w.TITLE_POINTS, title_budget)
-            if points <= 0:
-                break
-            title_budget -= points
-            contributions.append(
-                Contribution(occupation.rule_id, "job occupation", _named(occupation), points)
-            )
+            contributions.append(Contribution(entry_id, scaled_kind(kind, factor), text, points))
         for hit in headlines.get(role.id, [])[:1]:
             contributions.append(
                 Contribution(hit.entry.id, "headline title", hit.text, w.HEADLINE_POINTS)
@@ -82,13 +94,13 @@ def assess_roles(
             )
         domain_budget = w.MAX_DOMAIN_POINTS
         for hit in domains.get(role.id, []):
-            points = min(w.DOMAIN_POINTS * hit.entry.weight, domain_budget)
+            factor = term_factor.get(hit.entry.id, 1.0)
+            points = min(w.DOMAIN_POINTS * hit.entry.weight * factor, domain_budget)
             if points <= 0:
                 break
             domain_budget -= points
-            contributions.append(
-                Contribution(hit.entry.id, f"domain {hit.entry.kind}", hit.text, points)
-            )
+            kind = scaled_kind(f"domain {hit.entry.kind}", factor)
+            contributions.append(Contribution(hit.entry.id, kind, hit.text, points))
         headline_for = bool(headlines.get(role.id)) or (
             headline is not None and headline.role == role.id
         )
@@ -125,19 +137,29 @@ def _against(
         if role_id in job.term_roles
         or (not job.term_roles and job.occupation is not None and job.occupation.role == role_id)
     )
-    other = [
-        job.occupation
-        for job in jobs
-        if not job.term_roles and job.occupation is not None and job.occupation.role == "none"
-    ]
+    other = sorted(
+        (
+            job
+            for job in jobs
+            if not job.term_roles and job.occupation is not None and job.occupation.role == "none"
+        ),
+        key=lambda job: -job.factor,
+    )
     found: list[Contribution] = []
     budget = w.MAX_AGAINST_POINTS
-    for occupation in other[titled_for:]:
-        points = min(w.AGAINST_POINTS, budget)
-        if points <= 0:
+    for job in other[titled_for:]:
+        points = min(w.AGAINST_POINTS * job.factor, budget)
+        if points <= 0 or job.occupation is None:
             break
         budget -= points
-        found.append(Contribution(occupation.rule_id, "non-HITL job", _named(occupation), -points))
+        found.append(
+            Contribution(
+                job.occupation.rule_id,
+                scaled_kind("non-HITL job", job.factor),
+                _named(job.occupation),
+                -points,
+            )
+        )
     if (
         headline is not None
         and headline.role == "none"
@@ -153,6 +175,44 @@ def _against(
 def _named(occupation: OccupationMatch) -> str:
     """ "claims adjuster (O*NET 13-1031.00 Claims Adjusters…)" for explanations."""
     return f"{occupation.text} (O*NET {occupation.code} {occupation.occupation})"
+
+
+def _titles_by_role(jobs: Sequence[JobTitle]) -> dict[str, list[tuple[str, str, str, float]]]:
+    """Per role, each distinct title of its jobs: (entry id, text, kind, best recency factor).
+
+    A lexicon title term counts once however many jobs hold it, at the factor of its most
+    recent job; a job's O*NET occupation counts when no lexicon title term names a role there.
+    Sorted by factor, so the budget goes to the latest jobs first.
+    """
+    best: dict[str, tuple[str, str, str, float]] = {}
+    roles: dict[str, str] = {}
+    for index, job in enumerate(jobs):
+        named = [
+            (h.entry.id, h.entry.id, h.text, "job title", h.entry.role) for h in job.title_hits
+        ]
+        if not job.term_roles and job.occupation is not None:
+            occupation = job.occupation  # each job so titled counts, as O*NET titles vary
+            named = [
+                (
+                    f"job {index}",
+                    occupation.rule_id,
+                    _named(occupation),
+                    "job occupation",
+                    occupation.role,
+                )
+            ]
+        for key, entry_id, text, kind, role in named:
+            if not role or role in ("none", "neutral"):
+                continue
+            if key not in best or best[key][3] < job.factor:
+                best[key] = (entry_id, text, kind, job.factor)
+                roles[key] = role
+    grouped: dict[str, list[tuple[str, str, str, float]]] = defaultdict(list)
+    for key, value in best.items():
+        grouped[roles[key]].append(value)
+    for values in grouped.values():
+        values.sort(key=lambda v: -v[3])
+    return grouped
 
 
 def _distinct_by_role(hits: Iterable[Hit]) -> dict[str, list[Hit]]:

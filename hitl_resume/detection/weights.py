@@ -20,6 +20,10 @@ for such a headline; minus ``AGAINST_POINTS`` for each job titled as an occupati
 (software developer, chef, electrician) beyond the jobs (and headline) titled for the role, and
 ``HEADLINE_AGAINST_POINTS`` when the headline names one, together at most
 ``MAX_AGAINST_POINTS``; clamped to 0-100. Levels cut that score at ``LEVELS``.
+Every part that belongs to one job (its findings, title, occupation, domain terms, a non-HITL
+title against) is multiplied by that job's recency factor (``RECENCY_*`` below), and the
+explanation names the factor ("finding (earlier job ×0.60)"). Equal scores go to the role
+with the larger unclamped sum, then the stronger single contribution (``results.top_role``).
 
 Posting role scores (``posting_analysis``) and match scores (``matching``) are sums of the
 ``POSTING_*`` and ``MATCH_*`` numbers below, documented where they are used.
@@ -31,6 +35,8 @@ from hitl_resume.detection.results import Level
 
 SIGNAL_POINTS = 6.0
 MAX_SIGNALS = 3
+#: Signal entries lighter than this ("check", "monitor", "resolve") are listed after full ones.
+FULL_SIGNAL_WEIGHT = 1.0
 TERM_POINTS = 2.0
 MAX_TERMS = 3
 CONTEXT_POINTS = 1.0
@@ -51,6 +57,13 @@ HEADLINE_AGAINST_POINTS = 8.0
 MAX_AGAINST_POINTS = 24.0
 
 NEGATION_WINDOW = 3
+
+#: Recency (``recency``): a job's findings, title and occupation points are multiplied by
+#: ``1 - RECENCY_DECAY_PER_YEAR × (years it ended before the latest job - RECENCY_GRACE_YEARS)``,
+#: at least ``RECENCY_FLOOR``: who the person is now weighs more than who they were.
+RECENCY_DECAY_PER_YEAR = 0.1
+RECENCY_GRACE_YEARS = 0.0
+RECENCY_FLOOR = 0.5
 
 # ---- postings -----------------------------------------------------------------------------
 #: Posting role score: title terms in the title zone weigh most, then the role's vocabulary.

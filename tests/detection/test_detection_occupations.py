@@ -167,7 +167,10 @@ def test_when_jobs_are_titled_as_non_hitl_occupations_then_they_count_against_ro
     detection = analyzer.detect(parse(DEVELOPER))
     assert all(role.level != "strong" for role in detection.roles)
     against = [
-        c for role in detection.roles for c in role.contributions if c.kind == "non-HITL job"
+        c
+        for role in detection.roles
+        for c in role.contributions
+        if c.kind.startswith("non-HITL job")
     ]
     assert against
     assert all(c.points < 0 for c in against)
@@ -239,4 +242,4 @@ def test_when_a_chef_became_a_call_centre_agent_then_only_other_roles_lose_point
     detection = analyzer.detect(parse(CAREER_CHANGER))
     by_id = {role.id: role for role in detection.roles}
     assert all(c.points >= 0 for c in by_id["customer_service"].contributions)
-    assert any(c.kind == "non-HITL job" for c in by_id["tax_financial"].contributions)
+    assert any(c.kind.startswith("non-HITL job") for c in by_id["tax_financial"].contributions)
