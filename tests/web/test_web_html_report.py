@@ -53,3 +53,19 @@ def test_when_a_token_is_tampered_then_it_is_refused(token: str) -> None:
         load_token(token, "k")
     with pytest.raises(ReportTokenError):
         load_token(dump_token({"a": 1}, "other"), "k")
+
+
+def test_when_a_posting_is_matched_then_missing_required_keywords_come_first_with_evidence() -> (
+    None
+):
+    """A job seeker reads what is missing first, required before preferred, and what is close."""
+    posting = (
+        "Medical Coding Auditor\nRequirements\n- CPC certification required\n"
+        "- Experience with ICD-10 coding\nPreferred\n- Familiarity with Cerner preferred\n"
+    )
+    html = render_analysis_html(analyze(resume_text(), postings=[posting]))
+    missing = html[html.index("Missing (required first)") : html.index('<p class="col-h">Matched')]
+    assert "CPC certification" in missing
+    required_at = [i for i in range(len(missing)) if missing.startswith("(required)", i)]
+    assert required_at
+    assert "Cerner" not in missing or missing.index("Cerner") > required_at[-1]
