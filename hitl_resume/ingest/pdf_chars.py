@@ -1,0 +1,200 @@
+"""Read a PDF page's characters and ruling lines through pdfium's C API (via pypdfium2).
+
+pdfium reads a page's text layer in a few milliseconds where pdfminer takes over a hundred, but
+its plain text glues words together; so only per-character facts are taken from it (glyph,
+loose box, font size and name) and words are rebuilt by ``pdf_words``. Coordinates are turned
+into PDF points with ``top`` growing downwards, like pdfplumber's, so the layout code is shared.
+The hot calls use private ctypes prototypes that return plain integers (``pdf_native``).
+"""
+
+from __future__ import annotations
+
+import ctypes
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from hitl_resume.ingest.pdf_edges import Edge, object_edges
+from hitl_resume.ingest.pdf_native import NATIVE, handle
+
+REPLACEMENT = "\ufffd"
+BOLD_WEIGHT = 600  # pdfium reports the font's weight (400 regular, 700 bold) when it knows it
+BOLD_MARKERS = ("bold", "black", "heavy")  # "semibold" contains "bold"
+MAP_CHECKS = 64  # glyphs of a font checked for a missing Unicode map before trusting it
+_FONT_NAME_BYTES = 128
+_BREAKS = frozenset({0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000})  # whitespace ends a word
+_TEXT, _PATH, _FORM = 1, 2, 5  # FPDF_PAGEOBJ_* kinds
+
+
+class Char(NamedTuple):
+    """One glyph with the facts words and heading hints need (a tuple: pages have thousands)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+    bold: bool
+    upright: bool
+    space_before: bool = False  # whitespace (in the text layer or a dropped space glyph) before it
+
+
+@dataclass(frozen=True, slots=True)
+class PageContent:
+    """What the reader needs from one page: its characters in content order and ruling lines."""
+
+    chars: tuple[Char, ...]
+    edges: tuple[Edge, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    size: float
+    font: str
+    bold: bool
+    upright: bool
+
+
+def read_page(page: Any, top: float, left: float = 0.0) -> PageContent:
+    """Return the page's characters and ruling lines in top-down page coordinates.
+
+    A glyph whose font has no Unicode map becomes U+FFFD, so the text-quality check sees it
+    (pdfium would otherwise return silent garbage). Some PDF writers draw each space as its own
+    text object, which pdfium's text layer drops; such gaps still end a word.
+    """
+    page_ptr = handle(page)
+    objects = [NATIVE.get_object(page_ptr, i) for i in range(NATIVE.count_objects(page_ptr))]
+    textpage = NATIVE.load_text(page_ptr)
+    chars: list[Char] = []
+    places: list[int] = []
+    if textpage:
+        try:
+            ordinals = {obj: index for index, obj in enumerate(objects) if obj}
+            chars = _chars(textpage, top, left, ordinals, places)
+        finally:
+            NATIVE.close_text(textpage)
+    in_text = set(places)
+    edges: list[Edge] = []
+    dropped: list[int] = []
+    used = [0]
+    shift = (1.0, 0.0, 0.0, 1.0, -left, 0.0)
+    for index, obj in enumerate(objects):
+        if index in in_text or not obj:
+            continue
+        kind = NATIVE.object_type(obj)
+        if kind == _TEXT:
+            dropped.append(index)
+        elif kind in (_PATH, _FORM):
+            object_edges(obj, kind == _FORM, shift, top, edges, used)
+    return PageContent(tuple(_mark_dropped_spaces(chars, places, dropped)), tuple(edges))
+
+
+def _chars(
+    textpage: int, height: float, left: float, ordinals: dict[int, int], places: list[int]
+) -> list[Char]:
+    """The text layer's glyphs; ``places`` gets each one's page-object ordinal (-1: in a form)."""
+    rect = NATIVE.rect()
+    rect_ref = ctypes.byref(rect)
+    styles: dict[tuple[int, float, int], _Style] = {}
+    fonts: dict[int, tuple[str, bool]] = {}  # per text page: font handles die with it
+    checked: dict[int, int] = {}  # per font: glyphs checked for a missing Unicode map
+    chars: list[Char] = []
+    get_unicode, get_box = NATIVE.get_unicode, NATIVE.get_loose_box
+    get_object, unmapped = NATIVE.get_text_object, NATIVE.unicode_map_error
+    get_size, get_font = NATIVE.char_font_size, NATIVE.object_font
+    append, place = chars.append, places.append
+    space = False
+    for index in range(NATIVE.count_chars(textpage)):
+        code = get_unicode(textpage, index)
+        if code in _BREAKS:
+            space = True
+            continue
+        if not get_box(textpage, index, rect_ref):
+            continue
+        obj = get_object(textpage, index) or 0
+        font_ptr = (get_font(obj) or 0) if obj else 0
+        rtop, rbottom = rect.top, rect.bottom
+        # The loose box's height is the font's line height at its scale: with the nominal size
+        # it tells the text matrix's scale and rotation apart without a call per glyph.
+        key = (font_ptr, get_size(textpage, index), int((rtop - rbottom) * 100.0 + 0.5))
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = _style(key, textpage, index, fonts)
+        text = chr(code) if code < 0xD800 else _glyph(code)
+        seen = checked.get(font_ptr, 0)
+        if seen < MAP_CHECKS and unmapped(textpage, index) == 1:
+            checked[font_ptr] = -MAP_CHECKS * 1000  # this font has gaps: check all its glyphs
+            text = REPLACEMENT
+        else:
+            checked[font_ptr] = seen + 1
+        append(
+            Char(
+                text,
+                rect.left - left,
+                rect.right - left,
+                height - rtop,
+                height - rbottom,
+                style.size,
+                style.font,
+                style.bold,
+                style.upright,
+                space,
+            )
+        )
+        place(ordinals.get(obj, -1))
+        space = False
+    return chars
+
+
+def _mark_dropped_spaces(chars: list[Char], places: list[int], dropped: list[int]) -> list[Char]:
+    """Flag a char that follows a text object pdfium dropped (a glyph-less space)."""
+    if not dropped:
+        return chars
+    for i in range(1, len(chars)):
+        before, here = places[i - 1], places[i]
+        if before < 0 or here <= before + 1 or chars[i].space_before:
+            continue
+        k = bisect_right(dropped, before)
+        if k < len(dropped) and dropped[k] < here:
+            chars[i] = chars[i]._replace(space_before=True)
+    return chars
+
+
+def _glyph(code: int) -> str:
+    """The character for a UTF-32 code pdfium returned; invalid codes become U+FFFD."""
+    if 0 <= code < 0x110000 and not 0xD800 <= code < 0xE000:
+        return chr(code)
+    return REPLACEMENT
+
+
+def _style(
+    key: tuple[int, float, int], textpage: int, index: int, fonts: dict[int, tuple[str, bool]]
+) -> _Style:
+    """Size (scaled by the text matrix, like pdfminer's), font name, weight and orientation."""
+    font_ptr, nominal, _height = key
+    matrix = NATIVE.matrix()
+    a = d = 1.0
+    b = c = 0.0
+    if NATIVE.char_matrix(textpage, index, ctypes.byref(matrix)):
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    scale = (c * c + d * d) ** 0.5 if abs(a * d) >= abs(b * c) else (a * a + b * b) ** 0.5
+    font, bold = fonts.get(font_ptr) or _font(font_ptr, textpage, index, fonts)
+    upright = a * d > 0 and abs(b) < 1e-3 and abs(c) < 1e-3
+    return _Style(size=float(nominal) * (scale or 1.0), font=font, bold=bold, upright=upright)
+
+
+def _font(
+    font_ptr: int, textpage: int, index: int, fonts: dict[int, tuple[str, bool]]
+) -> tuple[str, bool]:
+    """The font's base name and boldness, looked up once per font of the text page."""
+    buffer = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+    flags = ctypes.c_int(0)
+    length = NATIVE.char_font_info(textpage, index, buffer, _FONT_NAME_BYTES, ctypes.byref(flags))
+    name = buffer.value.decode("utf-8", "replace") if 0 < length <= _FONT_NAME_BYTES else ""
+    weight = NATIVE.char_font_weight(textpage, index)
+    found = (name, weight >= BOLD_WEIGHT or any(m in name.lower() for m in BOLD_MARKERS))
+    if font_ptr:
+        fonts[font_ptr] = found
+    return found
