@@ -77,26 +77,34 @@ def require_distributed() -> None:
 def connect(spec: ClusterSpec) -> Iterator[Any]:
     """Yield a ready ``distributed.Client``: model plugin registered, workers able to parse.
 
-    A local cluster's worker processes are started non-daemonic (Dask's nanny starts them
-    daemonic by default, and a daemonic process may not start the parse child).
+    A local cluster's worker processes are started non-daemonic, also when the nanny restarts
+    a dead one (Dask starts them daemonic by default, and a daemonic process may not start the
+    parse child); the setting is read at each start, so it holds for the cluster's lifetime.
     """
     require_distributed()
     dask: Any = importlib.import_module("dask")
-    dd: Any = importlib.import_module("distributed")
-    from hitl_resume.batch.cluster_plugin import ModelPlugin
+    with dask.config.set({"distributed.worker.daemon": False}), _client(spec) as client:
+        _check_workers(client)
+        from hitl_resume.batch.cluster_plugin import ModelPlugin
 
+        client.register_plugin(ModelPlugin(), name=PLUGIN_NAME)
+        yield client
+
+
+@contextmanager
+def _client(spec: ClusterSpec) -> Iterator[Any]:
+    dd: Any = importlib.import_module("distributed")
     cluster = None
     try:
         if spec.address is None:
-            with dask.config.set({"distributed.worker.daemon": False}):
-                cluster = dd.LocalCluster(
-                    n_workers=spec.workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
+            cluster = dd.LocalCluster(
+                n_workers=spec.workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
             client = dd.Client(cluster)
         else:
             client = dd.Client(spec.address, timeout="30s")
@@ -105,8 +113,6 @@ def connect(spec: ClusterSpec) -> Iterator[Any]:
             cluster.close()
         raise ClusterError(f"cannot reach the Dask scheduler ({type(exc).__name__})") from None
     try:
-        _check_workers(client)
-        client.register_plugin(ModelPlugin(), name=PLUGIN_NAME)
         yield client
     finally:
         client.close()

@@ -155,3 +155,6 @@ def test_when_a_worker_dies_mid_batch_then_no_row_is_lost_or_doubled(
     assert [r for r in rows if r[1] != "ok"] == [r for r in rows if r[0] == "broken.pdf"]
     assert result.total == len(result.files) == expected
     assert any(f.worker_pid not in (0, pid) for f in result.files)
+    with distributed.Client(local_cluster) as client:  # the nanny's replacement can parse too
+        client.wait_for_workers(2, timeout=60)
+        assert all(client.run(worker_can_parse).values())
