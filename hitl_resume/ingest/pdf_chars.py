@@ -22,7 +22,7 @@ BOLD_WEIGHT = 600  # pdfium reports the font's weight (400 regular, 700 bold) wh
 BOLD_MARKERS = ("bold", "black", "heavy")  # "semibold" contains "bold"
 MAP_CHECKS = 64  # glyphs of a font checked for a missing Unicode map before trusting it
 _FONT_NAME_BYTES = 128
-_BREAKS = frozenset({0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000})  # whitespace ends a word
+_BREAK_CHARS = frozenset(" \t\n\r\xa0\u3000")  # whitespace ends a word
 _TEXT, _PATH, _FORM = 1, 2, 5  # FPDF_PAGEOBJ_* kinds
 
 
@@ -47,14 +47,6 @@ class PageContent:
 
     chars: tuple[Char, ...]
     edges: tuple[Edge, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Style:
-    size: float
-    font: str
-    bold: bool
-    upright: bool
 
 
 def read_page(page: Any, top: float, left: float = 0.0) -> PageContent:
@@ -97,50 +89,54 @@ def _chars(
     """The text layer's glyphs; ``places`` gets each one's page-object ordinal (-1: in a form)."""
     rect = NATIVE.rect()
     rect_ref = ctypes.byref(rect)
-    styles: dict[tuple[int, float, int], _Style] = {}
+    styles: dict[tuple[int, int], tuple[float, str, bool, bool]] = {}
+    new = tuple.__new__
     fonts: dict[int, tuple[str, bool]] = {}  # per text page: font handles die with it
     checked: dict[int, int] = {}  # per font: glyphs checked for a missing Unicode map
     chars: list[Char] = []
-    get_unicode, get_box = NATIVE.get_unicode, NATIVE.get_loose_box
-    get_object, unmapped = NATIVE.get_text_object, NATIVE.unicode_map_error
-    get_size, get_font = NATIVE.char_font_size, NATIVE.object_font
+    get_box, get_object = NATIVE.get_loose_box, NATIVE.get_text_object
+    get_font, unmapped = NATIVE.object_font, NATIVE.unicode_map_error
     append, place = chars.append, places.append
+    count = NATIVE.count_chars(textpage)
+    text = _page_text(textpage, count)
     space = False
-    for index in range(NATIVE.count_chars(textpage)):
-        code = get_unicode(textpage, index)
-        if code in _BREAKS:
+    for index in range(count):
+        glyph = text[index]
+        if glyph in _BREAK_CHARS:
             space = True
             continue
+        if "\ud800" <= glyph < "\ue000" or glyph == "\ufffe":
+            glyph = _glyph(NATIVE.get_unicode(textpage, index))
         if not get_box(textpage, index, rect_ref):
             continue
         obj = get_object(textpage, index) or 0
         font_ptr = (get_font(obj) or 0) if obj else 0
         rtop, rbottom = rect.top, rect.bottom
-        # The loose box's height is the font's line height at its scale: with the nominal size
-        # it tells the text matrix's scale and rotation apart without a call per glyph.
-        key = (font_ptr, get_size(textpage, index), int((rtop - rbottom) * 100.0 + 0.5))
+        # The loose box's height is the font's line height at its size and scale, so with the
+        # font it keys the style: size, matrix and name are read once per style, not per glyph.
+        key = (font_ptr, int((rtop - rbottom) * 100.0 + 0.5))
         style = styles.get(key)
         if style is None:
-            style = styles[key] = _style(key, textpage, index, fonts)
-        text = chr(code) if code < 0xD800 else _glyph(code)
+            style = styles[key] = _style(font_ptr, textpage, index, fonts)
         seen = checked.get(font_ptr, 0)
         if seen < MAP_CHECKS and unmapped(textpage, index) == 1:
             checked[font_ptr] = -MAP_CHECKS * 1000  # this font has gaps: check all its glyphs
-            text = REPLACEMENT
+            glyph = REPLACEMENT
         else:
             checked[font_ptr] = seen + 1
+        # tuple.__new__ skips NamedTuple's Python-level constructor (thousands per page).
         append(
-            Char(
-                text,
-                rect.left - left,
-                rect.right - left,
-                height - rtop,
-                height - rbottom,
-                style.size,
-                style.font,
-                style.bold,
-                style.upright,
-                space,
+            new(
+                Char,
+                (
+                    glyph,
+                    rect.left - left,
+                    rect.right - left,
+                    height - rtop,
+                    height - rbottom,
+                    *style,
+                    space,
+                ),
             )
         )
         place(ordinals.get(obj, -1))
@@ -162,6 +158,17 @@ def _mark_dropped_spaces(chars: list[Char], places: list[int], dropped: list[int
     return chars
 
 
+def _page_text(textpage: int, count: int) -> str:
+    """All the text page's characters in one call, one ``str`` character per char index."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = NATIVE.get_text(textpage, 0, count, buffer)
+    text = buffer.raw[: max(0, written - 1) * 2].decode("utf-16-le", "surrogatepass")
+    if len(text) == count:
+        return text
+    # Characters beyond the BMP take two UTF-16 units: read those pages a char at a time.
+    return "".join(_glyph(NATIVE.get_unicode(textpage, i)) for i in range(count))
+
+
 def _glyph(code: int) -> str:
     """The character for a UTF-32 code pdfium returned; invalid codes become U+FFFD."""
     if 0 <= code < 0x110000 and not 0xD800 <= code < 0xE000:
@@ -170,19 +177,19 @@ def _glyph(code: int) -> str:
 
 
 def _style(
-    key: tuple[int, float, int], textpage: int, index: int, fonts: dict[int, tuple[str, bool]]
-) -> _Style:
-    """Size (scaled by the text matrix, like pdfminer's), font name, weight and orientation."""
-    font_ptr, nominal, _height = key
+    font_ptr: int, textpage: int, index: int, fonts: dict[int, tuple[str, bool]]
+) -> tuple[float, str, bool, bool]:
+    """Size (scaled by the text matrix, like pdfminer's), font name, boldness and uprightness."""
     matrix = NATIVE.matrix()
     a = d = 1.0
     b = c = 0.0
     if NATIVE.char_matrix(textpage, index, ctypes.byref(matrix)):
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     scale = (c * c + d * d) ** 0.5 if abs(a * d) >= abs(b * c) else (a * a + b * b) ** 0.5
+    nominal = float(NATIVE.char_font_size(textpage, index))
     font, bold = fonts.get(font_ptr) or _font(font_ptr, textpage, index, fonts)
     upright = a * d > 0 and abs(b) < 1e-3 and abs(c) < 1e-3
-    return _Style(size=float(nominal) * (scale or 1.0), font=font, bold=bold, upright=upright)
+    return (nominal * (scale or 1.0), font, bold, upright)
 
 
 def _font(

@@ -37,6 +37,7 @@ class _Native:
         self.close_text = _fn(lib, "FPDFText_ClosePage", None, _ptr)
         self.count_chars = _fn(lib, "FPDFText_CountChars", _int, _ptr)
         self.get_unicode = _fn(lib, "FPDFText_GetUnicode", _uint, _ptr, _int)
+        self.get_text = _fn(lib, "FPDFText_GetText", _int, _ptr, _int, _int, _ptr)
         self.get_loose_box = _fn(lib, "FPDFText_GetLooseCharBox", _int, _ptr, _int, _ptr)
         self.get_text_object = _fn(lib, "FPDFText_GetTextObject", _ptr, _ptr, _int)
         self.unicode_map_error = _fn(lib, "FPDFText_HasUnicodeMapError", _int, _ptr, _int)
