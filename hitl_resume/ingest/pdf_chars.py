@@ -67,15 +67,13 @@ def read_page(page: Any, top: float, left: float = 0.0) -> PageContent:
             chars = _chars(textpage, top, left, ordinals, places)
         finally:
             NATIVE.close_text(textpage)
-    in_text = set(places)
     edges: list[Edge] = []
     dropped: list[int] = []
     used = [0]
     shift = (1.0, 0.0, 0.0, 1.0, -left, 0.0)
-    for index, obj in enumerate(objects):
-        if index in in_text or not obj:
-            continue
-        kind = NATIVE.object_type(obj)
+    for index in sorted(set(range(len(objects))).difference(places)):
+        obj = objects[index]
+        kind = NATIVE.object_type(obj) if obj else 0
         if kind == _TEXT:
             dropped.append(index)
         elif kind in (_PATH, _FORM):
@@ -145,16 +143,24 @@ def _chars(
 
 
 def _mark_dropped_spaces(chars: list[Char], places: list[int], dropped: list[int]) -> list[Char]:
-    """Flag a char that follows a text object pdfium dropped (a glyph-less space)."""
-    if not dropped:
+    """Flag the char that follows a text object pdfium dropped (a glyph-less space).
+
+    Works per dropped object: the next object that has chars gives the char to flag, when the
+    char before it (in content order) came from an object before the dropped one.
+    """
+    if not dropped or not chars:
         return chars
-    for i in range(1, len(chars)):
-        before, here = places[i - 1], places[i]
-        if before < 0 or here <= before + 1 or chars[i].space_before:
+    # object ordinal -> index of its first char (built reversed, so the first index wins)
+    first = dict(zip(reversed(places), range(len(places) - 1, -1, -1), strict=True))
+    first.pop(-1, None)
+    ordered = sorted(first)
+    for gap in dropped:
+        k = bisect_right(ordered, gap)
+        if k == len(ordered):
             continue
-        k = bisect_right(dropped, before)
-        if k < len(dropped) and dropped[k] < here:
-            chars[i] = chars[i]._replace(space_before=True)
+        index = first[ordered[k]]
+        if index > 0 and 0 <= places[index - 1] < gap:
+            chars[index] = chars[index]._replace(space_before=True)
     return chars
 
 

@@ -28,8 +28,9 @@ def build_words(chars: Sequence[Char]) -> tuple[list[Word], list[Word]]:
     sideways: list[Word] = []
     for (is_upright, _size, _font), run in itertools.groupby(chars, key=_run_key):
         target = upright if is_upright else sideways
+        split = _upright_words if is_upright else _sideways_words
         for line in _lines(list(run), is_upright):
-            target.extend(_words(line, is_upright))
+            target.extend(split(line))
     return upright, sideways
 
 
@@ -57,7 +58,30 @@ def _along(line: list[Char], upright: bool) -> list[Char]:
     return sorted(line, key=operator.attrgetter("x0" if upright else "top"))
 
 
-def _words(line: list[Char], upright: bool) -> Iterator[Word]:
+def _upright_words(line: list[Char]) -> Iterator[Word]:
+    """Split a line at whitespace and where pdfplumber would: a step back, a gap, a new line."""
+    current: list[Char] = []
+    prev_x0 = prev_x1 = prev_top = 0.0
+    for char in line:
+        text, x0, x1, top, _bottom, _size, _font, _bold, _upright, space = char
+        if not text or text.isspace():
+            if current:
+                yield _merge(current)
+            current = []
+            continue
+        if current and (
+            space or x0 < prev_x0 or x0 > prev_x1 + X_TOLERANCE or abs(top - prev_top) > Y_TOLERANCE
+        ):
+            yield _merge(current)
+            current = []
+        current.append(char)
+        prev_x0, prev_x1, prev_top = x0, x1, top
+    if current:
+        yield _merge(current)
+
+
+def _sideways_words(line: list[Char]) -> Iterator[Word]:
+    """The same split for rotated text, along its top-to-bottom direction."""
     current: list[Char] = []
     for char in line:
         if char.text.isspace() or not char.text:
@@ -65,7 +89,7 @@ def _words(line: list[Char], upright: bool) -> Iterator[Word]:
                 yield _merge(current)
             current = []
             continue
-        if current and (char.space_before or _begins_word(current[-1], char, upright)):
+        if current and (char.space_before or _begins_word(current[-1], char, upright=False)):
             yield _merge(current)
             current = []
         current.append(char)
@@ -83,7 +107,8 @@ def _begins_word(prev: Char, char: Char, upright: bool) -> bool:
 
 
 def _merge(chars: list[Char]) -> Word:
-    text = "".join([c.text for c in chars])
+    texts, x0s, x1s, tops, bottoms = tuple(zip(*chars, strict=True))[:5]
+    text = "".join(texts)
     if max(text) >= _FIRST_LIGATURE:
         text = "".join([LIGATURES.get(c, c) for c in text])
     if not text.isprintable():
@@ -91,16 +116,12 @@ def _merge(chars: list[Char]) -> Word:
             "".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split()
         )
     first = chars[0]
-    x0 = min([c.x0 for c in chars])
-    x1 = max([c.x1 for c in chars])
-    top = min([c.top for c in chars])
-    bottom = max([c.bottom for c in chars])
     return Word(
         text=text,
-        x0=x0,
-        x1=x1,
-        top=top,
-        bottom=bottom,
+        x0=min(x0s),
+        x1=max(x1s),
+        top=min(tops),
+        bottom=max(bottoms),
         size=first.size,
         bold=first.bold,
         font=first.font,
