@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from hitl_resume.ingest.pdf_edges import Edge, object_edges
-from hitl_resume.ingest.pdf_native import NATIVE, handle
+from hitl_resume.ingest.pdf_native import NATIVE, Handle, handle
 
 REPLACEMENT = "\ufffd"
 BOLD_WEIGHT = 600  # pdfium reports the font's weight (400 regular, 700 bold) when it knows it
@@ -92,8 +92,9 @@ def _chars(
     fonts: dict[int, tuple[str, bool]] = {}  # per text page: font handles die with it
     checked: dict[int, int] = {}  # per font: glyphs checked for a missing Unicode map
     chars: list[Char] = []
-    get_box, get_object = NATIVE.get_loose_box, NATIVE.get_text_object
-    get_font, unmapped = NATIVE.object_font, NATIVE.unicode_map_error
+    get_box, get_object = NATIVE.glyph_box, NATIVE.glyph_object
+    get_font, unmapped = NATIVE.handle_font, NATIVE.unicode_map_error
+    page = Handle(textpage)
     append, place = chars.append, places.append
     count = NATIVE.count_chars(textpage)
     text = _page_text(textpage, count)
@@ -105,10 +106,11 @@ def _chars(
             continue
         if "\ud800" <= glyph < "\ue000" or glyph == "\ufffe":
             glyph = _glyph(NATIVE.get_unicode(textpage, index))
-        if not get_box(textpage, index, rect_ref):
+        if not get_box(page, index, rect_ref):
             continue
-        obj = get_object(textpage, index) or 0
-        font_ptr = (get_font(obj) or 0) if obj else 0
+        handle_obj = get_object(page, index)
+        obj = handle_obj.value or 0
+        font_ptr = (get_font(handle_obj) or 0) if obj else 0
         rtop, rbottom = rect.top, rect.bottom
         # The loose box's height is the font's line height at its size and scale, so with the
         # font it keys the style: size, matrix and name are read once per style, not per glyph.

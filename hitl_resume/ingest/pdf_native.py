@@ -47,15 +47,29 @@ class _Native:
         self.char_font_info = _fn(
             lib, "FPDFText_GetFontInfo", ctypes.c_ulong, _ptr, _int, _ptr, ctypes.c_ulong, _ptr
         )
+        # Per-glyph calls without argtypes: ctypes passes ints and handle objects straight
+        # through (about half the per-call cost); callers pass ``Handle`` objects, never ints.
+        self.glyph_box = _fn(_lib_copy(lib), "FPDFText_GetLooseCharBox", _int, None)
+        self.glyph_object = _fn(_lib_copy(lib), "FPDFText_GetTextObject", Handle, None)
+        self.handle_font = _fn(_lib_copy(lib), "FPDFTextObj_GetFont", _ptr, None)
         self.rect = pdfium_c.FS_RECTF
         self.matrix = pdfium_c.FS_MATRIX
+
+
+class Handle(ctypes.c_void_p):
+    """A pdfium handle kept as a ctypes object (a subclass, so ctypes does not unwrap it)."""
 
 
 def _fn(lib: ctypes.CDLL, name: str, restype: Any, *argtypes: Any) -> Any:
     function = getattr(lib, name)
     function.restype = restype
-    function.argtypes = list(argtypes)
+    function.argtypes = None if argtypes == (None,) else list(argtypes)
     return function
+
+
+def _lib_copy(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """Another handle of the library, so one function can have two prototypes."""
+    return ctypes.CDLL(lib._name)
 
 
 def handle(pointer: Any) -> int:
