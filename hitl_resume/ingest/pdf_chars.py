@@ -162,7 +162,7 @@ def _mark_dropped_spaces(chars: list[Char], places: list[int], dropped: list[int
             continue
         index = first[ordered[k]]
         if index > 0 and 0 <= places[index - 1] < gap:
-            chars[index] = chars[index]._replace(space_before=True)
+            chars[index] = tuple.__new__(Char, (*chars[index][:-1], True))  # space_before
     return chars
 
 
