@@ -52,8 +52,8 @@ class PageContent:
 def read_page(page: Any, top: float, left: float = 0.0) -> PageContent:
     """Return the page's characters and ruling lines in top-down page coordinates.
 
-    A glyph whose font has no Unicode map becomes U+FFFD, so the text-quality check sees it
-    (pdfium would otherwise return silent garbage). Some PDF writers draw each space as its own
+    A glyph without a Unicode mapping that pdfium could not recover (it returns the raw code)
+    becomes U+FFFD, so the text-quality check sees it instead of silent garbage. Some PDF writers draw each space as its own
     text object, which pdfium's text layer drops; such gaps still end a word.
     """
     page_ptr = handle(page)
@@ -121,7 +121,10 @@ def _chars(
         seen = checked.get(font_ptr, 0)
         if seen < MAP_CHECKS and unmapped(textpage, index) == 1:
             checked[font_ptr] = -MAP_CHECKS * 1000  # this font has gaps: check all its glyphs
-            glyph = REPLACEMENT
+            # No ToUnicode entry: pdfium often recovers the character from the font itself;
+            # a raw code (a control or private-use character) is unreadable, not text.
+            if not glyph.isprintable() or "\ue000" <= glyph <= "\uf8ff":
+                glyph = REPLACEMENT
         else:
             checked[font_ptr] = seen + 1
         # tuple.__new__ skips NamedTuple's Python-level constructor (thousands per page).
