@@ -21,7 +21,8 @@ from pathlib import Path
 from hitl_resume.errors import InputError
 from hitl_resume.ingest.extraction import Extraction
 from hitl_resume.ingest.isolation import run_isolated
-from hitl_resume.ingest.pdf_plumber import extract_pdf_plumber
+from hitl_resume.ingest.pdf_plumber import extract_pdf_plumber, read_pdf_plumber
+from hitl_resume.ingest.pdf_reader import read_pdf
 from hitl_resume.ingest.readers import extract_file
 from hitl_resume.ingest.text_quality import check_text_quality
 from hitl_resume.models import Resume
@@ -90,22 +91,53 @@ def main() -> None:
         ) or old_r == new_r
     n = len(files)
     total_old, total_new = sum(old_times), sum(new_times)
+    ratios = [o / w for o, w in zip(old_times, new_times, strict=True)]
+    old_ms, new_ms = statistics.median(old_times) * 1e3, statistics.median(new_times) * 1e3
     print(f"{n} livecareer PDFs, isolated parse (bytes → structured resume), best of {args.rounds}")
+    print(f"old (pdfplumber): {total_old:6.2f} s  median {old_ms:6.1f} ms/file")
+    print(f"new (pdfium):     {total_new:6.2f} s  median {new_ms:6.1f} ms/file")
+    print(f"speed-up: {total_old / total_new:.1f}x total, {statistics.median(ratios):.1f}x median")
     print(
-        f"old (pdfplumber): {total_old:6.2f} s  median {statistics.median(old_times) * 1e3:6.1f} ms/file"
-    )
-    print(
-        f"new (pdfium):     {total_new:6.2f} s  median {statistics.median(new_times) * 1e3:6.1f} ms/file"
-    )
-    print(
-        f"speed-up: {total_old / total_new:.1f}x total, "
-        f"{statistics.median(o / w for o, w in zip(old_times, new_times, strict=True)):.1f}x median per file"
-    )
-    print(
-        f"same job entries (title, organisation, dates): {same_entries}/{n} = {same_entries / n:.1%}"
+        f"same job entries (title, organisation, dates): {same_entries}/{n} "
+        f"({same_entries / n:.1%})"
     )
     print(f"  of files with entries: {same_job_files}/{job_files}")
     print(f"same resume text: {same_text}/{n}")
+    in_process(files)
+    layouts()
+
+
+def in_process(files: list[Path]) -> None:
+    """The readers alone, in this process (no child): CPU seconds, best of 3."""
+    datas = [path.read_bytes() for path in files]
+    best: dict[str, float] = {}
+    for name, reader in (("old", read_pdf_plumber), ("new", read_pdf)):
+        rounds = []
+        for _ in range(3 if name == "new" else 1):
+            started = time.process_time()
+            for data in datas:
+                reader(data)
+            rounds.append(time.process_time() - started)
+        best[name] = min(rounds)
+    print(
+        f"readers alone, in process: old {best['old'] / len(datas) * 1e3:.1f} ms/file, "
+        f"new {best['new'] / len(datas) * 1e3:.1f} ms/file CPU ({best['old'] / best['new']:.1f}x)"
+    )
+
+
+def layouts() -> None:
+    """Synthetic layouts (two columns, sidebar, header over columns, table): identical lines?"""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pdf_factory
+
+    makers = {
+        "two-column": pdf_factory.two_column_resume,
+        "sidebar": pdf_factory.sidebar_resume,
+        "header-over-columns": pdf_factory.header_two_column_resume,
+        "table": pdf_factory.table_resume,
+    }
+    same = [name for name, make in makers.items() if read_pdf(d := make()) == read_pdf_plumber(d)]
+    print(f"synthetic layouts with identical lines: {len(same)}/{len(makers)} ({', '.join(same)})")
 
 
 if __name__ == "__main__":

@@ -53,8 +53,9 @@ def read_page(page: Any, top: float, left: float = 0.0) -> PageContent:
     """Return the page's characters and ruling lines in top-down page coordinates.
 
     A glyph without a Unicode mapping that pdfium could not recover (it returns the raw code)
-    becomes U+FFFD, so the text-quality check sees it instead of silent garbage. Some PDF writers draw each space as its own
-    text object, which pdfium's text layer drops; such gaps still end a word.
+    becomes U+FFFD, so the text-quality check sees it instead of silent garbage. Some PDF
+    writers draw each space as its own text object, which pdfium's text layer drops; such gaps
+    still end a word.
     """
     page_ptr = handle(page)
     objects = [NATIVE.get_object(page_ptr, i) for i in range(NATIVE.count_objects(page_ptr))]
