@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from hitl_resume.ingest.pdf_edges import Edge, object_edges
@@ -58,7 +59,8 @@ def read_page(page: Any, top: float, left: float = 0.0) -> PageContent:
     still end a word.
     """
     page_ptr = handle(page)
-    objects = [NATIVE.get_object(page_ptr, i) for i in range(NATIVE.count_objects(page_ptr))]
+    total = NATIVE.count_objects(page_ptr)
+    objects = list(map(NATIVE.page_object, repeat(Handle(page_ptr), total), range(total)))
     textpage = NATIVE.load_text(page_ptr)
     chars: list[Char] = []
     places: list[int] = []

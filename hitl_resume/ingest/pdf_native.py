@@ -52,6 +52,7 @@ class _Native:
         self.glyph_box = _fn(_lib_copy(lib), "FPDFText_GetLooseCharBox", _int, None)
         self.glyph_object = _fn(_lib_copy(lib), "FPDFText_GetTextObject", Handle, None)
         self.handle_font = _fn(_lib_copy(lib), "FPDFTextObj_GetFont", _ptr, None)
+        self.page_object = _fn(_lib_copy(lib), "FPDFPage_GetObject", _ptr, None)
         self.rect = pdfium_c.FS_RECTF
         self.matrix = pdfium_c.FS_MATRIX
 
