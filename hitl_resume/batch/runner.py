@@ -1,9 +1,10 @@
 """Run a batch: collect inputs, skip what an earlier run finished, analyse the rest, write outputs.
 
 ``jobs`` ≤ 1 analyses in this process (no pool; handy for tests and small batches); more jobs
-use a ``ProcessPoolExecutor`` whose workers load the model once each. Either way each file's
-parse runs in an isolated, limited child. Ctrl-C cancels pending work and still writes the
-summary for finished files.
+use a ``ProcessPoolExecutor`` whose workers load the model once each; ``cluster`` sends the same
+per-file work to a Dask cluster (``cluster.py``). Every way, each file's parse runs in an
+isolated, limited child, and only this process writes outputs. Ctrl-C cancels pending work
+and still writes the summary for finished files.
 """
 
 from __future__ import annotations
