@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import os
 import re
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -151,6 +152,7 @@ def run_on_cluster(client: Any, tasks: Iterator[Task], finish: Finish) -> None:
     that kills workers repeatedly (Dask's ``allowed-failures``) becomes an error row.
     """
     dd: Any = importlib.import_module("distributed")
+    run = uuid.uuid4().hex[:12]  # keys differ between batches sharing a cluster
     pending: dict[Any, Task] = {}
     queue = dd.as_completed()
 
@@ -159,7 +161,7 @@ def run_on_cluster(client: Any, tasks: Iterator[Task], finish: Finish) -> None:
         if task is None:
             return False
         future = client.submit(
-            worker.analyze_task, task, key=f"hitl-file-{task.index}-{task.sha256[:16]}", pure=False
+            worker.analyze_task, task, key=f"hitl-file-{run}-{task.index}", pure=False
         )
         pending[future] = task
         queue.add(future)

@@ -10,6 +10,7 @@ Every library failure is mapped to an ``InputError`` here, without the library's
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,6 +31,9 @@ from hitl_resume.ingest.pdf_lines import page_lines
 from hitl_resume.ingest.pdf_tables import find_tables, has_ruling
 from hitl_resume.ingest.pdf_words import build_words
 
+#: pdfium is not thread-safe: one document at a time per process (parse children hold it alone).
+_PDFIUM_LOCK = threading.Lock()
+
 #: pdfium load errors that mean "a password or security handler is needed".
 _ENCRYPTED_CODES = frozenset({pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY})
 
@@ -44,6 +48,11 @@ def read_pdf(data: bytes) -> Extraction:
         CorruptFileError: anything else the PDF library could not parse.
     """
     logging.getLogger("pdfminer").setLevel(logging.WARNING)  # the table finder's package
+    with _PDFIUM_LOCK:
+        return _read(data)
+
+
+def _read(data: bytes) -> Extraction:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -69,3 +69,18 @@ def test_when_pdfium_crashes_in_the_child_then_a_named_error_quickly() -> None:
     with pytest.raises(CorruptFileError):
         run_isolated(pdf_targets.crash_inside_pdfium, b"x")
     assert time.monotonic() - started < 5
+
+
+def test_when_threads_read_pdfs_at_once_then_each_gets_its_own_lines() -> None:
+    """pdfium is not thread-safe; the reader serialises it, so in-process callers may use threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pdf_factory
+
+    from hitl_resume.ingest.pdf_reader import read_pdf
+
+    makers = [pdf_factory.one_column_resume, pdf_factory.two_column_resume] * 4
+    datas = [make() for make in makers]
+    expected = [read_pdf(data) for data in datas]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(read_pdf, datas)) == expected
