@@ -72,7 +72,7 @@ def test_when_pdfium_crashes_in_the_child_then_a_named_error_quickly() -> None:
 
 
 def test_when_threads_read_pdfs_at_once_then_each_gets_its_own_lines() -> None:
-    """pdfium is not thread-safe; the reader serialises it, so in-process callers may use threads."""
+    """pdfium is not thread-safe; the reader serialises it so in-process threads stay safe."""
     from concurrent.futures import ThreadPoolExecutor
 
     import pdf_factory
