@@ -84,3 +84,19 @@ def test_when_threads_read_pdfs_at_once_then_each_gets_its_own_lines() -> None:
     expected = [read_pdf(data) for data in datas]
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(read_pdf, datas)) == expected
+
+
+def test_when_reading_then_garbage_collection_is_restored() -> None:
+    """The reader pauses cyclic GC for speed and must hand it back as it found it."""
+    import gc
+
+    import pdf_factory
+
+    from hitl_resume.ingest.pdf_reader import read_pdf
+
+    assert gc.isenabled()
+    read_pdf(pdf_factory.one_column_resume())
+    assert gc.isenabled()
+    with pytest.raises(CorruptFileError):
+        read_pdf(b"%PDF-1.4\n")
+    assert gc.isenabled()
