@@ -94,6 +94,7 @@ def _chars(
     new = tuple.__new__
     fonts: dict[int, tuple[str, bool]] = {}  # per text page: font handles die with it
     checked: dict[int, int] = {}  # per font: glyphs checked for a missing Unicode map
+    trusted: set[int] = set()  # fonts whose first MAP_CHECKS glyphs all mapped
     chars: list[Char] = []
     get_box, get_object = NATIVE.glyph_box, NATIVE.glyph_object
     get_font, unmapped = NATIVE.handle_font, NATIVE.unicode_map_error
@@ -121,15 +122,18 @@ def _chars(
         style = styles.get(key)
         if style is None:
             style = styles[key] = _style(font_ptr, textpage, index, fonts)
-        seen = checked.get(font_ptr, 0)
-        if seen < MAP_CHECKS and unmapped(textpage, index) == 1:
-            checked[font_ptr] = -MAP_CHECKS * 1000  # this font has gaps: check all its glyphs
-            # No ToUnicode entry: pdfium often recovers the character from the font itself;
-            # a raw code (a control or private-use character) is unreadable, not text.
-            if not glyph.isprintable() or "\ue000" <= glyph <= "\uf8ff":
-                glyph = REPLACEMENT
-        else:
-            checked[font_ptr] = seen + 1
+        if font_ptr not in trusted:
+            seen = checked.get(font_ptr, 0)
+            if unmapped(textpage, index) == 1:
+                checked[font_ptr] = -MAP_CHECKS * 1000  # this font has gaps: check every glyph
+                # No ToUnicode entry: pdfium often recovers the character from the font itself;
+                # a raw code (a control or private-use character) is unreadable, not text.
+                if not glyph.isprintable() or "\ue000" <= glyph <= "\uf8ff":
+                    glyph = REPLACEMENT
+            elif seen + 1 >= MAP_CHECKS:
+                trusted.add(font_ptr)
+            else:
+                checked[font_ptr] = seen + 1
         # tuple.__new__ skips NamedTuple's Python-level constructor (thousands per page).
         append(
             new(
