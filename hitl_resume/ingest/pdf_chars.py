@@ -23,6 +23,7 @@ BOLD_WEIGHT = 600  # pdfium reports the font's weight (400 regular, 700 bold) wh
 BOLD_MARKERS = ("bold", "black", "heavy")  # "semibold" contains "bold"
 MAP_CHECKS = 64  # glyphs of a font checked for a missing Unicode map before trusting it
 _FONT_NAME_BYTES = 128
+_LINE_END_HYPHEN = 0x02  # pdfium's code for a hyphen that ends a line (the file has "-")
 _BREAK_CHARS = frozenset(" \t\n\r\xa0\u3000")  # whitespace ends a word
 _TEXT, _PATH, _FORM = 1, 2, 5  # FPDF_PAGEOBJ_* kinds
 
@@ -189,6 +190,8 @@ def _page_text(textpage: int, count: int) -> str:
 
 def _glyph(code: int) -> str:
     """The character for a UTF-32 code pdfium returned; invalid codes become U+FFFD."""
+    if code == _LINE_END_HYPHEN:
+        return "-"
     if 0 <= code < 0x110000 and not 0xD800 <= code < 0xE000:
         return chr(code)
     return REPLACEMENT

@@ -58,26 +58,63 @@ def _along(line: list[Char], upright: bool) -> list[Char]:
     return sorted(line, key=operator.attrgetter("x0" if upright else "top"))
 
 
-def _upright_words(line: list[Char]) -> Iterator[Word]:
-    """Split a line at whitespace and where pdfplumber would: a step back, a gap, a new line."""
-    current: list[Char] = []
+def _upright_words(line: list[Char]) -> list[Word]:
+    """Split a line at whitespace and where pdfplumber would: a step back, a gap, a new line.
+
+    The line is sorted by x0, so a word's x0 is its first glyph's; its other bounds are kept
+    as the glyphs come (this loop runs once per glyph of every page).
+    """
+    words: list[Word] = []
+    parts: list[str] = []
+    first: Char | None = None
     prev_x0 = prev_x1 = prev_top = 0.0
+    right = top_min = bottom_max = 0.0
     for char in line:
-        text, x0, x1, top, _bottom, _size, _font, _bold, _upright, space = char
+        text, x0, x1, top, bottom, _size, _font, _bold, _upright, space = char
         if not text or text.isspace():
-            if current:
-                yield _merge(current)
-            current = []
+            if first is not None:
+                words.append(_word(parts, first, right, top_min, bottom_max))
+            first = None
             continue
-        if current and (
+        if first is not None and (
             space or x0 < prev_x0 or x0 > prev_x1 + X_TOLERANCE or abs(top - prev_top) > Y_TOLERANCE
         ):
-            yield _merge(current)
-            current = []
-        current.append(char)
+            words.append(_word(parts, first, right, top_min, bottom_max))
+            first = None
+        if first is None:
+            first, parts = char, [text]
+            right, top_min, bottom_max = x1, top, bottom
+        else:
+            parts.append(text)
+            right, top_min, bottom_max = max(right, x1), min(top_min, top), max(bottom_max, bottom)
         prev_x0, prev_x1, prev_top = x0, x1, top
-    if current:
-        yield _merge(current)
+    if first is not None:
+        words.append(_word(parts, first, right, top_min, bottom_max))
+    return words
+
+
+def _word(parts: list[str], first: Char, x1: float, top: float, bottom: float) -> Word:
+    return Word(
+        text=_clean_text("".join(parts)),
+        x0=first.x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
+        size=first.size,
+        bold=first.bold,
+        font=first.font,
+    )
+
+
+def _clean_text(text: str) -> str:
+    """Expand ligatures; turn control characters into spaces and collapse whitespace."""
+    if max(text) >= _FIRST_LIGATURE:
+        text = "".join([LIGATURES.get(c, c) for c in text])
+    if not text.isprintable():
+        text = " ".join(
+            "".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split()
+        )
+    return text
 
 
 def _sideways_words(line: list[Char]) -> Iterator[Word]:
@@ -108,16 +145,9 @@ def _begins_word(prev: Char, char: Char, upright: bool) -> bool:
 
 def _merge(chars: list[Char]) -> Word:
     texts, x0s, x1s, tops, bottoms = tuple(zip(*chars, strict=True))[:5]
-    text = "".join(texts)
-    if max(text) >= _FIRST_LIGATURE:
-        text = "".join([LIGATURES.get(c, c) for c in text])
-    if not text.isprintable():
-        text = " ".join(
-            "".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split()
-        )
     first = chars[0]
     return Word(
-        text=text,
+        text=_clean_text("".join(texts)),
         x0=min(x0s),
         x1=max(x1s),
         top=min(tops),
