@@ -1,4 +1,4 @@
-"""Ingestion benchmark: parse time per document and page, raw pdfplumber, child overhead, memory.
+"""Ingestion benchmark: parse time per document and page, raw pdfplumber/pdfium, child overhead.
 
 Usage: python benchmarks/bench_ingest.py [--limit N]
 Reads PDFs from ../shared/data/resumes (skipped if absent) and synthetic DOCX built by the
@@ -17,7 +17,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
+# ../shared beside the checkout (CI, main); a worktree under wt/ finds it one level higher.
+SHARED = next(
+    (p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    ROOT.parent / "shared" / "data",
+)
 sys.path.insert(0, str(ROOT / "tests"))
 
 
@@ -61,7 +65,9 @@ def main() -> None:  # noqa: PLR0915 - one linear measurement script
     from hitl_resume.structure import build_resume
 
     pdfs = pdf_files(args.limit)
-    raw, ours_inproc, ours_isolated, per_page = [], [], [], []
+    import pypdfium2
+
+    raw, raw_pdfium, ours_inproc, ours_isolated, per_page = [], [], [], [], []
     outcomes: dict[str, int] = {}
     for path in pdfs:
         data = path.read_bytes()
@@ -71,6 +77,12 @@ def main() -> None:  # noqa: PLR0915 - one linear measurement script
             for page in pdf.pages:
                 page.extract_text()
         raw.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        document = pypdfium2.PdfDocument(data)
+        for index in range(len(document)):
+            document[index].get_textpage().get_text_range()
+        document.close()
+        raw_pdfium.append(time.perf_counter() - started)
         started = time.perf_counter()
         try:
             build_resume(extract(data, isolated=False))
@@ -105,6 +117,7 @@ def main() -> None:  # noqa: PLR0915 - one linear measurement script
 
     print(f"PDF files: {len(pdfs)}  outcomes: {outcomes}")
     print(f"raw pdfplumber extract_text / doc : {_ms(raw)}")
+    print(f"raw pypdfium2 text (glued) / doc  : {_ms(raw_pdfium)}")
     print(f"hitl_resume parse (in process) / doc: {_ms(ours_inproc)}")
     print(f"hitl_resume parse per page        : {_ms(per_page)}")
     print(f"hitl_resume extract isolated / doc: {_ms(ours_isolated)}")

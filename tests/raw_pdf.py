@@ -122,3 +122,25 @@ def flate_bomb_pdf(inflated_bytes: int) -> bytes:
         stream(data, b"/Filter /FlateDecode"),
     ]
     return build_pdf(objects)
+
+
+def slow_text_pdf(pages: int = 10, lines_per_page: int = 2_000) -> bytes:
+    """Pages packed with tiny text: seconds of word building for any reader (a slow, not
+    malformed, file), and far more text than a resume, so it can never pass."""
+    font = 3 + 2 * pages
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+    ]
+    line = b"(" + b"ab cd " * 16 + b") Tj"
+    for i in range(pages):
+        ops = [b"BT /F1 2 Tf"] + [b"1 %d Td " % (r % 700) + line for r in range(lines_per_page)]
+        content = b"\n".join([*ops, b"ET"])
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (font, 4 + 2 * i)
+        )
+        objects.append(stream(zlib.compress(content, 9), b"/Filter /FlateDecode"))
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return build_pdf(objects)

@@ -8,10 +8,16 @@ from typing import Any, cast
 from flask import current_app, g, request
 
 from hitl_resume.api import analyze, analyze_posting
-from hitl_resume.errors import EmptyFileError, EmptyTextError, InputError, ParseTimeoutError
+from hitl_resume.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    EmptyTextError,
+    InputError,
+    ParseTimeoutError,
+)
 from hitl_resume.ingest import limits
 from hitl_resume.ingest.display_names import display_name
-from hitl_resume.ingest.source import Source
+from hitl_resume.ingest.source import Source, damage_error
 
 from . import bounded, child_tasks
 from .parse_slots import ParseSlots
@@ -106,6 +112,10 @@ def analyze_request() -> dict[str, Any]:
             except ParseTimeoutError:
                 if isinstance(source, str) or postings:
                     raise ParseTimeoutError(TEXT_TIMEOUT_MESSAGE) from None
+                raise
+            except CorruptFileError:
+                if isinstance(source, bytes):
+                    raise damage_error(source) from None
                 raise
         else:
             data = analyze(source, postings=postings, filename=filename).to_dict()

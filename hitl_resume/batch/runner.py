@@ -1,9 +1,10 @@
 """Run a batch: collect inputs, skip what an earlier run finished, analyse the rest, write outputs.
 
 ``jobs`` ≤ 1 analyses in this process (no pool; handy for tests and small batches); more jobs
-use a ``ProcessPoolExecutor`` whose workers load the model once each. Either way each file's
-parse runs in an isolated, limited child. Ctrl-C cancels pending work and still writes the
-summary for finished files.
+use a ``ProcessPoolExecutor`` whose workers load the model once each; ``cluster`` sends the same
+per-file work to a Dask cluster (``cluster.py``). Every way, each file's parse runs in an
+isolated, limited child, and only this process writes outputs. Ctrl-C cancels pending work
+and still writes the summary for finished files.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hitl_resume.api import clean_posting_text
 from hitl_resume.batch import worker
@@ -24,8 +26,11 @@ from hitl_resume.batch.inputs import Collection, collect_inputs
 from hitl_resume.batch.manifest import Manifest, settings_key
 from hitl_resume.batch.outputs import atomic_write, write_reports, write_summaries
 from hitl_resume.batch.progress import make_progress
-from hitl_resume.batch.results import BatchResult, FileResult, Note, Task, count_errors
+from hitl_resume.batch.results import BatchResult, FileResult, Task, count_errors
 from hitl_resume.errors import InputError
+
+if TYPE_CHECKING:
+    from hitl_resume.batch.cluster import ClusterSpec
 
 FORMATS = ("json", "markdown", "docx")
 Outcome = tuple[FileResult, tuple[tuple[str, bytes], ...]]
@@ -52,6 +57,7 @@ def run_batch(
     formats: tuple[str, ...] = ("json",),
     force: bool = False,
     progress: bool | None = None,
+    cluster: str | None = None,
 ) -> BatchResult:
     """Analyse every resume in ``inputs`` and write reports and summaries under ``outdir``.
 
@@ -63,9 +69,12 @@ def run_batch(
         formats: report formats, any of ``json``, ``markdown``, ``docx``.
         force: redo files even when an earlier run's reports exist.
         progress: a bar on a terminal / lines otherwise (``None``), or off (``False``).
+        cluster: run the files on a Dask cluster instead of local processes: a scheduler
+            address (``tcp://host:8786``), ``local`` or ``local:N`` (needs the cluster extra).
 
     Raises:
         ValueError: an unknown format or a negative ``jobs``.
+        ClusterError: ``cluster`` is set but unusable (extra missing, unreachable, bad workers).
         InputError: a posting that cannot be used (empty or too long).
     """
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
@@ -74,15 +83,13 @@ def run_batch(
     formats = tuple(dict.fromkeys(formats))
     texts = tuple(clean_posting_text(text) for text in postings)
     workers = effective_jobs(jobs)
+    spec = _cluster_spec(cluster)
     started = time.monotonic()
     outdir.mkdir(parents=True, exist_ok=True)
     collection = collect_inputs(inputs, exclude=outdir)
     settings = settings_key(texts)
     manifest = Manifest.load(outdir, settings)  # with force: kept for other files, not reused
     notes = list(collection.notes)
-    if "docx" in formats and worker.docx_renderer() is None:
-        notes.append(Note("", "unsupported_format", "DOCX reports are not available here."))
-        formats = tuple(fmt for fmt in formats if fmt != "docx") or ("json",)
     reporter = make_progress(progress, len(collection.items))
     results: dict[int, FileResult] = {}
     taken: set[str] = set()
@@ -99,7 +106,9 @@ def run_batch(
     tasks = _tasks(collection, manifest, texts, formats, force, finish)
     interrupted = False
     try:
-        if workers <= 1 or len(collection.items) <= 1:
+        if spec is not None:
+            workers = _run_cluster(spec, tasks, finish)
+        elif workers <= 1 or len(collection.items) <= 1:
             for task in tasks:
                 finish(*worker.analyze_task(task))
         else:
@@ -124,6 +133,27 @@ def run_batch(
     atomic_write(outdir / "cohort.svg", render_cohort_svg(files).encode("utf-8"))
     manifest.save()
     return batch
+
+
+def _cluster_spec(cluster: str | None) -> ClusterSpec | None:
+    """Check a ``--cluster`` value early (before any file is read)."""
+    if cluster is None:
+        return None
+    from hitl_resume.batch.cluster import parse_cluster, require_distributed
+
+    spec = parse_cluster(cluster)
+    require_distributed()
+    return spec
+
+
+def _run_cluster(spec: ClusterSpec, tasks: Iterator[Task], finish: Finish) -> int:
+    """Run every task on the cluster; return how many files it worked on at once."""
+    from hitl_resume.batch.cluster import cluster_threads, connect, run_on_cluster
+
+    with connect(spec) as client:
+        threads = cluster_threads(client)
+        run_on_cluster(client, tasks, finish)
+    return threads
 
 
 def _tasks(

@@ -6,19 +6,17 @@ isolated child of ``hitl_resume.ingest.isolation`` with its timeout and memory c
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import resource
 import signal
 import time
-from collections.abc import Callable
 
 from hitl_resume.analysis import Analysis
 from hitl_resume.api import analyze, default_analyzer
 from hitl_resume.batch.results import FileResult, Note, Task
 from hitl_resume.errors import InputError
-from hitl_resume.render import ANALYSIS_RENDERERS
+from hitl_resume.render import ANALYSIS_RENDERERS, BINARY_RENDERERS
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +28,6 @@ def init_worker() -> None:
     """Pool initializer: let the parent handle Ctrl-C, and load the model once per worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     default_analyzer()
-
-
-def docx_renderer() -> Callable[[Analysis], bytes] | None:
-    """The DOCX report renderer, when that module is installed (it is optional here)."""
-    try:
-        module = importlib.import_module("hitl_resume.render.docx_report")
-    except ImportError:
-        return None
-    renderer: Callable[[Analysis], bytes] | None = getattr(module, "render_analysis_docx", None)
-    return renderer
 
 
 def analyze_task(
@@ -69,12 +57,8 @@ def _render(
     notes: list[Note] = []
     for fmt in task.formats:
         try:
-            if fmt == "docx":
-                renderer = docx_renderer()
-                if renderer is None:
-                    notes.append(Note(task.file, "unsupported_format", "DOCX reports unavailable."))
-                    continue
-                rendered.append((fmt, renderer(analysis)))
+            if fmt in BINARY_RENDERERS:
+                rendered.append((fmt, BINARY_RENDERERS[fmt](analysis)))
             else:
                 rendered.append((fmt, ANALYSIS_RENDERERS[fmt](analysis).encode("utf-8")))
         except Exception as exc:  # a renderer bug loses one report, not the row

@@ -77,6 +77,13 @@ def _read_postings(paths: tuple[Path, ...]) -> list[str]:
     help="Report formats, comma-separated: json, markdown, docx.",
 )
 @click.option("--force", is_flag=True, help="Redo files whose reports already exist.")
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    default=None,
+    help="Run on a Dask cluster: a scheduler address (tcp://HOST:8786), or local / local:N "
+    "for N local worker processes. Needs: pip install 'hitl-resume[cluster]'.",
+)
 def batch_command(
     inputs: tuple[Path, ...],
     postings: tuple[Path, ...],
@@ -84,6 +91,7 @@ def batch_command(
     jobs: int | None,
     formats: tuple[str, ...],
     force: bool,
+    cluster: str | None,
 ) -> None:
     """Analyse every resume in INPUT folders, zip files and files; write a report per resume.
 
@@ -95,12 +103,24 @@ def batch_command(
     Example: hitl-resume batch clients/ clients.zip --posting job.txt -o out --format json,markdown
     """
     from hitl_resume.batch import run_batch
+    from hitl_resume.batch.cluster import ClusterError
     from hitl_resume.batch.progress import format_summary
 
+    if cluster is not None and jobs is not None:
+        raise click.BadParameter("use either --jobs or --cluster", param_hint="--cluster")
     texts = _read_postings(postings)
-    result = run_batch(
-        list(inputs), outdir, postings=texts, jobs=jobs, formats=formats, force=force
-    )
+    try:
+        result = run_batch(
+            list(inputs),
+            outdir,
+            postings=texts,
+            jobs=jobs,
+            formats=formats,
+            force=force,
+            cluster=cluster,
+        )
+    except ClusterError as error:
+        raise click.UsageError(f"--cluster: {error}") from None
     click.echo(format_summary(result))
     if result.interrupted:
         sys.exit(EXIT_INTERRUPTED)

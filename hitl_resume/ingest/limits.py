@@ -5,6 +5,8 @@ from __future__ import annotations
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 100_000
 MAX_PDF_PAGES = 10
+#: A PDF whose streams inflate past this is a decompression bomb (checked only on failure).
+MAX_PDF_INFLATED_BYTES = 256 * 1024 * 1024
 
 PARSE_TIMEOUT_SECONDS = 10.0
 PARSE_MEMORY_BYTES = 1024 * 1024 * 1024

@@ -61,8 +61,23 @@ class TextLine:
 
 def body_size(words: Sequence[Word]) -> float:
     """Return the page's body font size: the median word size weighted by character count."""
-    sizes = [w.size for w in words for _ in w.text]
-    return median(sizes) if sizes else 10.0
+    pairs = sorted((w.size, len(w.text)) for w in words if w.text)
+    total = sum(count for _, count in pairs)
+    if not total:
+        return 10.0
+    if total % 2:
+        return _nth_size(pairs, total // 2)
+    return (_nth_size(pairs, total // 2 - 1) + _nth_size(pairs, total // 2)) / 2
+
+
+def _nth_size(pairs: list[tuple[float, int]], n: int) -> float:
+    """The size of the n-th character (0-based) when every word counts once per character."""
+    seen = 0
+    for size, count in pairs:
+        seen += count
+        if n < seen:
+            return size
+    return pairs[-1][0]
 
 
 def join_words(words: Sequence[Word]) -> str:

@@ -4,18 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hitl_resume.errors import TextTooLongError
+from hitl_resume.errors import CorruptFileError, ResourceLimitError, TextTooLongError
 from hitl_resume.ingest import limits
 from hitl_resume.ingest.docx_reader import read_docx
 from hitl_resume.ingest.extraction import Extraction, FileKind, Line
 from hitl_resume.ingest.file_types import sniff
 from hitl_resume.ingest.pdf_reader import read_pdf
+from hitl_resume.ingest.pdf_streams import inflates_past
 from hitl_resume.ingest.text_cleaning import clean_line, decode_text
 
 
 def extract_pdf(data: bytes) -> Extraction:
-    """Read a PDF (run in the parse child); lines come back cleaned and size-checked."""
-    return finish(read_pdf(data))
+    """Read a PDF (run in the parse child); lines come back cleaned and size-checked.
+
+    A PDF the reader could not read, or read no text from, is a decompression bomb when its
+    streams inflate past ``MAX_PDF_INFLATED_BYTES``: ``resource_limit``, not "damaged" (U-16).
+    """
+    try:
+        extraction = read_pdf(data)
+    except CorruptFileError:
+        if inflates_past(data, limits.MAX_PDF_INFLATED_BYTES):
+            raise ResourceLimitError() from None
+        raise
+    if not extraction.lines and inflates_past(data, limits.MAX_PDF_INFLATED_BYTES):
+        raise ResourceLimitError()
+    return finish(extraction)
 
 
 def extract_docx(data: bytes) -> Extraction:

@@ -17,12 +17,14 @@ from hitl_resume.errors import (
     EmptyTextError,
     FileTooLargeError,
     InputError,
+    ResourceLimitError,
     UnsupportedTypeError,
 )
 from hitl_resume.ingest import limits
 from hitl_resume.ingest.extraction import Extraction
 from hitl_resume.ingest.file_types import sniff
 from hitl_resume.ingest.isolation import run_isolated
+from hitl_resume.ingest.pdf_streams import inflates_past
 from hitl_resume.ingest.readers import EXTRACTORS, finish, text_to_extraction
 from hitl_resume.ingest.text_cleaning import decode_text
 from hitl_resume.ingest.text_quality import check_text_quality
@@ -96,6 +98,21 @@ def extract_bytes(data: bytes, *, isolated: bool = True) -> Extraction:
         raise FileTooLargeError()
     kind = sniff(data)
     extractor = EXTRACTORS[kind]
-    if isolated and kind != "txt":
+    if not isolated or kind == "txt":
+        return extractor(data)
+    try:
         return run_isolated(extractor, data)
-    return extractor(data)
+    except CorruptFileError:
+        raise damage_error(data) from None
+
+
+def damage_error(data: bytes) -> InputError:
+    """The error for file bytes whose parse child crashed or called them damaged.
+
+    A PDF library may crash outright on the memory cap, so a PDF whose streams inflate past
+    ``MAX_PDF_INFLATED_BYTES`` is a decompression bomb (``resource_limit``, U-16); anything
+    else stays ``corrupt_file``.
+    """
+    if sniff(data) == "pdf" and inflates_past(data, limits.MAX_PDF_INFLATED_BYTES):
+        return ResourceLimitError()
+    return CorruptFileError()

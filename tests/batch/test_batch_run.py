@@ -220,17 +220,9 @@ def test_when_arguments_are_bad_then_nothing_runs(
         run_batch([tmp_path], tmp_path / "out", progress=False, **kwargs)
 
 
-def test_when_docx_reports_are_asked_then_written_or_noted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """DOCX reports are written when the renderer exists; without it, one note and no crash."""
+def test_when_docx_reports_are_asked_then_they_are_written(tmp_path: Path) -> None:
+    """DOCX reports come from the renderer table like every other format."""
     (tmp_path / "cv.txt").write_bytes(txt_resume())
     run_batch([tmp_path / "cv.txt"], tmp_path / "with", jobs=1, formats=("docx",), progress=False)
-    if worker.docx_renderer() is not None:
-        (report,) = (tmp_path / "with" / "reports").iterdir()
-        assert report.read_bytes().startswith(b"PK")
-    monkeypatch.setattr(worker, "docx_renderer", lambda: None)
-    out = tmp_path / "without"
-    result = run_batch([tmp_path / "cv.txt"], out, jobs=1, formats=("docx",), progress=False)
-    assert result.ok_count == 1
-    assert ["", "unsupported_format"] in [row[:2] for row in read_csv(out / "errors.csv")]
+    (report,) = (tmp_path / "with" / "reports").iterdir()
+    assert report.read_bytes().startswith(b"PK")

@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pdf_factory as factory
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
@@ -17,10 +19,11 @@ from hitl_resume.errors import (
     ResourceLimitError,
     TooManyPagesError,
 )
-from hitl_resume.ingest import pdf_reader
+from hitl_resume.ingest import pdf_plumber, pdf_reader
 from hitl_resume.ingest.extraction import Extraction
 from hitl_resume.ingest.limits import MAX_PDF_PAGES
 from hitl_resume.ingest.pdf_layout import TableBlock, Word, join_words, order_page
+from hitl_resume.ingest.pdf_lines import is_heading
 from hitl_resume.ingest.pdf_reader import read_pdf
 
 
@@ -144,28 +147,95 @@ def test_when_image_only_then_empty_text_without_error() -> None:
     assert extraction.pages == 1
 
 
+_LIBRARY_FAILURES = [
+    (MemoryError(), ResourceLimitError),
+    (RecursionError(), CorruptFileError),
+    (ValueError("document text that must not leak"), CorruptFileError),
+]
+
+
 @pytest.mark.parametrize(
     ("raised", "expected"),
     [
-        (MemoryError(), ResourceLimitError),
-        (RecursionError(), CorruptFileError),
-        (PdfminerException(PDFPasswordIncorrect()), EncryptedPdfError),
-        (ValueError("document text that must not leak"), CorruptFileError),
+        *_LIBRARY_FAILURES,
+        (pdfium.PdfiumError("x", err_code=pdfium_c.FPDF_ERR_PASSWORD), EncryptedPdfError),
+        (pdfium.PdfiumError("x", err_code=pdfium_c.FPDF_ERR_SECURITY), EncryptedPdfError),
+        (pdfium.PdfiumError("document text that must not leak", err_code=3), CorruptFileError),
     ],
-    ids=["memory", "recursion", "wrapped-password", "other"],
+    ids=["memory", "recursion", "other", "password", "security-handler", "format"],
 )
-def test_when_library_fails_then_mapped_to_input_error(
+def test_when_pdfium_fails_to_open_then_mapped_to_input_error(
     monkeypatch: pytest.MonkeyPatch, raised: BaseException, expected: type[Exception]
 ) -> None:
-    """Library failures surface as InputError subclasses whose message quotes nothing."""
+    """pdfium's load failures surface as InputError subclasses whose message quotes nothing."""
 
     def fail(*_args: object, **_kwargs: object) -> None:
         raise raised
 
-    monkeypatch.setattr(pdf_reader.pdfplumber, "open", fail)
+    monkeypatch.setattr(pdf_reader.pdfium, "PdfDocument", fail)
     with pytest.raises(expected) as info:
         read_pdf(b"%PDF-1.4\n")
     assert "must not leak" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("raised", "expected"), _LIBRARY_FAILURES, ids=["memory", "recursion", "other"]
+)
+def test_when_page_reading_fails_then_mapped_to_input_error(
+    monkeypatch: pytest.MonkeyPatch, raised: BaseException, expected: type[Exception]
+) -> None:
+    """A failure while reading a page's characters is mapped like a failure to open."""
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(pdf_reader, "read_page", fail)
+    with pytest.raises(expected) as info:
+        read_pdf(factory.one_column_resume())
+    assert "must not leak" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("raised", "expected"),
+    [
+        *_LIBRARY_FAILURES,
+        (PdfminerException(PDFPasswordIncorrect()), EncryptedPdfError),
+    ],
+    ids=["memory", "recursion", "other", "wrapped-password"],
+)
+def test_when_pdfplumber_fails_then_mapped_to_input_error(
+    monkeypatch: pytest.MonkeyPatch, raised: BaseException, expected: type[Exception]
+) -> None:
+    """The reference reader maps library failures the same way (it is used for comparisons)."""
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(pdf_plumber.pdfplumber, "open", fail)
+    with pytest.raises(expected) as info:
+        pdf_plumber.read_pdf_plumber(b"%PDF-1.4\n")
+    assert "must not leak" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        factory.one_column_resume,
+        factory.two_column_resume,
+        factory.sidebar_resume,
+        factory.header_two_column_resume,
+        factory.table_resume,
+        lambda: factory.many_pages_pdf(3),
+        lambda: factory.encrypted_pdf(user_password=None, owner_password="owner"),
+    ],
+    ids=["one-column", "two-columns", "sidebar", "header", "table", "pages", "owner-password"],
+)
+def test_when_pdfium_and_pdfplumber_read_a_layout_then_same_lines(
+    make: Callable[[], bytes],
+) -> None:
+    """The pdfium reader must give the structure step exactly what the pdfplumber reader gave."""
+    data = make()
+    assert read_pdf(data) == pdf_plumber.read_pdf_plumber(data)
 
 
 def test_when_reading_then_pdfminer_logger_pinned_to_warning() -> None:
@@ -219,9 +289,9 @@ def test_when_all_caps_or_bold_short_line_then_heading_hint() -> None:
     caps = (_w("WORK", 40, 100), _w("HISTORY", 80, 100))
     bold = (Word("Skills", 40, 70, 100, 110, 10, True),)
     sentence = tuple(_w(t, 40 + 40 * k, 100) for k, t in enumerate(["I", "wrote", "the", "guide"]))
-    assert pdf_reader._is_heading(caps, "WORK HISTORY", body)
-    assert pdf_reader._is_heading(bold, "Skills", body)
-    assert not pdf_reader._is_heading(sentence, "I wrote the guide", body)
+    assert is_heading(caps, "WORK HISTORY", body)
+    assert is_heading(bold, "Skills", body)
+    assert not is_heading(sentence, "I wrote the guide", body)
 
 
 @pytest.mark.shared_data

@@ -187,10 +187,10 @@ def test_when_results_expire_then_they_are_gone() -> None:
 
 
 def test_when_a_file_never_finishes_then_its_row_times_out_and_the_rest_continue() -> None:
-    """B-07 on the web: a hanging PDF costs its row a ``timeout`` (per-file budget, here 4 s,
-    in a limited child) and the good file is still analysed."""
+    """B-07 on the web: a PDF that outlasts the per-file budget (here 2 s, in a limited child)
+    costs its row a ``timeout`` and the good file is still analysed."""
     client = create_app(
-        {"TESTING": True, "SESSION_COOKIE_SECURE": False, "BATCH_FILE_SECONDS": 4.0}
+        {"TESTING": True, "SESSION_COOKIE_SECURE": False, "BATCH_FILE_SECONDS": 2.0}
     ).test_client()
     archive = _zip([("hang.pdf", hanging_pdf()), ("good.txt", resume_text().encode())])
     started = time.monotonic()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import zlib
 from dataclasses import replace
 
 import docx
@@ -114,13 +113,5 @@ def posting_text() -> str:
 
 
 def hanging_pdf() -> bytes:
-    """A small PDF whose one page is millions of no-op operators (minutes for pdfminer)."""
-    content = b"BT /F1 12 Tf 72 720 Td (Reviewer) Tj ET\n" + b"q Q\n" * 4_000_000
-    return raw_pdf.build_pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-            raw_pdf.stream(zlib.compress(content, 9), b"/Filter /FlateDecode"),
-        ]
-    )
+    """A PDF no reader gets through within a test's time budget (seconds of tiny text)."""
+    return raw_pdf.slow_text_pdf()
