@@ -36,6 +36,13 @@ def review_words(text: str) -> int:
     return sum(1 for word in re.findall(r"[a-z]+", text.lower()) if word in REVIEW_WORDS)
 
 
+def fails_verifier(clause: str, proposed: str) -> bool:
+    """No "by" of the proposal is followed by the verified clause (a kept first clause may
+    say "by" itself)."""
+    tails = [m.end() for m in re.finditer(r" by ", proposed)]
+    return all(body_problem(clause, proposed[end:]) is not None for end in tails)
+
+
 def main(argv: list[str]) -> int:
     """Run the audit and print the numbers."""
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
@@ -76,8 +83,11 @@ def main(argv: list[str]) -> int:
             counts["automation_without_confirm"] += bool(
                 unconfirmed and not rewrite.needs_confirmation
             )
-            clause = rewrite.proposed.partition(" by ")[2]
-            counts["fails_verifier"] += body_problem(rewrite.clause, clause) is not None
+            counts["fails_verifier"] += fails_verifier(rewrite.clause, rewrite.proposed)
+            counts["split_clause"] += (
+                not rewrite.proposed.lower().startswith(rewrite.clause.split()[0].lower())
+                and " and " in rewrite.proposed.partition(" by ")[0]
+            )
             counts["review_word_repeated"] += (
                 review_words(rewrite.proposed) > review_words(rewrite.original)
                 and review_words(rewrite.original) > 0
@@ -105,6 +115,7 @@ def main(argv: list[str]) -> int:
         "covered",
         "rewrites",
         "with_alternative",
+        "split_clause",
         "ungrounded",
         "automation_without_confirm",
         "fails_verifier",

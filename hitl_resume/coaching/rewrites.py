@@ -17,6 +17,7 @@ from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.shapes import Candidate, clause_problem
 from hitl_resume.coaching.slots import render
+from hitl_resume.coaching.split import prefix_fits
 from hitl_resume.coaching.verify import body_problem, repetition
 from hitl_resume.language.coaching_lexicon import (
     CoachingData,
@@ -145,6 +146,13 @@ def _fill(text: str, clause_ing: str, candidate: Candidate, automation: str = ""
     return filled[:1].upper() + filled[1:]
 
 
+def _joined(prefix: str, text: str) -> str:
+    """The kept first clause, "and", then the framed clause ("Prepared X and provided ...")."""
+    if not prefix:
+        return text
+    return f"{prefix} and {text[:1].lower()}{text[1:]}"
+
+
 def _framed(text: str, clause_ing: str, source: str) -> str | None:
     """The framing before the clause, when the text is framing + verified clause."""
     if not text.endswith(clause_ing):
@@ -209,6 +217,10 @@ def build_rewrite(
         source = f"{candidate.adverb} {source}"
     if body_problem(source, clause_ing) is not None:
         return None
+    if candidate.prefix and (
+        not prefix_fits(candidate.prefix, candidate.tense) or candidate.adverb is not None
+    ):
+        return None
     for template in sorted(data.rewrites, key=lambda t: (-t.priority, t.id)):
         if not _fits(template, candidate, signals):
             continue
@@ -218,13 +230,18 @@ def build_rewrite(
             continue
         text = _fill(template.text, clause_ing, candidate)
         framing = _framed(text, clause_ing, source)
-        if framing is None or word_count(text) > MAX_WORDS:
+        if framing is None or repetition(framing, source, REVIEW_WORDS) is not None:
             continue
-        if repetition(framing, source, REVIEW_WORDS) is not None:
+        text = _joined(candidate.prefix, text)
+        if word_count(text) > MAX_WORDS or (
+            candidate.prefix and repetition(framing, candidate.prefix, REVIEW_WORDS) is not None
+        ):
             continue
         if not guard.allows(candidate.finding.text, text):
             continue  # the guard is final: an ungrounded candidate is dropped, never kept
         variant = _variant(template, candidate, product, clause_ing, source)
+        if variant is not None:
+            variant = (_joined(candidate.prefix, variant[0]), variant[1])
         if variant is not None and (
             word_count(variant[0]) > MAX_WORDS
             or not guard.allows(candidate.finding.text, variant[0], (variant[1],))
@@ -245,6 +262,6 @@ def build_rewrite(
             end=end,
             clause=source,
             alternative=variant[0] if variant else None,
-            value=template.priority + (10 if variant else 0),
+            value=template.priority + (10 if variant else 0) - (5 if candidate.prefix else 0),
         )
     return None
