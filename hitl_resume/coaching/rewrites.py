@@ -37,7 +37,7 @@ _SLOT_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
 #: "Conducted monthly audits of X": a light verb and up to three words (never "and"/"or", which
 #: would make the signal word a second verb: "Complete and review X") before a signal noun.
 _LIGHT_VERB = (
-    r"\b((?:conduct|perform|complet|lead|led|head|run|ran|execut|carr(?:y|ie))\w*)"
+    r"\b((?:conduct|perform|complet|lead|led|head|run|ran|execut|carr(?:y|ie)|ensur|assur)\w*)"
     r"\s+(?:(?!and\b|or\b)[^\s,]+\s+){0,3}"
 )
 
@@ -84,6 +84,11 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
         after = candidate.slots.segment.lower().split(" of ", 1)
         words = re.findall(r"[a-z]+", after[1])[:6] if len(after) > 1 else []
         heads = [h for h in map(noun_lemma, words) if h in by_noun]
+    if not heads and candidate.slots.object:
+        # The parse named no head ("American Express credit card that ..."): the first noun of
+        # the object's opening words that names a product or a rule stands in for it.
+        words = re.findall(r"[a-z-]+", candidate.slots.object.lower())[:6]
+        heads = [h for h in map(noun_lemma, words) if h in by_noun][:1]
     if not heads or any(by_noun.get(h) is not None and _is_rule(by_noun[h]) for h in heads):
         return None  # "regulations, contracts, laws": the framing would oversee the law
     product = by_noun.get(heads[0])
@@ -110,7 +115,9 @@ _CHECKED_FOR = re.compile(
     r"\b(?:for|ensure|ensuring|verify|verifying)\s+(?:the\s+)?(?:accuracy|completeness|errors)\b",
     re.IGNORECASE,
 )
-_REVIEW_NOUNS = frozenset({"review", "audit", "check", "inspection", "reconciliation", "quality"})
+_REVIEW_NOUNS = frozenset(
+    {"review", "audit", "check", "inspection", "reconciliation", "quality", "accuracy", "integrity"}
+)
 
 
 def _names_rule(candidate: Candidate, data: CoachingData) -> bool:

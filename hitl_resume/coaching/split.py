@@ -17,7 +17,7 @@ from hitl_resume.language.inflect import finite, verb_lemmas
 
 #: A joint between two clauses: ", and", ",", " and" or ";" before a lowercase word.
 _JOINT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?)(?=([a-z]{3,})\b)")
-MIN_PREFIX_WORDS = 3
+MIN_PREFIX_WORDS = 2
 MAX_PREFIX_WORDS = 14
 
 
