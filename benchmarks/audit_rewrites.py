@@ -14,10 +14,22 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from hitl_resume.analysis import Analysis
 from hitl_resume.api import analyze, default_analyzer
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
-from hitl_resume.coaching.rewrites import MAX_WORDS, REVIEW_WORDS, starts_weak, word_count
+from hitl_resume.coaching.pipeline import prepare, verb_signals
+from hitl_resume.coaching.rewrites import (
+    MAX_WORDS,
+    REVIEW_WORDS,
+    build_rewrite,
+    clause_signals,
+    starts_weak,
+    word_count,
+    work_product,
+)
+from hitl_resume.coaching.shapes import clause_problem
 from hitl_resume.coaching.verify import body_problem
+from hitl_resume.detection.analyzer import Analyzer
 from hitl_resume.errors import InputError
 from hitl_resume.language.coaching_lexicon import load_coaching_data
 
@@ -36,11 +48,77 @@ def review_words(text: str) -> int:
     return sum(1 for word in re.findall(r"[a-z]+", text.lower()) if word in REVIEW_WORDS)
 
 
+def drop_reasons(analysis: Analysis, engine: Analyzer, guard: GroundingGuard) -> Counter[str]:
+    """Why each candidate sentence of a resume without a rewrite was dropped, by reason."""
+    lexicon = engine.lexicon
+    data = lexicon.coaching
+    found: Counter[str] = Counter()
+    for candidate in prepare(
+        analysis.resume, analysis.findings, data, engine.nlp, verb_signals(lexicon)
+    ):
+        problem = clause_problem(candidate)
+        if problem is not None:
+            found[f"{problem[0]}: {problem[1]}"] += 1
+        elif not clause_signals(candidate):
+            found["no signal on the clause's own head verb"] += 1
+        elif work_product(candidate, data.products) is None:
+            found["object is no work product"] += 1
+        elif build_rewrite(candidate, data, guard, rewrite_id="R000") is None:
+            found["no framing fits, verifies or stays grounded"] += 1
+        else:
+            found["built but another rewrite won"] += 1
+    return found
+
+
 def fails_verifier(clause: str, proposed: str) -> bool:
     """No "by" of the proposal is followed by the verified clause (a kept first clause may
     say "by" itself)."""
     tails = [m.end() for m in re.finditer(r" by ", proposed)]
     return all(body_problem(clause, proposed[end:]) is not None for end in tails)
+
+
+def print_counts(counts: Counter[str], drops: Counter[str], seconds: float) -> None:
+    """The audit's counts, its coverage and speed, then why candidates were dropped."""
+    for key in (
+        "resumes",
+        "unreadable",
+        "with_findings",
+        "covered",
+        "rewrites",
+        "with_alternative",
+        "split_clause",
+        "ungrounded",
+        "automation_without_confirm",
+        "fails_verifier",
+        "review_word_repeated",
+        "line_rewritten_twice",
+        "weak_openings",
+        "over_40_words",
+        "soar_prompts",
+        "soar_notices",
+        "soar_result_year_or_phone",
+        "plan_searches",
+        "plan_unsafe_query",
+    ):
+        print(f"{key}: {counts[key]}")
+    print(f"covered_percent: {100 * counts['covered'] / max(1, counts['with_findings']):.1f}")
+    print(f"seconds_per_resume: {seconds / max(1, counts['resumes']):.3f}")
+    print("\ndropped candidates in resumes without a rewrite:")
+    for reason, count in drops.most_common():
+        print(f"  {count:4d}  {reason}")
+
+
+def count_prompts_and_plan(counts: Counter[str], analysis: Analysis) -> None:
+    """Count SOAR prompts, their notices and unsafe quotes, and the plan's searches."""
+    for prompt in analysis.interview:
+        counts["soar_prompts"] += 1
+        counts["soar_notices"] += prompt.notice is not None
+        quoted = prompt.result.partition("mentions")[2]
+        counts["soar_result_year_or_phone"] += bool(_YEAR.search(quoted) or _PHONE.search(quoted))
+    if analysis.plan is not None:
+        for search in analysis.plan.searches:
+            counts["plan_searches"] += 1
+            counts["plan_unsafe_query"] += bool(_UNSAFE_QUERY.search(search.query))
 
 
 def main(argv: list[str]) -> int:
@@ -56,6 +134,7 @@ def main(argv: list[str]) -> int:
     weak = load_coaching_data().weak
     counts: Counter[str] = Counter()
     samples: list[tuple[str, str, str, str | None]] = []
+    drops: Counter[str] = Counter()
     started = time.perf_counter()
     for path in paths:
         counts["resumes"] += 1
@@ -69,6 +148,8 @@ def main(argv: list[str]) -> int:
         counts["with_findings"] += 1
         counts["covered"] += bool(analysis.rewrites)
         guard = GroundingGuard(engine.lexicon, resume_employers(analysis.resume))
+        if not analysis.rewrites:
+            drops.update(drop_reasons(analysis, engine, guard))
         lines = Counter(re.sub(r"\W+", " ", r.original.lower()) for r in analysis.rewrites)
         counts["line_rewritten_twice"] += sum(n - 1 for n in lines.values())
         for rewrite in analysis.rewrites:
@@ -97,41 +178,8 @@ def main(argv: list[str]) -> int:
             samples.append(
                 (rewrite.template, rewrite.original, rewrite.proposed, rewrite.alternative)
             )
-        for prompt in analysis.interview:
-            counts["soar_prompts"] += 1
-            counts["soar_notices"] += prompt.notice is not None
-            quoted = prompt.result.partition("mentions")[2]
-            counts["soar_result_year_or_phone"] += bool(
-                _YEAR.search(quoted) or _PHONE.search(quoted)
-            )
-        if analysis.plan is not None:
-            for search in analysis.plan.searches:
-                counts["plan_searches"] += 1
-                counts["plan_unsafe_query"] += bool(_UNSAFE_QUERY.search(search.query))
-    for key in (
-        "resumes",
-        "unreadable",
-        "with_findings",
-        "covered",
-        "rewrites",
-        "with_alternative",
-        "split_clause",
-        "ungrounded",
-        "automation_without_confirm",
-        "fails_verifier",
-        "review_word_repeated",
-        "line_rewritten_twice",
-        "weak_openings",
-        "over_40_words",
-        "soar_prompts",
-        "soar_notices",
-        "soar_result_year_or_phone",
-        "plan_searches",
-        "plan_unsafe_query",
-    ):
-        print(f"{key}: {counts[key]}")
-    print(f"covered_percent: {100 * counts['covered'] / max(1, counts['with_findings']):.1f}")
-    print(f"seconds_per_resume: {(time.perf_counter() - started) / max(1, counts['resumes']):.3f}")
+        count_prompts_and_plan(counts, analysis)
+    print_counts(counts, drops, time.perf_counter() - started)
     step = max(1, len(samples) // max(1, wanted))
     for template, original, proposed, alternative in samples[::step][:wanted]:
         print(f"\n[{template}]\n  {original[:300]}\n  -> {proposed}")
