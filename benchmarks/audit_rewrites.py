@@ -14,10 +14,22 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from hitl_resume.analysis import Analysis
 from hitl_resume.api import analyze, default_analyzer
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
-from hitl_resume.coaching.rewrites import MAX_WORDS, REVIEW_WORDS, starts_weak, word_count
+from hitl_resume.coaching.pipeline import prepare, verb_signals
+from hitl_resume.coaching.rewrites import (
+    MAX_WORDS,
+    REVIEW_WORDS,
+    build_rewrite,
+    clause_signals,
+    starts_weak,
+    word_count,
+    work_product,
+)
+from hitl_resume.coaching.shapes import clause_problem
 from hitl_resume.coaching.verify import body_problem
+from hitl_resume.detection.analyzer import Analyzer
 from hitl_resume.errors import InputError
 from hitl_resume.language.coaching_lexicon import load_coaching_data
 
@@ -36,68 +48,37 @@ def review_words(text: str) -> int:
     return sum(1 for word in re.findall(r"[a-z]+", text.lower()) if word in REVIEW_WORDS)
 
 
-def main(argv: list[str]) -> int:
-    """Run the audit and print the numbers."""
-    folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
-    wanted = int(argv[2]) if len(argv) > 2 else SAMPLES
-    limit = int(argv[3]) if len(argv) > 3 else None
-    paths = (sorted(folder.rglob("*.pdf")) + sorted(folder.rglob("*.docx")))[:limit]
-    if not paths:
-        print("no resumes found; skipping")
-        return 0
-    engine = default_analyzer()
-    weak = load_coaching_data().weak
-    counts: Counter[str] = Counter()
-    samples: list[tuple[str, str, str, str | None]] = []
-    started = time.perf_counter()
-    for path in paths:
-        counts["resumes"] += 1
-        try:
-            analysis = analyze(path, isolated=False)
-        except InputError:
-            counts["unreadable"] += 1
-            continue
-        if not analysis.findings:
-            continue
-        counts["with_findings"] += 1
-        counts["covered"] += bool(analysis.rewrites)
-        guard = GroundingGuard(engine.lexicon, resume_employers(analysis.resume))
-        lines = Counter(re.sub(r"\W+", " ", r.original.lower()) for r in analysis.rewrites)
-        counts["line_rewritten_twice"] += sum(n - 1 for n in lines.values())
-        for rewrite in analysis.rewrites:
-            counts["rewrites"] += 1
-            counts["with_alternative"] += rewrite.alternative is not None
-            counts["ungrounded"] += bool(
-                guard.violations(rewrite.original, rewrite.proposed, rewrite.needs_confirmation)
-            )
-            unconfirmed = _AUTOMATION.search(rewrite.proposed) and not _AUTOMATION.search(
-                rewrite.original
-            )
-            counts["automation_without_confirm"] += bool(
-                unconfirmed and not rewrite.needs_confirmation
-            )
-            clause = rewrite.proposed.partition(" by ")[2]
-            counts["fails_verifier"] += body_problem(rewrite.clause, clause) is not None
-            counts["review_word_repeated"] += (
-                review_words(rewrite.proposed) > review_words(rewrite.original)
-                and review_words(rewrite.original) > 0
-            )
-            counts["weak_openings"] += starts_weak(rewrite.proposed, weak)
-            counts["over_40_words"] += word_count(rewrite.proposed) > MAX_WORDS
-            samples.append(
-                (rewrite.template, rewrite.original, rewrite.proposed, rewrite.alternative)
-            )
-        for prompt in analysis.interview:
-            counts["soar_prompts"] += 1
-            counts["soar_notices"] += prompt.notice is not None
-            quoted = prompt.result.partition("mentions")[2]
-            counts["soar_result_year_or_phone"] += bool(
-                _YEAR.search(quoted) or _PHONE.search(quoted)
-            )
-        if analysis.plan is not None:
-            for search in analysis.plan.searches:
-                counts["plan_searches"] += 1
-                counts["plan_unsafe_query"] += bool(_UNSAFE_QUERY.search(search.query))
+def drop_reasons(analysis: Analysis, engine: Analyzer, guard: GroundingGuard) -> Counter[str]:
+    """Why each candidate sentence of a resume without a rewrite was dropped, by reason."""
+    lexicon = engine.lexicon
+    data = lexicon.coaching
+    found: Counter[str] = Counter()
+    for candidate in prepare(
+        analysis.resume, analysis.findings, data, engine.nlp, verb_signals(lexicon)
+    ):
+        problem = clause_problem(candidate)
+        if problem is not None:
+            found[f"{problem[0]}: {problem[1]}"] += 1
+        elif not clause_signals(candidate):
+            found["no signal on the clause's own head verb"] += 1
+        elif work_product(candidate, data.products) is None:
+            found["object is no work product"] += 1
+        elif build_rewrite(candidate, data, guard, rewrite_id="R000") is None:
+            found["no framing fits, verifies or stays grounded"] += 1
+        else:
+            found["built but another rewrite won"] += 1
+    return found
+
+
+def fails_verifier(clause: str, proposed: str) -> bool:
+    """No "by" of the proposal is followed by the verified clause (a kept first clause may
+    say "by" itself)."""
+    tails = [m.end() for m in re.finditer(r" by ", proposed)]
+    return all(body_problem(clause, proposed[end:]) is not None for end in tails)
+
+
+def print_counts(counts: Counter[str], drops: Counter[str], seconds: float) -> None:
+    """The audit's counts, its coverage and speed, then why candidates were dropped."""
     for key in (
         "resumes",
         "unreadable",
@@ -105,6 +86,7 @@ def main(argv: list[str]) -> int:
         "covered",
         "rewrites",
         "with_alternative",
+        "split_clause",
         "ungrounded",
         "automation_without_confirm",
         "fails_verifier",
@@ -120,7 +102,84 @@ def main(argv: list[str]) -> int:
     ):
         print(f"{key}: {counts[key]}")
     print(f"covered_percent: {100 * counts['covered'] / max(1, counts['with_findings']):.1f}")
-    print(f"seconds_per_resume: {(time.perf_counter() - started) / max(1, counts['resumes']):.3f}")
+    print(f"seconds_per_resume: {seconds / max(1, counts['resumes']):.3f}")
+    print("\ndropped candidates in resumes without a rewrite:")
+    for reason, count in drops.most_common():
+        print(f"  {count:4d}  {reason}")
+
+
+def count_prompts_and_plan(counts: Counter[str], analysis: Analysis) -> None:
+    """Count SOAR prompts, their notices and unsafe quotes, and the plan's searches."""
+    for prompt in analysis.interview:
+        counts["soar_prompts"] += 1
+        counts["soar_notices"] += prompt.notice is not None
+        quoted = prompt.result.partition("mentions")[2]
+        counts["soar_result_year_or_phone"] += bool(_YEAR.search(quoted) or _PHONE.search(quoted))
+    if analysis.plan is not None:
+        for search in analysis.plan.searches:
+            counts["plan_searches"] += 1
+            counts["plan_unsafe_query"] += bool(_UNSAFE_QUERY.search(search.query))
+
+
+def main(argv: list[str]) -> int:
+    """Run the audit and print the numbers."""
+    folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
+    wanted = int(argv[2]) if len(argv) > 2 else SAMPLES
+    limit = int(argv[3]) if len(argv) > 3 else None
+    paths = (sorted(folder.rglob("*.pdf")) + sorted(folder.rglob("*.docx")))[:limit]
+    if not paths:
+        print("no resumes found; skipping")
+        return 0
+    engine = default_analyzer()
+    weak = load_coaching_data().weak
+    counts: Counter[str] = Counter()
+    samples: list[tuple[str, str, str, str | None]] = []
+    drops: Counter[str] = Counter()
+    started = time.perf_counter()
+    for path in paths:
+        counts["resumes"] += 1
+        try:
+            analysis = analyze(path, isolated=False)
+        except InputError:
+            counts["unreadable"] += 1
+            continue
+        if not analysis.findings:
+            continue
+        counts["with_findings"] += 1
+        counts["covered"] += bool(analysis.rewrites)
+        guard = GroundingGuard(engine.lexicon, resume_employers(analysis.resume))
+        if not analysis.rewrites:
+            drops.update(drop_reasons(analysis, engine, guard))
+        lines = Counter(re.sub(r"\W+", " ", r.original.lower()) for r in analysis.rewrites)
+        counts["line_rewritten_twice"] += sum(n - 1 for n in lines.values())
+        for rewrite in analysis.rewrites:
+            counts["rewrites"] += 1
+            counts["with_alternative"] += rewrite.alternative is not None
+            counts["ungrounded"] += bool(
+                guard.violations(rewrite.original, rewrite.proposed, rewrite.needs_confirmation)
+            )
+            unconfirmed = _AUTOMATION.search(rewrite.proposed) and not _AUTOMATION.search(
+                rewrite.original
+            )
+            counts["automation_without_confirm"] += bool(
+                unconfirmed and not rewrite.needs_confirmation
+            )
+            counts["fails_verifier"] += fails_verifier(rewrite.clause, rewrite.proposed)
+            counts["split_clause"] += (
+                not rewrite.proposed.lower().startswith(rewrite.clause.split()[0].lower())
+                and " and " in rewrite.proposed.partition(" by ")[0]
+            )
+            counts["review_word_repeated"] += (
+                review_words(rewrite.proposed) > review_words(rewrite.original)
+                and review_words(rewrite.original) > 0
+            )
+            counts["weak_openings"] += starts_weak(rewrite.proposed, weak)
+            counts["over_40_words"] += word_count(rewrite.proposed) > MAX_WORDS
+            samples.append(
+                (rewrite.template, rewrite.original, rewrite.proposed, rewrite.alternative)
+            )
+        count_prompts_and_plan(counts, analysis)
+    print_counts(counts, drops, time.perf_counter() - started)
     step = max(1, len(samples) // max(1, wanted))
     for template, original, proposed, alternative in samples[::step][:wanted]:
         print(f"\n[{template}]\n  {original[:300]}\n  -> {proposed}")

@@ -20,6 +20,7 @@ from hitl_resume.coaching.rewrites import build_rewrite, clause_signals, word_co
 from hitl_resume.coaching.segments import parse_text, select_segment, strip_weak_opening
 from hitl_resume.coaching.shapes import Candidate, clause_problem
 from hitl_resume.coaching.slots import Piece, extract_slots
+from hitl_resume.coaching.split import signal_split
 from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.language.coaching_lexicon import CoachingData
@@ -55,6 +56,8 @@ class _Job:
     fragment: bool = False
     #: The sentence as the bullet has it (with any opening): what a rewrite replaces.
     sentence: str = ""
+    #: A first clause kept word for word before the framed one ("Prepared X and ...").
+    prefix: str = ""
 
 
 def is_strong(finding: Finding) -> bool:
@@ -105,7 +108,12 @@ def verb_signals(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     return {verb: tuple(dict.fromkeys(kinds)) for verb, kinds in found.items()}
 
 
-def _jobs(finding: Finding, data: CoachingData, known: frozenset[str]) -> list[_Job]:
+def _jobs(
+    finding: Finding,
+    data: CoachingData,
+    known: frozenset[str],
+    signal_verbs: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[_Job]:
     """Each sentence holding one of the finding's signals, freed only of a duty opening.
 
     Long bullets and run-together paragraphs are split first; a sentence is never cut at a
@@ -129,6 +137,9 @@ def _jobs(finding: Finding, data: CoachingData, known: frozenset[str]) -> list[_
             later = _normal(finding.text).find(_normal(segment)) > 0
             fragment = opening is None and later
             jobs.append(_Job(finding, remainder, opening, fragment, segment))
+            split = signal_split(remainder, signal_verbs or {}, known) if not opening else None
+            if split is not None and not fragment:
+                jobs.append(_Job(finding, split.clause, None, False, segment, split.prefix))
         else:
             jobs.append(_Job(finding, segment, opening, sentence=segment))  # judged unfit later
     return jobs
@@ -162,7 +173,7 @@ def prepare(
         nlp = load_model()
     known = verb_index(nlp)
     ranked = sorted((f for f in findings if not is_strong(f)), key=lambda f: (-f.score, f.start))
-    jobs = [job for f in ranked[:MAX_CANDIDATES] for job in _jobs(f, data, known)]
+    jobs = [job for f in ranked[:MAX_CANDIDATES] for job in _jobs(f, data, known, signal_verbs)]
     if not jobs:
         return []
     adverbs = [_LEAD_ADVERB.match(job.text) for job in jobs]
@@ -197,6 +208,7 @@ def prepare(
                 year=job_year(entry),
                 adverb=adverb.group(1) if adverb else None,
                 sentence=job.sentence,
+                prefix=job.prefix,
             )
         )
     return candidates
@@ -264,7 +276,7 @@ def notices(candidates: Sequence[Candidate], rewritten: set[str]) -> dict[str, s
     for candidate in sorted(candidates, key=lambda c: (-c.finding.score, c.finding.start)):
         if len(found) == MAX_NOTICES:
             break
-        if candidate.finding.id in rewritten or candidate.finding.id in found:
+        if candidate.prefix or candidate.finding.id in rewritten or candidate.finding.id in found:
             continue
         problem = clause_problem(candidate)
         if problem is not None and problem[0] == "broken":

@@ -17,6 +17,7 @@ from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.shapes import Candidate, clause_problem
 from hitl_resume.coaching.slots import render
+from hitl_resume.coaching.split import prefix_fits
 from hitl_resume.coaching.verify import body_problem, repetition
 from hitl_resume.language.coaching_lexicon import (
     CoachingData,
@@ -36,7 +37,7 @@ _SLOT_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
 #: "Conducted monthly audits of X": a light verb and up to three words (never "and"/"or", which
 #: would make the signal word a second verb: "Complete and review X") before a signal noun.
 _LIGHT_VERB = (
-    r"\b((?:conduct|perform|complet|lead|led|head|run|ran|execut|carr(?:y|ie))\w*)"
+    r"\b((?:conduct|perform|complet|lead|led|head|run|ran|execut|carr(?:y|ie)|ensur|assur)\w*)"
     r"\s+(?:(?!and\b|or\b)[^\s,]+\s+){0,3}"
 )
 
@@ -83,6 +84,11 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
         after = candidate.slots.segment.lower().split(" of ", 1)
         words = re.findall(r"[a-z]+", after[1])[:6] if len(after) > 1 else []
         heads = [h for h in map(noun_lemma, words) if h in by_noun]
+    if not heads and candidate.slots.object:
+        # The parse named no head ("American Express credit card that ..."): the first noun of
+        # the object's opening words that names a product or a rule stands in for it.
+        words = re.findall(r"[a-z-]+", candidate.slots.object.lower())[:6]
+        heads = [h for h in map(noun_lemma, words) if h in by_noun][:1]
     if not heads or any(by_noun.get(h) is not None and _is_rule(by_noun[h]) for h in heads):
         return None  # "regulations, contracts, laws": the framing would oversee the law
     product = by_noun.get(heads[0])
@@ -109,7 +115,9 @@ _CHECKED_FOR = re.compile(
     r"\b(?:for|ensure|ensuring|verify|verifying)\s+(?:the\s+)?(?:accuracy|completeness|errors)\b",
     re.IGNORECASE,
 )
-_REVIEW_NOUNS = frozenset({"review", "audit", "check", "inspection", "reconciliation", "quality"})
+_REVIEW_NOUNS = frozenset(
+    {"review", "audit", "check", "inspection", "reconciliation", "quality", "accuracy", "integrity"}
+)
 
 
 def _names_rule(candidate: Candidate, data: CoachingData) -> bool:
@@ -143,6 +151,13 @@ def _fill(text: str, clause_ing: str, candidate: Candidate, automation: str = ""
 
     filled = " ".join(_SLOT_RE.sub(substitute, text).split())
     return filled[:1].upper() + filled[1:]
+
+
+def _joined(prefix: str, text: str) -> str:
+    """The kept first clause, "and", then the framed clause ("Prepared X and provided ...")."""
+    if not prefix:
+        return text
+    return f"{prefix} and {text[:1].lower()}{text[1:]}"
 
 
 def _framed(text: str, clause_ing: str, source: str) -> str | None:
@@ -209,6 +224,10 @@ def build_rewrite(
         source = f"{candidate.adverb} {source}"
     if body_problem(source, clause_ing) is not None:
         return None
+    if candidate.prefix and (
+        not prefix_fits(candidate.prefix, candidate.tense) or candidate.adverb is not None
+    ):
+        return None
     for template in sorted(data.rewrites, key=lambda t: (-t.priority, t.id)):
         if not _fits(template, candidate, signals):
             continue
@@ -218,13 +237,18 @@ def build_rewrite(
             continue
         text = _fill(template.text, clause_ing, candidate)
         framing = _framed(text, clause_ing, source)
-        if framing is None or word_count(text) > MAX_WORDS:
+        if framing is None or repetition(framing, source, REVIEW_WORDS) is not None:
             continue
-        if repetition(framing, source, REVIEW_WORDS) is not None:
+        text = _joined(candidate.prefix, text)
+        if word_count(text) > MAX_WORDS or (
+            candidate.prefix and repetition(framing, candidate.prefix, REVIEW_WORDS) is not None
+        ):
             continue
         if not guard.allows(candidate.finding.text, text):
             continue  # the guard is final: an ungrounded candidate is dropped, never kept
         variant = _variant(template, candidate, product, clause_ing, source)
+        if variant is not None:
+            variant = (_joined(candidate.prefix, variant[0]), variant[1])
         if variant is not None and (
             word_count(variant[0]) > MAX_WORDS
             or not guard.allows(candidate.finding.text, variant[0], (variant[1],))
@@ -245,6 +269,6 @@ def build_rewrite(
             end=end,
             clause=source,
             alternative=variant[0] if variant else None,
-            value=template.priority + (10 if variant else 0),
+            value=template.priority + (10 if variant else 0) - (5 if candidate.prefix else 0),
         )
     return None

@@ -68,6 +68,8 @@ class Candidate:
     adverb: str | None = None
     #: The sentence of the bullet the clause came from, as written (what a rewrite replaces).
     sentence: str = ""
+    #: A first clause of the sentence kept as written before the framed clause (may be empty).
+    prefix: str = ""
 
 
 def verb_led(slots: Slots) -> bool:

@@ -164,3 +164,22 @@ def test_when_template_text_is_scanned_then_only_confirmed_ones_name_automation(
         if template.alternative is not None:
             variant = re.sub(r"\{[^}]*\}", " ", template.alternative)
             assert guard.violations("", variant, (template.confirm or "",)) == [], template.id
+
+
+def test_when_a_later_clause_carries_the_signal_then_the_first_clause_is_kept(
+    analyzer: Analyzer,
+) -> None:
+    """ "Prepared X and reconciled Y": only the reconciling is framed; the first clause stays."""
+    text = (
+        "Sam Reed\nsam.reed@example.com\n\nEXPERIENCE\n"
+        "Staff Accountant | Northwind Supply | Denver, CO | 2016 – 2021\n"
+        "• Prepared monthly journal entries and reconciled vendor statements to the ledger\n"
+    )
+    rewrites = rewrites_for(analyzer, text)
+    assert [r.proposed for r in rewrites] == [
+        "Prepared monthly journal entries and provided human oversight by reconciling vendor "
+        "statements to the ledger"
+    ]
+    assert rewrites[0].original in text
+    assert rewrites[0].alternative is not None
+    assert rewrites[0].needs_confirmation

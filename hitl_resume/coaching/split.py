@@ -1,0 +1,77 @@
+"""Split a sentence before a later signal verb so only the clause that carries it is framed.
+
+"Prepared journal entries and reconciled accounts" carries oversight in its second clause: the
+first clause stays word for word and the framing goes before the second ("Prepared journal
+entries and provided human oversight by reconciling accounts"). A first clause that shares its
+object with the second ("Prepared and reviewed X") is never split off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from hitl_resume.coaching.results import Tense
+from hitl_resume.language.inflect import finite, verb_lemmas
+
+#: A joint between two clauses: ", and", ",", " and" or ";" before a lowercase word.
+_JOINT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?)(?=([a-z]{3,})\b)")
+MIN_PREFIX_WORDS = 2
+MAX_PREFIX_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """The first clause kept as written and the signal clause to frame (capitalised)."""
+
+    prefix: str
+    clause: str
+
+
+def _lemma(word: str) -> str | None:
+    lemmas = verb_lemmas(word.lower())
+    return lemmas[0] if lemmas else None
+
+
+def _past_or_base(word: str) -> bool:
+    lower = word.lower()
+    lemma = _lemma(lower)
+    return lemma is not None and lower in {finite(lemma, "past"), finite(lemma, "present")}
+
+
+def signal_split(
+    text: str, signal_verbs: Mapping[str, tuple[str, ...]], known: frozenset[str]
+) -> Split | None:
+    """The first joint before a signal verb that follows a whole clause (verb and object)."""
+    words = text.split()
+    if not words or _has_signal(words[0], signal_verbs):
+        return None  # the first verb carries it: the whole sentence is framed as it is
+    for match in _JOINT.finditer(text):
+        word = match.group(1)
+        if not _has_signal(word, signal_verbs) or not _past_or_base(word):
+            continue
+        prefix = text[: match.start()].strip()
+        head = prefix.split()
+        if not MIN_PREFIX_WORDS <= len(head) <= MAX_PREFIX_WORDS:
+            continue
+        last = re.sub(r"\W+$", "", head[-1]).lower()
+        if last in known or _lemma(last) in signal_verbs or "," in prefix:
+            continue  # "Prepared, reviewed": the first clause has no object of its own
+        if not head[0][:1].isupper() or not _past_or_base(head[0]):
+            continue
+        clause = text[match.end() :]
+        return Split(prefix, clause[:1].upper() + clause[1:])
+    return None
+
+
+def _has_signal(word: str, signal_verbs: Mapping[str, tuple[str, ...]]) -> bool:
+    lemma = _lemma(re.sub(r"\W+$", "", word))
+    return lemma is not None and bool(signal_verbs.get(lemma))
+
+
+def prefix_fits(prefix: str, tense: Tense) -> bool:
+    """The kept clause is written in the tense the framing takes (no past beside present)."""
+    first = prefix.split(maxsplit=1)[0].lower()
+    lemma = _lemma(first)
+    return lemma is not None and finite(lemma, tense) == first

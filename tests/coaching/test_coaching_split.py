@@ -1,0 +1,49 @@
+"""Splitting a sentence before a later signal verb keeps the first clause as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.coaching.split import prefix_fits, signal_split
+
+SIGNAL_VERBS = {"reconcile": ("audit",), "review": ("review",), "escalate": ("escalate",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prepared journal entries and reconciled bank accounts",
+            ("Prepared journal entries", "Reconciled bank accounts"),
+        ),
+        (
+            "Answered customer calls and escalated billing complaints to supervisors",
+            ("Answered customer calls", "Escalated billing complaints to supervisors"),
+        ),
+        ("Prepared and reviewed monthly statements", None),  # shared object: no split
+        ("Prepared, reviewed and filed tax returns", None),  # a verb list, not clauses
+        ("Reviewed invoices and prepared journal entries", None),  # first verb carries it
+        ("Processed refunds", None),  # nothing later carries a signal
+    ],
+)
+def test_when_a_later_clause_carries_the_signal_then_only_it_is_split_off(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    """Only a whole first clause (verb and object) is kept apart; a shared object never is."""
+    split = signal_split(text, SIGNAL_VERBS, frozenset({"prepared", "reviewed"}))
+    assert (None if split is None else (split.prefix, split.clause)) == expected
+
+
+@pytest.mark.parametrize(
+    ("prefix", "tense", "fits"),
+    [
+        ("Prepared journal entries", "past", True),
+        ("Prepare journal entries", "past", False),
+        ("Prepare journal entries", "present", True),
+    ],
+)
+def test_when_the_kept_clause_has_another_tense_then_it_does_not_fit(
+    prefix: str, tense: str, fits: bool
+) -> None:
+    """A framing in the past beside a kept clause in the present would mix tenses."""
+    assert prefix_fits(prefix, tense) is fits  # type: ignore[arg-type]
