@@ -188,12 +188,4 @@ def _collect(future: Any, task: Task) -> Outcome:
         return outcome
     except Exception as exc:
         log.warning("cluster task failed: %s", type(exc).__name__)
-        failure = FileResult(
-            index=task.index,
-            file=task.file,
-            sha256=task.sha256,
-            status="error",
-            error_code="resource_limit",
-            message="The worker processing this file stopped unexpectedly.",
-        )
-        return failure, ()
+        return worker.lost_worker_result(task), ()

@@ -242,12 +242,5 @@ def _collect(future: cf.Future[Outcome], task: Task) -> tuple[Outcome, bool]:
     try:
         return future.result(), False
     except Exception as exc:
-        failure = FileResult(
-            index=task.index,
-            file=task.file,
-            sha256=task.sha256,
-            status="error",
-            error_code="resource_limit",
-            message="The worker processing this file stopped unexpectedly.",
-        )
+        failure = worker.lost_worker_result(task)
         return (failure, ()), isinstance(exc, cf.process.BrokenProcessPool)

@@ -109,3 +109,15 @@ def _failed(task: Task, code: str, message: str, started: float) -> FileResult:
 def _peak_rss_kb() -> int:
     """This worker's peak memory (KiB on Linux), reported back for the benchmark."""
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def lost_worker_result(task: Task) -> FileResult:
+    """The row of a file whose worker died (killed, out of memory): its row, not the batch."""
+    return FileResult(
+        index=task.index,
+        file=task.file,
+        sha256=task.sha256,
+        status="error",
+        error_code="resource_limit",
+        message="The worker processing this file stopped unexpectedly.",
+    )
