@@ -6,7 +6,6 @@ import http.client
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import soak_inputs as inputs
 # The process-tree and port helpers are the live web tests' own (one copy, tested there).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
 from live_helpers import _parents, free_port, tree, tree_rss
+from live_helpers import send_partial_body as send_big_body
 
 __all__ = [
     "Target",
@@ -88,36 +88,6 @@ def start_server(port: int, tmpdir: str, log: Any) -> subprocess.Popen[bytes]:
         except OSError:
             time.sleep(0.5)
     raise SystemExit("the server did not start within 120 s")
-
-
-def send_big_body(port: int, declared: int, sent: int) -> tuple[int, str]:
-    """Send ``sent`` bytes of a ``declared``-byte body, then read whatever answer came."""
-    sock = socket.create_connection(("127.0.0.1", port), timeout=30)
-    head = (
-        f"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Length: {declared}\r\n"
-        "Content-Type: multipart/form-data; boundary=zz\r\n\r\n"
-    ).encode()
-    chunk = b"0" * 65536
-    try:
-        sock.sendall(head)
-        for _ in range(sent // len(chunk)):
-            sock.sendall(chunk)
-    except OSError:
-        pass  # refused mid-body: the answer is already waiting to be read
-    data = b""
-    try:
-        sock.settimeout(10)
-        while b"\r\n\r\n" not in data or not data.rstrip().endswith(b"}"):
-            piece = sock.recv(65536)
-            if not piece:
-                break
-            data += piece
-    except OSError:
-        pass
-    finally:
-        sock.close()
-    status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
-    return status, code_of(data)
 
 
 def stop_server(server: subprocess.Popen[bytes], tmpdir: str, log: Any) -> list[str]:
