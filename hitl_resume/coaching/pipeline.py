@@ -97,11 +97,25 @@ def _anchor(finding: Finding) -> str | None:
     return next((c.text for c in finding.contributions if c.kind.startswith("signal:")), None)
 
 
+def _framable(findings: Sequence[Finding], lexicon: Lexicon) -> list[Finding]:
+    """The findings as coaching reads them: light signals ("resolve", "research", "monitor",
+    weight under 1) help detection find a role, but a line carried by one alone is not
+    oversight work to frame as such (a coach's "vague framing" reject)."""
+    light = {signal.id for signal in lexicon.signals if signal.weight < 1}
+    return [
+        dataclasses.replace(
+            finding,
+            contributions=tuple(c for c in finding.contributions if c.entry_id not in light),
+        )
+        for finding in findings
+    ]
+
+
 def verb_signals(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     """One-word signal verbs of the lexicon and the signals they carry ("verify" -> validate)."""
     found: dict[str, list[str]] = {}
     for signal in lexicon.signals:
-        if signal.pos == "verb":
+        if signal.pos == "verb" and signal.weight >= 1:
             for phrase in signal.phrases:
                 if " " not in phrase:
                     found.setdefault(phrase, []).append(signal.signal)
@@ -326,7 +340,7 @@ def coach(
         lexicon = default_lexicon()
     data = lexicon.coaching
     guard = GroundingGuard(lexicon, resume_employers(resume))
-    candidates = prepare(resume, findings, data, nlp, verb_signals(lexicon))
+    candidates = prepare(resume, _framable(findings, lexicon), data, nlp, verb_signals(lexicon))
     rewrites = choose_rewrites(candidates, data, guard)
     broken = notices(candidates, {r.finding_id for r in rewrites})
     objects, clauses = _story_material(candidates, rewrites)
