@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,12 @@ from hitl_resume.coaching.interview import interview_prompts
 from hitl_resume.coaching.plan import build_plan
 from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, Tense
 from hitl_resume.coaching.rewrites import build_rewrite, clause_signals, word_count
-from hitl_resume.coaching.segments import parse_text, select_segment, strip_weak_opening
+from hitl_resume.coaching.segments import (
+    WEAK_VERBS,
+    parse_text,
+    select_segment,
+    strip_weak_opening,
+)
 from hitl_resume.coaching.shapes import Candidate, clause_problem
 from hitl_resume.coaching.slots import Piece, extract_slots
 from hitl_resume.coaching.split import signal_split
@@ -211,7 +216,7 @@ def prepare(
             weak_opening=job.opening,
             employer=entry.organization if entry else None,
         )
-        own = _own_signals(_leading_lemmas(slots.pieces), signal_verbs or {})
+        own = _own_signals(_leading_lemmas(slots.pieces), signal_verbs or {}, data.authoring)
         candidates.append(
             Candidate(
                 job.finding,
@@ -229,13 +234,17 @@ def prepare(
 
 
 def _own_signals(
-    lemmas: Sequence[str], signal_verbs: Mapping[str, tuple[str, ...]]
+    lemmas: Sequence[str],
+    signal_verbs: Mapping[str, tuple[str, ...]],
+    authoring: Collection[str] = frozenset(),
 ) -> tuple[str, ...]:
-    """Signals the lexicon gives the clause's opening verbs ("Reviewed and approved X").
+    """Signals the lexicon gives the clause's opening verbs ("Reviewed and approved X",
+    "Counted, verified and deposited X").
 
-    The first verb must carry one: "Drafted and reviewed statements" is no oversight of them.
+    After a verb that makes the thing, a later check is of one's own work: "Drafted and reviewed
+    statements" is no oversight of them.
     """
-    if not lemmas or not signal_verbs.get(lemmas[0]):
+    if not lemmas or lemmas[0] in authoring or lemmas[0] in WEAK_VERBS:
         return ()
     return tuple(dict.fromkeys(kind for lemma in lemmas for kind in signal_verbs.get(lemma, ())))
 

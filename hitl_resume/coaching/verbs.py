@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from hitl_resume.coaching.agreement import hyphen_prefix, joined_to_verb
 from hitl_resume.coaching.segments import ADJECTIVAL_PARTICIPLES, WEAK_VERBS
-from hitl_resume.language.inflect import verb_lemmas
+from hitl_resume.language.inflect import known_verb, verb_lemmas, verb_tags
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -88,6 +88,38 @@ def _modifier_or_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+_LIST_JOINERS = frozenset({",", "and", "or", "&", "/"})
+
+
+def leading_list(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
+    """The verbs listed right after the head ("Counted, verified and handled deposits"), read
+    from their forms: the small model often hangs such a list on a later word.
+
+    Each must be a dictionary verb in a form the head shares (past beside past, base beside
+    base) and follow only commas and "and"/"or" from the head or the verb before it.
+    """
+    doc = head.doc
+    head_tags = verb_tags(head.lower_)
+    found: list[Token] = []
+    index = head.i + 1
+    while index < len(doc):
+        start = index
+        while index < len(doc) and doc[index].lower_ in _LIST_JOINERS:
+            index += 1
+        if index == start or index >= len(doc):
+            break
+        token = doc[index]
+        if not token.is_alpha or not known_verb(token.lower_):
+            break
+        if not verb_tags(token.lower_) & head_tags - {"VBN"} or (
+            known and lemma_of(token, known) not in known
+        ):
+            break
+        found.append(token)
+        index += 1
+    return found
+
+
 def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
     """The head verb and the verbs coordinated with it ("approved, denied or pended")."""
     found = [head]
@@ -106,6 +138,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             ):
                 found.append(child)
                 queue.append(child)
+    found += [t for t in leading_list(head, known) if t not in found]
     # Coordinated verbs the parser attached elsewhere ("... queries and track responses",
     # "reviewed schedules and adjusted routes"): after "and"/"or", a form matching the head's.
     doc = head.doc
@@ -157,8 +190,10 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                     )
                 )
             )
-        if is_verb and known and lemma_of(token, known) not in known:
-            is_verb = False  # "payroll", "variance": nouns the tagger took for verbs
+        if is_verb and (
+            not known_verb(token.lower_) or (known and lemma_of(token, known) not in known)
+        ):
+            is_verb = False  # "payroll", "variance", "armored": nouns and adjectives, no verbs
         if is_verb:
             found.append(token)
     return found

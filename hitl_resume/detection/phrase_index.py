@@ -70,11 +70,28 @@ class PhraseIndex:
             span = doc[start:end]
             if _is_title_cased_acronym(span.text, end - start, info):
                 continue
+            if _names_a_thing(doc, start, info):
+                continue
             found.append(Hit(info, span.start_char, span.end_char, start, end, span.text))
         return _drop_nested(found)
 
 
 ACRONYM_MAX_CHARS = 3
+#: Words before which a verb signal is an adjective or noun, not an action ("the correct
+#: account", "all approved invoices"): the noun entry of the same word still matches.
+DETERMINERS = frozenset(
+    "the a an this these those its their his her our my your all any each every".split()  # noqa: SIM905
+)
+
+
+def _names_a_thing(doc: Doc, start: int, info: EntryInfo) -> bool:
+    """A verb signal after a determiner describes a thing ("the correct project")."""
+    return (
+        info.category == "signal"
+        and info.pos == "verb"
+        and start > 0
+        and doc[start - 1].lower_ in DETERMINERS
+    )
 
 
 def _is_title_cased_acronym(text: str, tokens: int, info: EntryInfo) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from hitl_resume.language.coaching_schema import (
+    AUTHORING_FILE,
     COACHING_FILES,
     OBJECTS_FILE,
     PLAN_FILE,
@@ -118,6 +119,9 @@ class CoachingData:
     products: tuple[WorkProduct, ...] = ()
     #: Obvious typos a rewrite may fix ("insure accuracy" -> "ensure accuracy").
     typos: tuple[tuple[str, str], ...] = ()
+    #: Verbs that make the thing a later verb checks ("Drafted and reviewed statements"):
+    #: checking one's own work is no oversight of it.
+    authoring: frozenset[str] = frozenset()
 
     def plan_of(self, kind: str) -> tuple[PlanEntry, ...]:
         """Plan entries of one kind, in file order."""
@@ -199,6 +203,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
             for d in rows(OBJECTS_FILE)
         ),
         typos=tuple((d["wrong"], d["right"]) for d in rows(TYPOS_FILE)),
+        authoring=frozenset(v for d in rows(AUTHORING_FILE) for v in d["verbs"]),
     )
 
 

@@ -15,7 +15,16 @@ WEAK_FILE = "weak_openings.jsonl"
 PLAN_FILE = "plan.jsonl"
 OBJECTS_FILE = "work_products.jsonl"
 TYPOS_FILE = "typo_fixes.jsonl"
-COACHING_FILES = (REWRITES_FILE, SOAR_FILE, WEAK_FILE, PLAN_FILE, OBJECTS_FILE, TYPOS_FILE)
+AUTHORING_FILE = "authoring_verbs.jsonl"
+COACHING_FILES = (
+    REWRITES_FILE,
+    SOAR_FILE,
+    WEAK_FILE,
+    PLAN_FILE,
+    OBJECTS_FILE,
+    TYPOS_FILE,
+    AUTHORING_FILE,
+)
 
 FRAMINGS = frozenset(
     {
@@ -160,6 +169,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "confirm": lambda v: None if v is None else _slots(CONFIRM_SLOTS, verbs=False)(v),
     },
     TYPOS_FILE: {"id": _text, "wrong": _text, "right": _text},
+    AUTHORING_FILE: {"id": _text, "verbs": _phrases},
     OBJECTS_FILE: {
         "id": _text,
         "nouns": _phrases,

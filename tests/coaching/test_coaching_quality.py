@@ -136,7 +136,7 @@ def test_when_rewrite_is_made_then_it_only_adds_a_framing(
     [
         "Authorized check signer, approved all wire transfers over $1M.",
         "Certified Wellness Program Manager, Health Coach and Corporate Health Educator.",
-        "Debtors Reconciliation, Creditors Recon, Fixed Asset Register.",
+        "Debtors Reconciliation, Creditors Recon, Journal Review Register."
         "Proficient in these systems: Trio, Elan, Bloomberg, PayPoint, Check Vision, and CoStar.",
         "Reviewed various duties and tasks for the department as needed.",
     ],

@@ -10,7 +10,11 @@ from hitl_resume.coaching import coach, is_strong
 from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.rewrites import starts_weak, word_count
 from hitl_resume.detection.analyzer import Analyzer
-from hitl_resume.language.coaching_lexicon import check_coaching_lexicon, load_coaching_data
+from hitl_resume.language.coaching_lexicon import (
+    COACHING_FILES,
+    check_coaching_lexicon,
+    load_coaching_data,
+)
 
 from .resumes import SAMPLES, TEMPTING, resume
 
@@ -128,14 +132,7 @@ def test_when_coaching_file_is_malformed_then_check_names_file_and_line(
     from hitl_resume.language.lexicon_loader import bundled_lexicon_dir
 
     directory = Path(str(tmp_path))
-    for name in (
-        "rewrite_templates.jsonl",
-        "soar_templates.jsonl",
-        "weak_openings.jsonl",
-        "plan.jsonl",
-        "work_products.jsonl",
-        "typo_fixes.jsonl",
-    ):
+    for name in COACHING_FILES:
         (directory / name).write_text((bundled_lexicon_dir() / name).read_text("utf-8"), "utf-8")
     target = (
         "rewrite_templates.jsonl" if "framing" in line or "not" in line else ("weak_openings.jsonl")

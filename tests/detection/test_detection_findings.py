@@ -212,6 +212,10 @@ def test_when_scores_are_computed_then_each_is_the_sum_of_its_explanation(
         ("Received exceeds-expectations ratings on performance reviews", False),
         ("Reported to the Audit Manager on daily tasks", False),
         ("Reviewed performance reviews for consistency before HR sign-off", True),
+        # A verb signal after a determiner, or inside an accounting name, describes a thing.
+        ("Posted entries to the correct project and general ledger account", False),
+        ("Maintained certified payroll and fixed assets for all job sites", False),
+        ("Corrected posting errors in the general ledger account", True),
     ],
 )
 def test_when_a_signal_word_only_names_a_thing_then_it_is_not_behaviour(
