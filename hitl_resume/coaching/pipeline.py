@@ -29,6 +29,7 @@ from hitl_resume.coaching.split import signal_split
 from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.language.coaching_lexicon import CoachingData
+from hitl_resume.language.inflect import verb_lemmas
 from hitl_resume.language.lexicon_loader import Lexicon
 from hitl_resume.models import ExperienceEntry, Resume
 
@@ -102,15 +103,32 @@ def _anchor(finding: Finding) -> str | None:
     return next((c.text for c in finding.contributions if c.kind.startswith("signal:")), None)
 
 
-def _framable(findings: Sequence[Finding], lexicon: Lexicon) -> list[Finding]:
+def framable(findings: Sequence[Finding], lexicon: Lexicon) -> list[Finding]:
     """The findings as coaching reads them: light signals ("resolve", "research", "monitor",
     weight under 1) help detection find a role, but a line carried by one alone is not
     oversight work to frame as such (a coach's "vague framing" reject)."""
     light = {signal.id for signal in lexicon.signals if signal.weight < 1}
+    light_verbs = {
+        phrase
+        for signal in lexicon.signals
+        if signal.weight < 1 and signal.pos == "verb"
+        for phrase in signal.phrases
+        if " " not in phrase
+    }
+
+    def led_by_light_verb(text: str) -> bool:  # "Research and resolve X": led by "research"
+        first = text.lower().split(maxsplit=1)[0] if text.split() else ""
+        return first in light_verbs or bool(set(verb_lemmas(first)) & light_verbs)
+
     return [
         dataclasses.replace(
             finding,
-            contributions=tuple(c for c in finding.contributions if c.entry_id not in light),
+            contributions=tuple(
+                c
+                for c in finding.contributions
+                if c.entry_id not in light
+                and not (c.kind.startswith("signal:") and led_by_light_verb(c.text))
+            ),
         )
         for finding in findings
     ]
@@ -349,7 +367,7 @@ def coach(
         lexicon = default_lexicon()
     data = lexicon.coaching
     guard = GroundingGuard(lexicon, resume_employers(resume))
-    candidates = prepare(resume, _framable(findings, lexicon), data, nlp, verb_signals(lexicon))
+    candidates = prepare(resume, framable(findings, lexicon), data, nlp, verb_signals(lexicon))
     rewrites = choose_rewrites(candidates, data, guard)
     broken = notices(candidates, {r.finding_id for r in rewrites})
     objects, clauses = _story_material(candidates, rewrites)

@@ -10,7 +10,7 @@ rewrite, with its confirmation, only for objects and years where such software w
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.coaching.results import Rewrite
@@ -89,6 +89,8 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
         # the object's opening words that names a product or a rule stands in for it.
         words = re.findall(r"[a-z-]+", candidate.slots.object.lower())[:6]
         heads = [h for h in map(noun_lemma, words) if h in by_noun][:1]
+    if not heads and not candidate.slots.object:
+        heads = _surface_head(candidate, by_noun)
     if not heads or any(by_noun.get(h) is not None and _is_rule(by_noun[h]) for h in heads):
         return None  # "regulations, contracts, laws": the framing would oversee the law
     product = by_noun.get(heads[0])
@@ -100,11 +102,35 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     # "prior authorization requests": a modifier may name a more specific product; the file
     # lists products from most to least specific.
     order = {p.id: index for index, p in enumerate(products)}
-    words = [noun_lemma(w) for w in re.findall(r"[A-Za-z-]+", candidate.slots.object or "")]
+    # Without a pronoun-safe object the clause's opening words stand in ("balance sheet
+    # schedules prepared by ..." are accounting schedules, not delivery schedules).
+    phrase = candidate.slots.object or " ".join(candidate.slots.segment.split()[1:7])
+    words = [noun_lemma(w) for w in re.findall(r"[A-Za-z-]+", phrase)]
     named = [by_noun[w] for w in words if w in by_noun and not _is_rule(by_noun[w])]
     if product.automation is not None:
-        return product  # "loan applications" are applications, whatever the loan
+        return product  # "billing complaints" are complaints, whatever they are about
     return min([product, *named], key=lambda p: order[p.id])
+
+
+_LIST_WORDS = frozenset({",", "and", "or", "&", "/"})
+_NOUN_PHRASE_END = re.compile(
+    r"\b(?:for|of|to|in|on|at|by|with|from|into|per|through|which|that|who|and|or)\b|[,;:(]"
+)
+
+
+def _surface_head(candidate: Candidate, by_noun: Mapping[str, WorkProduct]) -> list[str]:
+    """The object's head read from the words after the verbs, when the parse found none:
+    the last product or rule noun before a preposition ("American Express accounts for ...")
+    stands in, and any rule noun among them makes the framing unfit."""
+    pieces = list(candidate.slots.pieces)
+    while pieces and (pieces[0].lemma is not None or pieces[0].text.lower() in _LIST_WORDS):
+        pieces.pop(0)  # the verb list and its joiners ("Counted, verified and ...")
+    tail = "".join(p.text + p.space for p in pieces)
+    phrase = _NOUN_PHRASE_END.split(tail.lower(), maxsplit=1)[0]
+    nouns = [h for h in map(noun_lemma, re.findall(r"[a-z-]+", phrase)[:6]) if h in by_noun]
+    if any(_is_rule(by_noun[h]) for h in nouns):
+        return nouns
+    return nouns[-1:]
 
 
 def _is_rule(product: WorkProduct) -> bool:
@@ -182,10 +208,12 @@ def _variant(
         return None
     if product is None or product.automation is None or product.since is None:
         return None
+    if not candidate.slots.object:
+        return None  # the parse could not delimit the object: no question to ask about it
     if candidate.year is None or candidate.year < product.since:
         return None
     text = _fill(template.alternative, clause_ing, candidate, product.automation)
-    obj = re.sub(r"^(?:the|each|a|an)\s+", "", candidate.slots.object or "items")
+    obj = re.sub(r"^(?:the|each|a|an)\s+", "", candidate.slots.object)
     confirm = template.confirm.replace("{object}", obj).replace("{automation}", product.automation)
     framing = _framed(text, clause_ing, source)
     if framing is None or repetition(framing, source, REVIEW_WORDS) is not None:

@@ -6,12 +6,14 @@ helper's bullet ("Assisted with ...") as work the person owned.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hitl_resume.coaching.results import Tense
 from hitl_resume.coaching.segments import WEAK_VERBS
-from hitl_resume.coaching.slots import Slots
+from hitl_resume.coaching.slots import Piece, Slots
 from hitl_resume.detection.results import Finding
 from hitl_resume.language.inflect import known_verb
 
@@ -90,13 +92,20 @@ def verb_led(slots: Slots) -> bool:
         return False
     if second.lower().endswith("ing") and not pieces[0].text.lower().endswith("ed"):
         return False  # "Invoice posting and verification": a label
-    # A run of capitalised words is a heading ("Billing And Realisation From Debtors").
-    if len(pieces) > 2 and all(p.text.istitle() for p in pieces[1:3]):
+    # A run of capitalised words is a heading ("Billing And Realisation From Debtors"); a name
+    # inside a clause is not ("Reconcile American Express accounts for SDI").
+    if len(pieces) > 2 and all(p.text.istitle() for p in pieces[1:3]) and _title_cased(pieces):
         return False
     if second.lower() == "of":
         return False  # "Amendment of Invoice process": a nominal label
     # "Invoice posting": the -ing word heads the object; "Reviewed billing statements" is fine.
     return not (second.lower().endswith("ing") and second.lower() in slots.object_heads)
+
+
+def _title_cased(pieces: Sequence[Piece]) -> bool:
+    """Most words are capitalised, as in a heading or a list of names."""
+    words = [p.text for p in pieces if p.text.isalpha()]
+    return sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)
 
 
 def _noun_list(slots: Slots) -> bool:
@@ -113,8 +122,13 @@ def _noun_list(slots: Slots) -> bool:
 def glued(slots: Slots) -> bool:
     """A second sentence glued on without punctuation ("... regulations Manage the database")."""
     pieces = [p for p in slots.pieces if p.text.strip()]
-    if any(p.text[:1].isupper() and p.text.endswith("ing") for p in pieces[1:]):
-        return True  # "..., Preparing reports, Maintaining accounts": a glued list
+    for before, piece in itertools.pairwise(pieces):
+        if (
+            piece.text[:1].isupper()
+            and piece.text.endswith("ing")
+            and not before.text[:1].isupper()
+        ):
+            return True  # "..., Preparing reports, Maintaining accounts", not "Payroll Accounting"
     for before, piece, after in zip(pieces[1:], pieces[2:], pieces[3:], strict=False):
         if re.search(r"[a-z][A-Z][a-z]", piece.text):
             return True  # "sourceActively"

@@ -134,7 +134,8 @@ def _object_heads(obj: Token) -> tuple[str, ...]:
             if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
                 heads.append(child)
                 queue.append(child)
-    return tuple(dict.fromkeys(t.lemma_.lower() for t in heads))
+    # "AR aging": a gerund object keeps its own form (its lemma would be the verb "age").
+    return tuple(dict.fromkeys(t.lower_ if t.tag_ == "VBG" else t.lemma_.lower() for t in heads))
 
 
 def _first_object(head: Token, known: frozenset[str]) -> Token | None:
@@ -239,7 +240,9 @@ def extract_slots(
         object_runs_on=obj is not None and _runs_on(obj, verbs),
         slip=coordination_slip(doc, first, set(lemmas)),
         nouns=frozenset(t.lower_ for t in tokens if t.pos_ in {"NOUN", "PROPN"}),
-        object_heads=_object_heads(doc[span[2]]) if span is not None else (),
+        # Named even when no pronoun could stand for the object ("work of external firms",
+        # "schedules prepared by the group"): what the clause acts on decides its framing.
+        object_heads=_object_heads(doc[span[2]] if span is not None else obj) if obj else (),
     )
 
 

@@ -89,6 +89,7 @@ def _modifier_or_infinitive(token: Token) -> bool:
 
 
 _LIST_JOINERS = frozenset({",", "and", "or", "&", "/"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 
 
 def leading_list(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
@@ -120,6 +121,16 @@ def leading_list(head: Token, known: frozenset[str] = frozenset()) -> list[Token
     return found
 
 
+def _in_relative_clause(token: Token, head: Token) -> bool:
+    """The token belongs to a clause that modifies a noun, below the head verb."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.i == head.i:
+            return False
+        if ancestor.dep_ in {"relcl", "acl"}:
+            return True
+    return False
+
+
 def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
     """The head verb and the verbs coordinated with it ("approved, denied or pended")."""
     found = [head]
@@ -144,6 +155,8 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
     doc = head.doc
     past_head = head.tag_ == "VBD" or head.lower_.endswith("ed")
     for token in doc[head.i + 1 :]:
+        if token.lower_ in _RELATIVE_PRONOUNS:
+            break  # "records which applied billing and generated invoices": their verbs
         previous = doc[token.i - 1]
         if previous.lower_ not in {"and", "or", ","} or token in found or not token.is_alpha:
             continue
@@ -159,6 +172,8 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             continue  # "sales and use tax audits": a modifier, not a verb
         if token.dep_ == "conj" and token.head not in found and _modifier_or_infinitive(token.head):
             continue  # "federal and state laws", "to confirm and enforce": joined to another word
+        if _in_relative_clause(token, head):
+            continue  # "records which applied billing ... and generated invoices": not ours
         if past_head:
             # "and adjusted routes" is a verb; ", fixed assets" in a list is not, nor is the
             # second of two participles that modify one noun ("on rejected and warned items").

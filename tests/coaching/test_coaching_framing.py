@@ -95,6 +95,33 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
             "Applied human judgment by reviewing and approving twelve bank reconciliations to "
             "ensure accuracy",
         ),
+        # A verb list the parser splits up is read from its word forms; a later verb of the
+        # list may carry the check when no authoring verb leads it.
+        (
+            "Counted, verified and handled bank deposits and armored car transactions.",
+            False,
+            "Provided human oversight by counting, verifying and handling bank deposits and "
+            "armored car transactions",
+        ),
+        (
+            "Coordinate and review work of external audit firms.",
+            False,
+            "Provided human oversight by coordinating and reviewing work of external audit firms",
+        ),
+        # An object with its own clause still names what was checked; a name inside the
+        # clause is no heading.
+        (
+            "Review all balance sheet schedules prepared by the Payroll Accounting Group.",
+            False,
+            "Provided human oversight by reviewing all balance sheet schedules prepared by the "
+            "Payroll Accounting Group",
+        ),
+        (
+            "Reconciled American Express accounts against the general ledger.",
+            False,
+            "Provided human oversight by reconciling American Express accounts against the "
+            "general ledger",
+        ),
         # Split first: the sentence with the signal is rewritten, the helper sentence is not.
         (
             "Helped customers by phone; referred billing disputes to the billing manager.",
@@ -122,6 +149,11 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "Review federal and state laws to confirm and enforce company compliance.",
         # The first verb owns the clause: reviewing one's own drafts is no oversight.
         "Drafted and reviewed financial statement compilations before partner approval.",
+        "Completed and reviewed the environmental performance report each month.",
+        # "Research and resolve" is led by a light verb: no oversight to frame.
+        "Research and resolve customer inquiries about billing statements.",
+        # A verb of the object's own clause is not re-inflected as the person's.
+        "Processed and audited activity records which applied billing and generated invoices.",
         # Nouns never turn into verbs ("calling center").
         "Trained call center staff on escalation procedures.",
         # Noun-phrase lines and garbled text cannot carry a rewrite.
