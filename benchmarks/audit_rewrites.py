@@ -17,7 +17,7 @@ from pathlib import Path
 from hitl_resume.analysis import Analysis
 from hitl_resume.api import analyze, default_analyzer
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
-from hitl_resume.coaching.pipeline import framable, prepare, verb_signals
+from hitl_resume.coaching.pipeline import framable, lexicon_words, prepare, verb_signals
 from hitl_resume.coaching.rewrites import (
     MAX_WORDS,
     REVIEW_WORDS,
@@ -54,7 +54,8 @@ def drop_reasons(analysis: Analysis, engine: Analyzer, guard: GroundingGuard) ->
     data = lexicon.coaching
     found: Counter[str] = Counter()
     findings = framable(analysis.findings, lexicon)
-    for candidate in prepare(analysis.resume, findings, data, engine.nlp, verb_signals(lexicon)):
+    signals, words = verb_signals(lexicon), lexicon_words(lexicon)
+    for candidate in prepare(analysis.resume, findings, data, engine.nlp, signals, words):
         problem = clause_problem(candidate)
         if problem is not None:
             found[f"{problem[0]}: {problem[1]}"] += 1

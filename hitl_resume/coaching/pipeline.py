@@ -7,6 +7,7 @@ lexicon are passed in (defaults when missing) so tests can inject their own.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.language.coaching_lexicon import CoachingData
 from hitl_resume.language.inflect import verb_lemmas
+from hitl_resume.language.spelling import slips
 from hitl_resume.language.lexicon_loader import Lexicon
 from hitl_resume.models import ExperienceEntry, Resume
 
@@ -182,6 +184,25 @@ def _jobs(
     return jobs
 
 
+def _spelled(job: _Job, vocabulary: Collection[str]) -> _Job:
+    """The job with its swapped letters fixed ("recieved" -> "received"): a typo fix is the one
+    word change a rewrite may make besides its verbs' forms."""
+    text, prefix = job.text, job.prefix
+    for slip in slips(f"{prefix} {text}", vocabulary):
+        text = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, text)
+        prefix = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, prefix)
+    return dataclasses.replace(job, text=text, prefix=prefix)
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every word of the lexicon's phrases: domain words that are never spelling slips."""
+    phrases = [p for term in lexicon.role_terms for p in term.phrases]
+    phrases += [p for signal in lexicon.signals for p in signal.phrases]
+    phrases += [n for product in lexicon.coaching.products for n in product.nouns]
+    return frozenset(w for phrase in phrases for w in re.findall(r"[a-z]+", phrase.lower()))
+
+
 def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
     """The text with its obvious typos fixed (the one word change a rewrite may make)."""
     for wrong, right in typos:
@@ -202,8 +223,12 @@ def prepare(
     data: CoachingData,
     nlp: Language | None,
     signal_verbs: Mapping[str, tuple[str, ...]] | None = None,
+    vocabulary: Collection[str] = frozenset(),
 ) -> list[Candidate]:
-    """Parse the strongest findings' sentences (one batch) and read their slots."""
+    """Parse the strongest findings' sentences (one batch) and read their slots.
+
+    ``vocabulary`` holds domain words that are never spelling slips (``lexicon_words``).
+    """
     if nlp is None:
         from hitl_resume.language.nlp import load_model
 
@@ -213,6 +238,7 @@ def prepare(
     jobs = [job for f in ranked[:MAX_CANDIDATES] for job in _jobs(f, data, known, signal_verbs)]
     if not jobs:
         return []
+    jobs = [_spelled(job, vocabulary) for job in jobs]
     adverbs = [_LEAD_ADVERB.match(job.text) for job in jobs]
     bare = [job.text[m.end() :] if m else job.text for job, m in zip(jobs, adverbs, strict=True)]
     texts = [parse_text(text) for text in bare]
@@ -259,11 +285,11 @@ def _own_signals(
     """Signals the lexicon gives the clause's opening verbs ("Reviewed and approved X",
     "Counted, verified and deposited X").
 
-    After a verb that makes the thing, a later check is of one's own work: "Drafted and reviewed
+    Beside a verb that makes the thing, a check is of one's own work: "Drafted and reviewed
     statements" is no oversight of them.
     """
-    if not lemmas or lemmas[0] in authoring or lemmas[0] in WEAK_VERBS:
-        return ()
+    if not lemmas or lemmas[0] in WEAK_VERBS or any(lemma in authoring for lemma in lemmas):
+        return ()  # "Investigate and draft responses": the object is the person's own draft
     return tuple(dict.fromkeys(kind for lemma in lemmas for kind in signal_verbs.get(lemma, ())))
 
 
@@ -367,7 +393,14 @@ def coach(
         lexicon = default_lexicon()
     data = lexicon.coaching
     guard = GroundingGuard(lexicon, resume_employers(resume))
-    candidates = prepare(resume, framable(findings, lexicon), data, nlp, verb_signals(lexicon))
+    candidates = prepare(
+        resume,
+        framable(findings, lexicon),
+        data,
+        nlp,
+        verb_signals(lexicon),
+        lexicon_words(lexicon),
+    )
     rewrites = choose_rewrites(candidates, data, guard)
     broken = notices(candidates, {r.finding_id for r in rewrites})
     objects, clauses = _story_material(candidates, rewrites)

@@ -261,6 +261,8 @@ def build_rewrite(
             continue
         if template.objects == "work_product" and product is None:
             continue
+        if product is not None and product.id in template.not_products:
+            continue  # "investigating customer inquiries" is service, not oversight of work
         if template.objects == "not_rule" and (not slots.object or _names_rule(candidate, data)):
             continue
         text = _fill(template.text, clause_ing, candidate)

@@ -42,6 +42,10 @@ _GARBLED = re.compile(
 _MIXED_LIST = re.compile(
     r"^[^,]+,[^,]+,.*,\s+and\s+\w+ing\b|^\w+ed\b.*\bas well as \w+ing\b", re.IGNORECASE
 )
+#: "policy coverages' and issued": a plural possessive with nothing to possess.
+_STRAY_APOSTROPHE = re.compile(r"\w+s'(?=\s+(?:and|or|to|for|in|on|with)\b|\s*[,;.]|\s*$)")
+#: "for myself and other team members": a reflexive with no verb of the person's to reflect.
+_MISUSED_REFLEXIVE = re.compile(r"\b(?:for|to|with|and|by) myself\b", re.IGNORECASE)
 _DENIED_HEADS = frozenset({"support", "contribute", "experience", "center", "practice", "project"})
 _OPEN_ENDING = frozenset(
     {"and", "or", "of", "for", "the", "a", "an", "to", "in", "on", "with", "by", "from", "as"}
@@ -159,6 +163,8 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
     words = sum(1 for p in slots.pieces if any(ch.isalnum() for ch in p.text))
     if _GARBLED.search(text) or text.count("(") != text.count(")"):
         return "broken", "the text looks garbled (characters or words run together)"
+    if _STRAY_APOSTROPHE.search(text) or _MISUSED_REFLEXIVE.search(text):
+        return "broken", "the sentence has a grammar slip a rewrite would copy"
     words_of = text.lower().split()
     first = words_of[0].strip(",;:.") if words_of else ""
     nominal = len(words_of) > 1 and words_of[1] == "of"  # "Review of tax documents"

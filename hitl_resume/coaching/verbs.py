@@ -195,6 +195,8 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                 or (
                     token.tag_ == "NN"
                     and token.lower_ in known
+                    # "background and reference checks": a noun joined to a noun
+                    and not (token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"})
                     and following is not None
                     and (
                         following.pos_ in {"ADJ", "DET"}

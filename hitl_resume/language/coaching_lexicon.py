@@ -58,6 +58,8 @@ class RewriteTemplate:
     signal_by: str = "any"
     alternative: str | None = None
     confirm: str | None = None
+    #: Work products (ids in work_products.jsonl) the framing never rests on.
+    not_products: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +167,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 signal_by=d.get("signal_by", "any"),
                 alternative=d.get("alternative"),
                 confirm=d.get("confirm"),
+                not_products=tuple(d.get("not_products", ())),
             )
             for d in rows(REWRITES_FILE)
         ),

@@ -149,7 +149,9 @@ def _slots(allowed: frozenset[str], verbs: bool) -> _Check:
 
 
 #: Keys a record may leave out (their defaults are the dataclass defaults).
-_OPTIONAL = frozenset({"signal_by", "mode", "alternative", "confirm", "min_findings"})
+_OPTIONAL = frozenset(
+    {"signal_by", "mode", "alternative", "confirm", "min_findings", "not_products"}
+)
 _ROLES = _subset(ROLE_IDS)
 _SIGNALS = _subset(SIGNAL_NAMES)
 
@@ -163,6 +165,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "text": _slots(REWRITE_SLOTS - {"automation"}, verbs=True),
         "objects": _enum(OBJECTS),
         "requires": _words,
+        "not_products": _words,
         "priority": _priority,
         "signal_by": _enum(SIGNAL_BY),
         "alternative": lambda v: None if v is None else _slots(REWRITE_SLOTS, verbs=True)(v),

@@ -122,6 +122,13 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
             "Provided human oversight by reconciling American Express accounts against the "
             "general ledger",
         ),
+        # Swapped letters are a typo the rewrite fixes; the original keeps them.
+        (
+            "Reviewed vendor invoices and recieved payments against the general ledger.",
+            False,
+            "Provided human oversight by reviewing vendor invoices and receiving payments "
+            "against the general ledger",
+        ),
         # Split first: the sentence with the signal is rewritten, the helper sentence is not.
         (
             "Helped customers by phone; referred billing disputes to the billing manager.",
@@ -154,7 +161,7 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "Research and resolve customer inquiries about billing statements.",
         # A verb of the object's own clause is not re-inflected as the person's.
         "Processed and audited activity records which applied billing and generated invoices.",
-        # Nouns never turn into verbs ("calling center").
+        # Nouns never turn into verbs ("calling center", "referencing checks").
         "Trained call center staff on escalation procedures.",
         # Noun-phrase lines and garbled text cannot carry a rewrite.
         "Review of tax documents and vendor invoices for accuracy.",
@@ -166,6 +173,9 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "maintaining confidentiality.",
         "Reconciled fund accounts and prepared specialty reports as well as documenting "
         "procedures.",
+        # A stray apostrophe or a misused "myself" would be copied behind the framing.
+        "Verified and explained commercial policy coverages' and issued renewals.",
+        "Assessed risks and approved transactions for myself and other team members.",
         # A participle that most likely modifies its noun is never made a verb.
         "Audited invoices and attached receipts for accuracy.",
         # The clause says how already ("by ...ing"): a second "by" would read badly.

@@ -92,6 +92,18 @@ def proposals(analyzer: Analyzer, bullet: str, *, current: bool = False) -> list
             False,
             "warning",
         ),
+        # A noun joined to a noun is no verb: "background and referencing checks".
+        (
+            "Conduct phone screens, interviews, background and reference checks for applicants.",
+            False,
+            "referencing",
+        ),
+        # A list of verbs read from its forms keeps nouns of the object: "armoring car".
+        (
+            "Counted, verified and handled bank deposits and armored car transactions.",
+            False,
+            "armoring",
+        ),
         # Adjectives joined by "and" are no verbs: "federal and stating laws".
         (
             "Review federal and state laws to confirm and enforce company compliance.",

@@ -1,0 +1,31 @@
+"""Spelling slips: swapped letters are found and fixed; domain words and names are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.language.spelling import Slip, slips
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Recieved and posted vendor payments", [Slip("Recieved", "Received")]),
+        ("Verified all invoices were recieved on time", [Slip("recieved", "received")]),
+        # Domain words the dictionary lacks: plurals, verb forms with a known sibling.
+        ("Approved, denied or pended claims and payables", []),
+        ("Reconciled timecards and chargebacks during the close", []),
+        # Names after the first word are never checked ("Lotus" is one swap from "Louts").
+        ("Maintained Lotus Notes databases for Petrologs", []),
+        # Short words and words with an apostrophe are left alone.
+        ("Reviewed teh claims' notes", []),
+    ],
+)
+def test_when_a_word_has_swapped_letters_then_it_is_a_slip(text: str, expected: list[Slip]) -> None:
+    """Only a word the dictionary lacks, one swap away from exactly one word it knows."""
+    assert slips(text) == expected
+
+
+def test_when_a_word_is_in_the_vocabulary_then_it_is_no_slip() -> None:
+    """The project's lexicon words are domain vocabulary, never typos."""
+    assert slips("Recieved claims", vocabulary={"recieved"}) == []
