@@ -31,8 +31,8 @@ from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.language.coaching_lexicon import CoachingData
 from hitl_resume.language.inflect import verb_lemmas
-from hitl_resume.language.spelling import slips
 from hitl_resume.language.lexicon_loader import Lexicon
+from hitl_resume.language.spelling import slips
 from hitl_resume.models import ExperienceEntry, Resume
 
 if TYPE_CHECKING:
