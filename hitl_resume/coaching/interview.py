@@ -22,9 +22,9 @@ _DECISIONS = {
     "override": "override",
     "escalate": "escalate",
     "escalation_design": "escalate",
-    "feedback": "report an error",
-    "bias_monitoring": "challenge a result",
-    "train_reviewers": "correct a reviewer",
+    "feedback": "report an error in",
+    "bias_monitoring": "challenge",
+    "train_reviewers": "correct a reviewer on",
 }
 
 
@@ -75,6 +75,8 @@ def _quote(text: str) -> str:
 
 def _decisions(finding: Finding) -> str:
     verbs = list(dict.fromkeys(_DECISIONS[s] for s in finding.signals if s in _DECISIONS))
+    # "approve or report an error in each one": a phrase that needs its object comes last.
+    verbs.sort(key=lambda verb: verb.endswith((" in", " on")))
     if not verbs:
         return "accept or flag"
     if len(verbs) == 1:
@@ -112,7 +114,10 @@ def build_prompt(
     """
     numbers = quantities(clause or finding.text)
     framework = next((c.text for c in finding.contributions if c.kind == "framework"), None)
-    ai = next((c.text for c in finding.contributions if c.kind == "ai_system"), None)
+    ai = next(
+        (c.text for c in finding.contributions if c.kind in {"ai_system", "reviewed_system"}),
+        None,
+    )
     values = {
         "where": _where(entry, title_words),
         "quote": _quote(clause or finding.text),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hitl_resume.coaching import coach
 from hitl_resume.coaching.interview import choose_findings
 from hitl_resume.coaching.results import InterviewPrompt
@@ -56,3 +58,29 @@ def test_when_many_findings_then_prompts_span_roles(analyzer: Analyzer) -> None:
     assert len(chosen) <= 5
     assert all(roles.count(r) <= 2 for r in roles)
     assert len(set(roles)) == 2
+
+
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        # A decision phrase that needs its object reads "... an error in each one".
+        (
+            "Performed root cause analysis of recurring invoice errors for the AP team.",
+            "whether to report an error in each one",
+        ),
+        (
+            "Approved vendor invoices and performed root cause analysis of recurring errors.",
+            "whether to approve or report an error in each one",
+        ),
+    ],
+)
+def test_when_action_names_decisions_then_it_reads_as_a_sentence(
+    analyzer: Analyzer, bullet: str, expected: str
+) -> None:
+    """The Action prompt's decision list is grammatical whatever signals the line carries."""
+    text = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        f"Staff Accountant | Quillfield Partners | Austin, TX | 2016 – 2019\n• {bullet}\n"
+    )
+    actions = [p.action for p in prompts_for(analyzer, text)]
+    assert any(expected in action for action in actions), actions
