@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from hitl_resume.coaching.articles import add_articles
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
 from hitl_resume.coaching.interview import interview_prompts
 from hitl_resume.coaching.plan import build_plan
@@ -184,14 +185,16 @@ def _jobs(
     return jobs
 
 
-def _spelled(job: _Job, vocabulary: Collection[str]) -> _Job:
-    """The job with its swapped letters fixed ("recieved" -> "received"): a typo fix is the one
-    word change a rewrite may make besides its verbs' forms."""
+def _cleaned(job: _Job, vocabulary: Collection[str], countable: Collection[str]) -> _Job:
+    """The job with the fixes a rewrite may make: swapped letters ("recieved" -> "received")
+    and the article a bare countable noun needs ("reconciled general ledger" -> "the general
+    ledger"); the bullet's own text is never changed."""
     text, prefix = job.text, job.prefix
     for slip in slips(f"{prefix} {text}", vocabulary):
         text = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, text)
         prefix = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, prefix)
-    return dataclasses.replace(job, text=text, prefix=prefix)
+    prefix = add_articles(prefix, countable) if prefix else prefix
+    return dataclasses.replace(job, text=add_articles(text, countable), prefix=prefix)
 
 
 @functools.lru_cache(maxsize=8)
@@ -238,7 +241,7 @@ def prepare(
     jobs = [job for f in ranked[:MAX_CANDIDATES] for job in _jobs(f, data, known, signal_verbs)]
     if not jobs:
         return []
-    jobs = [_spelled(job, vocabulary) for job in jobs]
+    jobs = [_cleaned(job, vocabulary, data.countable) for job in jobs]
     adverbs = [_LEAD_ADVERB.match(job.text) for job in jobs]
     bare = [job.text[m.end() :] if m else job.text for job, m in zip(jobs, adverbs, strict=True)]
     texts = [parse_text(text) for text in bare]
@@ -260,7 +263,11 @@ def prepare(
             weak_opening=job.opening,
             employer=entry.organization if entry else None,
         )
-        own = _own_signals(_leading_lemmas(slots.pieces), signal_verbs or {}, data.authoring)
+        lemmas = _leading_lemmas(slots.pieces)
+        own = _own_signals(lemmas, signal_verbs or {}, data.authoring)
+        # "Counted, verified and handled cash", "Investigate and draft responses": a handling or
+        # authoring verb in the list makes the check part of the person's own work.
+        own_work = any(lemma in data.authoring or lemma in WEAK_VERBS for lemma in lemmas)
         candidates.append(
             Candidate(
                 job.finding,
@@ -268,6 +275,7 @@ def prepare(
                 _tense(entry),
                 messy=job.fragment and job.text.split()[0].lower().endswith("ing"),
                 head_signals=own,
+                own_work=own_work,
                 year=job_year(entry),
                 adverb=adverb.group(1) if adverb else None,
                 sentence=job.sentence,
@@ -288,7 +296,7 @@ def _own_signals(
     Beside a verb that makes the thing, a check is of one's own work: "Drafted and reviewed
     statements" is no oversight of them.
     """
-    if not lemmas or lemmas[0] in WEAK_VERBS or any(lemma in authoring for lemma in lemmas):
+    if not lemmas or any(lemma in authoring or lemma in WEAK_VERBS for lemma in lemmas):
         return ()  # "Investigate and draft responses": the object is the person's own draft
     return tuple(dict.fromkeys(kind for lemma in lemmas for kind in signal_verbs.get(lemma, ())))
 

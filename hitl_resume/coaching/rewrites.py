@@ -61,6 +61,8 @@ def clause_signals(candidate: Candidate) -> tuple[str, ...]:
 
     A light verb with a signal noun counts as the verb ("Conducted monthly audits" -> audit).
     """
+    if candidate.own_work:
+        return ()
     verbs = set(candidate.slots.verb_words[:1])
     segment = candidate.slots.segment.lower()
     found = list(candidate.head_signals)
@@ -214,7 +216,11 @@ def _variant(
         return None
     text = _fill(template.alternative, clause_ing, candidate, product.automation)
     obj = re.sub(r"^(?:the|each|a|an)\s+", "", candidate.slots.object)
-    confirm = template.confirm.replace("{object}", obj).replace("{automation}", product.automation)
+    confirm = (
+        template.confirm.replace("{object}", obj)
+        .replace("{automation}", product.automation)
+        .replace("{them}", "them" if candidate.slots.object_plural else "it")
+    )
     framing = _framed(text, clause_ing, source)
     if framing is None or repetition(framing, source, REVIEW_WORDS) is not None:
         return None

@@ -46,6 +46,8 @@ _MIXED_LIST = re.compile(
 _STRAY_APOSTROPHE = re.compile(r"\w+s'(?=\s+(?:and|or|to|for|in|on|with)\b|\s*[,;.]|\s*$)")
 #: "for myself and other team members": a reflexive with no verb of the person's to reflect.
 _MISUSED_REFLEXIVE = re.compile(r"\b(?:for|to|with|and|by) myself\b", re.IGNORECASE)
+#: "Reviewed variances and explained variances": one object said twice.
+_REPEATED_OBJECT = re.compile(r"^\w+ (\w{4,}(?: \w+)?)(?:,| and| or)(?: and)? \w+ \1\b", re.I)
 _DENIED_HEADS = frozenset({"support", "contribute", "experience", "center", "practice", "project"})
 _OPEN_ENDING = frozenset(
     {"and", "or", "of", "for", "the", "a", "an", "to", "in", "on", "with", "by", "from", "as"}
@@ -70,6 +72,9 @@ class Candidate:
     #: The last year of the job (None when the resume gives none): bounds what automation
     #: could have been in the workflow.
     year: int | None = None
+    #: The clause's verbs make or handle the object too ("Drafted and reviewed X"): checking
+    #: one's own work is no oversight to frame.
+    own_work: bool = False
     #: A manner adverb before the head verb ("Thoroughly"), kept in front of the clause.
     adverb: str | None = None
     #: The sentence of the bullet the clause came from, as written (what a rewrite replaces).
@@ -163,7 +168,11 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
     words = sum(1 for p in slots.pieces if any(ch.isalnum() for ch in p.text))
     if _GARBLED.search(text) or text.count("(") != text.count(")"):
         return "broken", "the text looks garbled (characters or words run together)"
-    if _STRAY_APOSTROPHE.search(text) or _MISUSED_REFLEXIVE.search(text):
+    if (
+        _STRAY_APOSTROPHE.search(text)
+        or _MISUSED_REFLEXIVE.search(text)
+        or _REPEATED_OBJECT.search(text)
+    ):
         return "broken", "the sentence has a grammar slip a rewrite would copy"
     words_of = text.lower().split()
     first = words_of[0].strip(",;:.") if words_of else ""

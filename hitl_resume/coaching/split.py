@@ -58,6 +58,8 @@ def signal_split(
         last = re.sub(r"\W+$", "", head[-1]).lower()
         if last in known or _lemma(last) in signal_verbs or "," in prefix:
             continue  # "Prepared, reviewed": the first clause has no object of its own
+        if re.search(r"\b(?:and|or|as well as)\b", prefix):
+            continue  # "X and Y as well as Z and provided ...": the sentence turns into a chain
         if not head[0][:1].isupper() or not _past_or_base(head[0]):
             continue
         clause = text[match.end() :]

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from hitl_resume.language.coaching_schema import (
-    AUTHORING_FILE,
     COACHING_FILES,
     OBJECTS_FILE,
     PLAN_FILE,
@@ -15,6 +14,7 @@ from hitl_resume.language.coaching_schema import (
     SOAR_FILE,
     TYPOS_FILE,
     WEAK_FILE,
+    WORDS_FILE,
     record_problems,
 )
 from hitl_resume.language.jsonl_reader import (
@@ -124,6 +124,8 @@ class CoachingData:
     #: Verbs that make the thing a later verb checks ("Drafted and reviewed statements"):
     #: checking one's own work is no oversight of it.
     authoring: frozenset[str] = frozenset()
+    #: Always-countable singular nouns a rewrite gives "the" when the bullet left it out.
+    countable: frozenset[str] = frozenset()
 
     def plan_of(self, kind: str) -> tuple[PlanEntry, ...]:
         """Plan entries of one kind, in file order."""
@@ -206,8 +208,13 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
             for d in rows(OBJECTS_FILE)
         ),
         typos=tuple((d["wrong"], d["right"]) for d in rows(TYPOS_FILE)),
-        authoring=frozenset(v for d in rows(AUTHORING_FILE) for v in d["verbs"]),
+        authoring=_words_of(rows(WORDS_FILE), "authoring_verb"),
+        countable=_words_of(rows(WORDS_FILE), "countable_noun"),
     )
+
+
+def _words_of(records: list[dict[str, Any]], kind: str) -> frozenset[str]:
+    return frozenset(w for d in records if d["kind"] == kind for w in d["words"])
 
 
 def load_coaching_data(directory: Path | None = None) -> CoachingData:

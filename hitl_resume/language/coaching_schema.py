@@ -15,7 +15,8 @@ WEAK_FILE = "weak_openings.jsonl"
 PLAN_FILE = "plan.jsonl"
 OBJECTS_FILE = "work_products.jsonl"
 TYPOS_FILE = "typo_fixes.jsonl"
-AUTHORING_FILE = "authoring_verbs.jsonl"
+WORDS_FILE = "coaching_words.jsonl"
+WORD_KINDS = frozenset({"authoring_verb", "countable_noun"})
 COACHING_FILES = (
     REWRITES_FILE,
     SOAR_FILE,
@@ -23,7 +24,7 @@ COACHING_FILES = (
     PLAN_FILE,
     OBJECTS_FILE,
     TYPOS_FILE,
-    AUTHORING_FILE,
+    WORDS_FILE,
 )
 
 FRAMINGS = frozenset(
@@ -48,7 +49,7 @@ STEP_WHEN = frozenset(
 )
 
 REWRITE_SLOTS = frozenset({"clause_ing", "automation"})
-CONFIRM_SLOTS = frozenset({"object", "automation"})
+CONFIRM_SLOTS = frozenset({"object", "automation", "them"})
 SOAR_SLOTS = frozenset(
     {"where", "quote", "artifact", "ai", "decisions", "numbers", "framework_hint"}
 )
@@ -172,7 +173,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "confirm": lambda v: None if v is None else _slots(CONFIRM_SLOTS, verbs=False)(v),
     },
     TYPOS_FILE: {"id": _text, "wrong": _text, "right": _text},
-    AUTHORING_FILE: {"id": _text, "verbs": _phrases},
+    WORDS_FILE: {"id": _text, "kind": _enum(WORD_KINDS), "words": _phrases},
     OBJECTS_FILE: {
         "id": _text,
         "nouns": _phrases,

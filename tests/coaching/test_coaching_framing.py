@@ -98,10 +98,17 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
         # A verb list the parser splits up is read from its word forms; a later verb of the
         # list may carry the check when no authoring verb leads it.
         (
-            "Counted, verified and handled bank deposits and armored car transactions.",
+            "Identified, verified and corrected duplicate vendor payments.",
             False,
-            "Provided human oversight by counting, verifying and handling bank deposits and "
-            "armored car transactions",
+            "Applied human judgment by identifying, verifying and correcting duplicate vendor "
+            "payments",
+        ),
+        # A bare countable noun gets its article; the original keeps its wording.
+        (
+            "Review general ledger and approve correcting entries.",
+            False,
+            "Provided human oversight by reviewing the general ledger and approving correcting "
+            "entries",
         ),
         (
             "Coordinate and review work of external audit firms.",
@@ -157,6 +164,10 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         # The first verb owns the clause: reviewing one's own drafts is no oversight.
         "Drafted and reviewed financial statement compilations before partner approval.",
         "Completed and reviewed the environmental performance report each month.",
+        # A handling verb in the list makes the check part of routine handling.
+        "Counted, verified and handled bank deposits and armored car transactions.",
+        # The bullet names one object twice: a framing would keep the repetition.
+        "Reviewed variances and explained variances to plant managers.",
         # "Research and resolve" is led by a light verb: no oversight to frame.
         "Research and resolve customer inquiries about billing statements.",
         # A verb of the object's own clause is not re-inflected as the person's.

@@ -1,0 +1,78 @@
+"""Give a bare singular noun phrase its article: "reconciling general ledger" -> "the general
+ledger".
+
+Bullets drop articles by habit; a rewrite is a full sentence, and a coach reads the missing
+"the" as an error kept from the original. Only phrases whose last word is an always-countable
+singular noun of the coaching data get one, and only right after the clause's verbs or a
+preposition, never after a determiner, number or possessive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from hitl_resume.language.inflect import known_verb
+
+#: Words after which a bare noun phrase begins.
+_PREPOSITIONS = frozenset(
+    "in for from with against into by within across through of on at per via".split()  # noqa: SIM905
+)
+#: Words that end a noun phrase (or show it already has a determiner).
+_STOPS = (
+    frozenset(
+        """the a an this that these those its their his her our my your all any each every no
+    some such both either neither another other one and or to as than which who whom whose
+    while when where so but""".split()  # noqa: SIM905
+    )
+    | _PREPOSITIONS
+)
+_JOINERS = frozenset({",", "and", "or", "&", "/"})
+MAX_PHRASE_WORDS = 5
+_TOKEN = re.compile(r"\S+")
+
+
+def _word(token: str) -> str:
+    return re.sub(r"^\W+|\W+$", "", token)
+
+
+def _phrase_end(words: list[str], start: int) -> int | None:
+    """Index after the noun phrase that starts at ``start`` (None: no bare phrase there)."""
+    first = _word(words[start]).lower()
+    if first.endswith(("ing", "ed", "ly")) and (known_verb(first) or first.endswith("ly")):
+        return None  # "for maintaining general ledger", "Thoroughly reviewed": no noun phrase
+    end = start
+    while end < len(words) and end - start < MAX_PHRASE_WORDS:
+        word = _word(words[end])
+        if not word or word.lower() in _STOPS or not word.replace("-", "").isalpha():
+            break
+        if word.lower().endswith("'s") or "'" in word:
+            return None  # "customer's bank accounts": a possessive is the determiner
+        end += 1
+        if words[end - 1][-1:] in {",", ";", ":", ")"}:
+            break  # punctuation closes the phrase with this word
+    return end if end > start else None
+
+
+def add_articles(text: str, countable: Collection[str]) -> str:
+    """The clause with "the" before each bare phrase that ends in a countable singular noun."""
+    words = _TOKEN.findall(text)
+    if not words:
+        return text
+    index = 2 if len(words) > 1 and _word(words[0]).lower().endswith("ly") else 1
+    while index + 1 < len(words) and words[index].lower().strip(",") in _JOINERS:
+        index += 2 if known_verb(_word(words[index + 1]).lower()) else 1  # "Review and approve"
+    starts = [index] + [i + 1 for i, w in enumerate(words) if w.lower() in _PREPOSITIONS]
+    inserted = set()
+    for start in starts:
+        if start >= len(words):
+            continue
+        end = _phrase_end(words, start)
+        if end is None:
+            continue
+        last = _word(words[end - 1])
+        if last.lower() in countable and last.islower():
+            inserted.add(start)
+    if not inserted:
+        return text
+    return " ".join(f"the {w}" if i in inserted else w for i, w in enumerate(words))

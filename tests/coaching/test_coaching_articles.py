@@ -1,0 +1,47 @@
+"""Articles: a bare countable noun phrase gets "the"; idioms, plurals and possessives do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.coaching.articles import add_articles
+
+COUNTABLE = frozenset({"ledger", "account", "department", "register"})
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "Review general ledger to ensure accuracy",
+            "Review the general ledger to ensure accuracy",
+        ),
+        (
+            "Reviewed and approved time cards for processing by payroll department",
+            "Reviewed and approved time cards for processing by the payroll department",
+        ),
+        (
+            "Reconciled Child Support Fee check register daily",
+            "Reconciled the Child Support Fee check register daily",
+        ),
+        ("Thoroughly reviewed general ledger", "Thoroughly reviewed the general ledger"),
+        # Plurals, determiners, possessives and mass nouns are left alone.
+        ("Reconciled mutual fund accounts", "Reconciled mutual fund accounts"),
+        ("Reconciled the bank account", "Reconciled the bank account"),
+        ("Audited customer's bank account", "Audited customer's bank account"),
+        ("Audited payroll for each department", "Audited payroll for each department"),
+        # A verb after a preposition starts no noun phrase.
+        (
+            "Responsible for maintaining general ledger",
+            "Responsible for maintaining general ledger",
+        ),
+        # "to" may start an infinitive ("to balance general ledger"): never a trigger.
+        (
+            "Adjusted entries to balance general ledger",
+            "Adjusted entries to balance general ledger",
+        ),
+    ],
+)
+def test_when_a_countable_noun_is_bare_then_it_gets_the(clause: str, expected: str) -> None:
+    """Only phrases ending in a countable singular noun, after the verbs or a preposition."""
+    assert add_articles(clause, COUNTABLE) == expected
