@@ -42,6 +42,11 @@ _LIGHT_VERB = (
 )
 
 
+#: "Exercised sound judgment in issuing credits and making exceptions": the decisions named
+#: after it are the clause's own.
+_JUDGMENT_IN = re.compile(r"^exercis\w* (?:\w+ )?judge?ment (?:in|when|on|by) ")
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them (punctuation-only tokens do not count)."""
     return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
@@ -66,11 +71,15 @@ def clause_signals(candidate: Candidate) -> tuple[str, ...]:
     verbs = set(candidate.slots.verb_words[:1])
     segment = candidate.slots.segment.lower()
     found = list(candidate.head_signals)
+    judging = _JUDGMENT_IN.match(segment)
     for contribution in candidate.finding.contributions:
         if contribution.kind.startswith("signal:"):
             words = contribution.text.lower().split()
             light = re.search(_LIGHT_VERB + re.escape(contribution.text.lower()), segment)
-            if (words and words[0] in verbs) or (light and light.group(1) in verbs):
+            judged = judging is not None and segment.find(contribution.text.lower()) >= len(
+                judging.group(0)
+            )
+            if (words and words[0] in verbs) or (light and light.group(1) in verbs) or judged:
                 found.append(contribution.kind.removeprefix("signal:"))
     return tuple(dict.fromkeys(found))
 
