@@ -47,6 +47,21 @@ def test_when_no_finding_is_explicit_then_ai_skill_is_withheld_and_look_back_giv
     assert 2 <= len(plan.look_back) <= 4
 
 
+def test_when_a_line_names_only_a_system_worked_in_then_no_ai_skill(analyzer: Analyzer) -> None:
+    """An HRIS or ERP the person worked in is no AI output: the AI skill needs an AI term."""
+    text = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Payroll Specialist | Quillfield Partners | Austin, TX | 2016 – 2019\n"
+        "• Reviewed and corrected payroll entries in SAP before each pay run.\n"
+        "• Audited timesheets in the HRIS against approved schedules.\n"
+    )
+    detection = analyzer.detect(resume(text))
+    assert any(f.explicit_ai for f in detection.findings), "the test needs a system finding"
+    plan = plan_for(analyzer, text)
+    assert "AI output validation" not in plan.linkedin_skills
+    assert plan.look_back
+
+
 def test_when_explicit_ai_review_exists_then_ai_validation_skill_is_offered(
     analyzer: Analyzer,
 ) -> None:
