@@ -44,6 +44,8 @@ __all__ = ["coach", "is_strong"]
 MAX_REWRITES = 6
 MAX_CANDIDATES = 24
 MAX_NOTICES = 2
+#: How many rewrites of one resume may share a framing before another that fits is used.
+REPEATS_BEFORE_VARYING = 2
 STRONG_MAX_WORDS = 30
 #: Openings a rewrite may drop: they only frame the duty that follows ("Responsible for ...").
 DUTY_OPENINGS = frozenset({"weak.responsible_for", "weak.duties", "weak.tasked_with"})
@@ -333,12 +335,20 @@ def choose_rewrites(
     built.sort(key=lambda pair: (-pair[0].value, -pair[1].finding.score, pair[0].start))
     chosen: list[Rewrite] = []
     seen: set[str] = set()
-    for rewrite, candidate in built:
+    for best, candidate in built:
         keys = {_normal(candidate.finding.text), _normal(candidate.slots.segment)}
         if keys & seen:
             continue
         seen |= keys
-        chosen.append(rewrite)
+        used = [r.template for r in chosen]
+        worn = {t for t in used if used.count(t) >= REPEATS_BEFORE_VARYING}
+        varied = None
+        if best.template in worn:
+            # Six lines opening "Provided human oversight by" read as boilerplate: another
+            # framing that fits this line takes over, keeping the line's rank.
+            varied = build_rewrite(candidate, data, guard, rewrite_id="R000", skip=worn)
+        keep = varied is None or varied.framing != best.framing
+        chosen.append(best if keep else dataclasses.replace(varied, value=best.value))
     return [
         dataclasses.replace(rewrite, id=f"R{number:03d}")
         for number, rewrite in enumerate(chosen[:MAX_REWRITES], start=1)

@@ -10,7 +10,7 @@ rewrite, with its confirmation, only for objects and years where such software w
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.coaching.results import Rewrite
@@ -250,9 +250,17 @@ def _replaced(candidate: Candidate) -> tuple[str, int, int]:
 
 
 def build_rewrite(
-    candidate: Candidate, data: CoachingData, guard: GroundingGuard, *, rewrite_id: str
+    candidate: Candidate,
+    data: CoachingData,
+    guard: GroundingGuard,
+    *,
+    rewrite_id: str,
+    skip: Collection[str] = (),
 ) -> Rewrite | None:
-    """The highest-priority framing that fits, verifies and adds no fact; None otherwise."""
+    """The highest-priority framing that fits, verifies and adds no fact; None otherwise.
+
+    Templates in ``skip`` are passed over (a framing the resume already uses twice).
+    """
     if clause_problem(candidate) is not None:
         return None
     slots = candidate.slots
@@ -272,7 +280,7 @@ def build_rewrite(
     ):
         return None
     for template in sorted(data.rewrites, key=lambda t: (-t.priority, t.id)):
-        if not _fits(template, candidate, signals):
+        if template.id in skip or not _fits(template, candidate, signals):
             continue
         if template.objects == "work_product" and product is None:
             continue

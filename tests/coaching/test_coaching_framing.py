@@ -244,3 +244,22 @@ def test_when_two_lines_say_the_same_then_only_one_is_rewritten(analyzer: Analyz
     bullet = "Audited 40 claims a day for coding accuracy."
     text = one_bullet(bullet) + f"• {bullet}\n"
     assert len(coached(analyzer, text)) == 1
+
+
+def test_when_many_lines_fit_one_framing_then_the_resume_varies_it(analyzer: Analyzer) -> None:
+    """Two rewrites may share a framing; a third line that fits another takes that one."""
+    bullets = [
+        "Reviewed vendor invoices against purchase orders before payment.",
+        "Audited expense reports for policy compliance each month.",
+        "Reconciled bank statements to the general ledger.",
+        "Verified journal entries prepared by the staff accountants.",
+    ]
+    text = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Senior Accountant | Quillfield Partners | Austin, TX | 2016 – 2019\n"
+        + "".join(f"• {b}\n" for b in bullets)
+    )
+    rewrites = coached(analyzer, text)
+    templates = [r.template for r in rewrites]
+    assert len(rewrites) == len(bullets)
+    assert max(templates.count(t) for t in templates) <= 2, templates
