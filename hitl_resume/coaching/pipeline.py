@@ -347,8 +347,10 @@ def choose_rewrites(
             # Six lines opening "Provided human oversight by" read as boilerplate: another
             # framing that fits this line takes over, keeping the line's rank.
             varied = build_rewrite(candidate, data, guard, rewrite_id="R000", skip=worn)
-        keep = varied is None or varied.framing != best.framing
-        chosen.append(best if keep else dataclasses.replace(varied, value=best.value))
+        if varied is None or varied.framing != best.framing:
+            chosen.append(best)
+        else:
+            chosen.append(dataclasses.replace(varied, value=best.value))
     return [
         dataclasses.replace(rewrite, id=f"R{number:03d}")
         for number, rewrite in enumerate(chosen[:MAX_REWRITES], start=1)
