@@ -88,18 +88,12 @@ def rewrite_first(rewrites: Sequence[Rewrite], findings: Sequence[Finding]) -> t
     return tuple(r.id for r in chosen)
 
 
-def names_ai(finding: Finding) -> bool:
-    """The line names an AI or automation term, not only a system worked in ("SAP", "HRIS"):
-    only that backs an "AI output" skill or makes look-back prompts about software moot."""
-    return finding.explicit_ai and any(c.kind == "ai_system" for c in finding.contributions)
-
-
 def _supported(entry: PlanEntry, findings: Sequence[Finding]) -> bool:
     """Enough findings show the skill: the right signal, role and (if asked) an AI system."""
     backing = [
         f
         for f in findings
-        if (not entry.explicit_only or names_ai(f))
+        if (not entry.explicit_only or f.names_ai)
         and (not entry.roles or f.role in entry.roles)
         and (not entry.signals or any(s in entry.signals for s in f.signals))
     ]
@@ -118,7 +112,7 @@ def look_back(
     findings: Sequence[Finding], roles: Sequence[RoleAssessment], data: CoachingData
 ) -> tuple[str, ...]:
     """What to look for in recent work when no finding names an AI system."""
-    if any(names_ai(f) for f in findings):
+    if any(f.names_ai for f in findings):
         return ()
     ranked = [r.id for r in sorted(roles, key=lambda r: (-r.score, r.id)) if r.level != "none"]
     entries = data.plan_of("look_back")

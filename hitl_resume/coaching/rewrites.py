@@ -165,7 +165,7 @@ def _names_rule(candidate: Candidate, data: CoachingData) -> bool:
 
 def _fits(template: RewriteTemplate, candidate: Candidate, signals: Sequence[str]) -> bool:
     finding = candidate.finding
-    if template.evidence == "explicit" and not finding.explicit_ai:
+    if template.evidence == "explicit" and not finding.names_ai:
         return False
     if template.evidence == "transferable" and finding.explicit_ai:
         return False

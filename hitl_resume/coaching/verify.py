@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 
 from hitl_resume.language.inflect import is_adverb, known_verb, same_verb, stems, verb_tags
+from hitl_resume.language.spelling import known_word
 
 _TOKEN = re.compile(r"[A-Za-z0-9$%]+(?:['’./-][A-Za-z0-9%]+)*|[^\sA-Za-z0-9]")
 _AND_OR = frozenset({"and", "or"})
@@ -42,6 +43,11 @@ def _leading_run(source: list[str], changed: Collection[int]) -> int:
     return end
 
 
+def _dictionary_verb(word: str, inflected: str) -> bool:
+    """The dictionary knows the word, or its new form, as a verb ("pended": "pending")."""
+    return known_verb(word) or known_verb(inflected) or known_word(inflected)
+
+
 def body_problem(source: str, body: str) -> str | None:
     """Why ``body`` is not ``source`` with only its verbs re-inflected (None when it is)."""
     src, out = tokens(source), tokens(body)
@@ -65,6 +71,8 @@ def body_problem(source: str, body: str) -> str | None:
             continue
         if not same_verb(a.lower(), b.lower()):
             return f"{a!r} became {b!r}"
+        if not _dictionary_verb(a.lower(), b.lower()):
+            return f"{a!r} is no verb the dictionary knows (an adjective or noun: 'armored car')"
         if index == 0:
             continue
         previous = src[index - 1].lower()

@@ -49,6 +49,12 @@ class Finding:
     contributions: tuple[Contribution, ...]
     explanation: str
 
+    @property
+    def names_ai(self) -> bool:
+        """The line names an AI or automation term, not only a system worked in ("SAP", "HRIS"):
+        only that supports "AI output" wording (a framing, a skill) without asking first."""
+        return self.explicit_ai and any(c.kind == "ai_system" for c in self.contributions)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

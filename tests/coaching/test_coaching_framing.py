@@ -136,6 +136,12 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
             "Provided human oversight by reviewing vendor invoices and receiving payments "
             "against the general ledger",
         ),
+        # A system the person worked in is no AI output: no "oversight layer" framing.
+        (
+            "Audited new hire files in the HRIS for completeness.",
+            False,
+            "Provided human oversight by auditing new hire files in the HRIS for completeness",
+        ),
         # Split first: the sentence with the signal is rewritten, the helper sentence is not.
         (
             "Helped customers by phone; referred billing disputes to the billing manager.",

@@ -40,6 +40,12 @@ def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, bod
             "preparing reporting of investigations",
             "'reports'",
         ),
+        # An adjective the dictionary knows only as one: "armored car" is no verb.
+        (
+            "Counted and verified deposits and armored car transactions",
+            "counting and verifying deposits and armoring car transactions",
+            "'armored'",
+        ),
         # A dropped ownership verb: meaning lost.
         ("Developed, implemented and monitored programs", "monitoring programs", "dropped"),
         # A word swapped or added.
