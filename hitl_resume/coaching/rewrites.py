@@ -90,6 +90,9 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     After a review noun ("Conducted reviews of all assessments") the product follows "of".
     """
     by_noun = {noun: product for product in products for noun in product.nouns}
+    compound = _compound_product(candidate, products)
+    if compound is not None:
+        return compound  # "time cards", "job postings": the two words name the product
     heads = [noun_lemma(h) for h in candidate.slots.object_heads]
     if heads and heads[0] in _REVIEW_NOUNS:
         after = candidate.slots.segment.lower().split(" of ", 1)
@@ -142,6 +145,18 @@ def _surface_head(candidate: Candidate, by_noun: Mapping[str, WorkProduct]) -> l
     if any(_is_rule(by_noun[h]) for h in nouns):
         return nouns
     return nouns[-1:]
+
+
+def _compound_product(
+    candidate: Candidate, products: Sequence[WorkProduct]
+) -> WorkProduct | None:
+    """A product named by a two-word noun in the clause's object ("time cards")."""
+    phrase = candidate.slots.object or " ".join(candidate.slots.segment.split()[1:8])
+    words = [noun_lemma(w) for w in re.findall(r"[a-z-]+", phrase.lower())]
+    pairs = {" ".join(pair) for pair in zip(words, words[1:], strict=False)}
+    return next(
+        (p for p in products for noun in p.nouns if " " in noun and noun in pairs), None
+    )
 
 
 def _is_rule(product: WorkProduct) -> bool:
