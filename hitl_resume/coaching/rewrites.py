@@ -9,6 +9,7 @@ rewrite, with its confirmation, only for objects and years where such software w
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
 
@@ -147,16 +148,12 @@ def _surface_head(candidate: Candidate, by_noun: Mapping[str, WorkProduct]) -> l
     return nouns[-1:]
 
 
-def _compound_product(
-    candidate: Candidate, products: Sequence[WorkProduct]
-) -> WorkProduct | None:
+def _compound_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
     """A product named by a two-word noun in the clause's object ("time cards")."""
     phrase = candidate.slots.object or " ".join(candidate.slots.segment.split()[1:8])
     words = [noun_lemma(w) for w in re.findall(r"[a-z-]+", phrase.lower())]
-    pairs = {" ".join(pair) for pair in zip(words, words[1:], strict=False)}
-    return next(
-        (p for p in products for noun in p.nouns if " " in noun and noun in pairs), None
-    )
+    pairs = {" ".join(pair) for pair in itertools.pairwise(words)}
+    return next((p for p in products for noun in p.nouns if " " in noun and noun in pairs), None)
 
 
 def _is_rule(product: WorkProduct) -> bool:

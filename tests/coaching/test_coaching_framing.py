@@ -274,7 +274,7 @@ def test_when_many_lines_fit_one_framing_then_the_resume_varies_it(analyzer: Ana
 def test_when_two_words_name_the_product_then_the_question_names_its_software(
     analyzer: Analyzer,
 ) -> None:
-    """"time cards" are timekeeping records, not payment cards: the confirm item says so."""
+    """ "time cards" are timekeeping records, not payment cards: the confirm item says so."""
     (rewrite,) = coached(analyzer, one_bullet("Reviewed and approved time cards for payroll."))
     assert rewrite.needs_confirmation
     assert "timekeeping or payroll software" in rewrite.needs_confirmation[0]
