@@ -76,7 +76,20 @@ def body_problem(source: str, body: str) -> str | None:
         if index == 0:
             continue
         previous = src[index - 1].lower()
-        joined = previous in _AND_OR or (previous in _LIST_JOINERS and index < run)
+        following = src[index + 1].lower() if index + 1 < len(src) else ""
+        # "Review job descriptions, make salary recommendations": a second clause after a
+        # comma, with an object of its own, in the base form of a duty list ("Authorized check
+        # signer, approved ..." leads with an adjective, not a verb).
+        clause_after_comma = (
+            previous == ","
+            and "VB" in head_tags
+            and "VBD" not in head_tags
+            and following.isalpha()
+            and following not in _AND_OR
+        )
+        joined = (
+            previous in _AND_OR or (previous in _LIST_JOINERS and index < run) or clause_after_comma
+        )
         if not joined or not verb_tags(a.lower()) & head_tags:
             return f"{a!r} is no verb of the clause's own list"
     if changed and 0 in changed:

@@ -142,6 +142,13 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
             False,
             "Provided human oversight by auditing new hire files in the HRIS for completeness",
         ),
+        # A duty list in the base form may join its clauses with commas.
+        (
+            "Review job descriptions, make salary recommendations as needed.",
+            True,
+            "Provide human oversight by reviewing job descriptions, making salary "
+            "recommendations as needed",
+        ),
         # Split first: the sentence with the signal is rewritten, the helper sentence is not.
         (
             "Helped customers by phone; referred billing disputes to the billing manager.",
@@ -190,6 +197,8 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "maintaining confidentiality.",
         "Reconciled fund accounts and prepared specialty reports as well as documenting "
         "procedures.",
+        # "Authorized check signer" is a role, not a verb and its object.
+        "Authorized check signer, approved all wire transfers over $1M for the branch.",
         # A stray apostrophe or a misused "myself" would be copied behind the framing.
         "Verified and explained commercial policy coverages' and issued renewals.",
         "Assessed risks and approved transactions for myself and other team members.",
