@@ -307,9 +307,11 @@ def build_rewrite(
     if body_problem(source, clause_ing) is not None:
         return None
     if candidate.prefix and (
-        not prefix_fits(candidate.prefix, candidate.tense) or candidate.adverb is not None
+        not prefix_fits(candidate.prefix, candidate.tense)
+        or candidate.adverb is not None
+        or re.search(r", \w+ing\b", clause_ing)
     ):
-        return None
+        return None  # "X and provide oversight by reviewing Y, making Z": the list comes apart
     for template in sorted(data.rewrites, key=lambda t: (-t.priority, t.id)):
         if template.id in skip or not _fits(template, candidate, signals):
             continue

@@ -8,7 +8,11 @@ import functools
 from typing import TYPE_CHECKING
 
 from hitl_resume.coaching.agreement import hyphen_prefix, joined_to_verb
-from hitl_resume.coaching.segments import ADJECTIVAL_PARTICIPLES, WEAK_VERBS
+from hitl_resume.coaching.segments import (
+    ADJECTIVAL_PARTICIPLES,
+    ADJECTIVE_PARTICIPLES,
+    WEAK_VERBS,
+)
 from hitl_resume.language.inflect import known_verb, verb_lemmas, verb_tags
 
 if TYPE_CHECKING:
@@ -146,6 +150,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                 and not hyphen_prefix(child.doc, child)
                 and not _noun_modifier(child)
                 and child.lower_ not in ADJECTIVAL_PARTICIPLES
+                and not ADJECTIVE_PARTICIPLES.match(child.doc[child.i :].text)
             ):
                 found.append(child)
                 queue.append(child)
@@ -174,6 +179,8 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             continue  # "federal and state laws", "to confirm and enforce": joined to another word
         if _in_relative_clause(token, head):
             continue  # "records which applied billing ... and generated invoices": not ours
+        if ADJECTIVE_PARTICIPLES.match(doc[token.i :].text):
+            continue  # "... and agreed upon procedures": an audit term, not a verb
         if past_head:
             # "and adjusted routes" is a verb; ", fixed assets" in a list is not, nor is the
             # second of two participles that modify one noun ("on rejected and warned items").

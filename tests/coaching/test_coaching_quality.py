@@ -92,6 +92,12 @@ def proposals(analyzer: Analyzer, bullet: str, *, current: bool = False) -> list
             False,
             "warning",
         ),
+        # "agreed upon procedures" is an audit engagement, not a verb: "agreeing upon".
+        (
+            "Conducted financial audits, compliance audits, and agreed upon procedures.",
+            False,
+            "agreeing",
+        ),
         # A noun joined to a noun is no verb: "background and referencing checks".
         (
             "Conduct phone screens, interviews, background and reference checks for applicants.",
