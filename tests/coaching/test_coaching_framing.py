@@ -204,8 +204,6 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "maintaining confidentiality.",
         "Reconciled fund accounts and prepared specialty reports as well as documenting "
         "procedures.",
-        # After a kept first clause, a comma list behind the framing loses its "and".
-        "Advise managers on pay issues, review job descriptions, make salary recommendations.",
         # A routine audit "as assigned" names no check of anyone's work.
         "Conduct night audit as assigned for the front desk ledger.",
         # "Authorized check signer" is a role, not a verb and its object.

@@ -98,6 +98,13 @@ def proposals(analyzer: Analyzer, bullet: str, *, current: bool = False) -> list
             False,
             "agreeing",
         ),
+        # After a kept first clause, a comma list behind the framing loses its "and".
+        (
+            "Advise managers on payroll issues, review vendor invoices, make payment "
+            "recommendations as needed.",
+            True,
+            ", making",
+        ),
         # A noun joined to a noun is no verb: "background and referencing checks".
         (
             "Conduct phone screens, interviews, background and reference checks for applicants.",
