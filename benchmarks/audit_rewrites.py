@@ -14,6 +14,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from lemminflect import getAllLemmas
+
 from hitl_resume.analysis import Analysis
 from hitl_resume.api import analyze, default_analyzer
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
@@ -28,7 +30,7 @@ from hitl_resume.coaching.rewrites import (
     work_product,
 )
 from hitl_resume.coaching.shapes import clause_problem
-from hitl_resume.coaching.verify import body_problem
+from hitl_resume.coaching.verify import body_problem, tokens
 from hitl_resume.detection.analyzer import Analyzer
 from hitl_resume.errors import InputError
 from hitl_resume.language.coaching_lexicon import load_coaching_data
@@ -77,6 +79,22 @@ def fails_verifier(clause: str, proposed: str) -> bool:
     return all(body_problem(clause, proposed[end:]) is not None for end in tails)
 
 
+def changed_non_verbs(clause: str, proposed: str) -> int:
+    """Words of the clause the proposal changed that the dictionary does not know as verbs
+    (a noun or adjective turned into a verb: "calling center", "armoring car")."""
+    body = proposed.rsplit(" by ", 1)[-1]
+    before, after = tokens(clause), tokens(body)
+    if len(before) != len(after):
+        return 0  # the verifier's own count catches a changed length
+    return sum(
+        1
+        for a, b in zip(before, after, strict=True)
+        if a.lower() != b.lower()
+        and not getAllLemmas(a.lower(), upos="VERB")
+        and not a.lower().endswith("ed")  # "pended": a verb form the dictionary lacks
+    )
+
+
 def print_counts(counts: Counter[str], drops: Counter[str], seconds: float) -> None:
     """The audit's counts, its coverage and speed, then why candidates were dropped."""
     for key in (
@@ -90,6 +108,7 @@ def print_counts(counts: Counter[str], drops: Counter[str], seconds: float) -> N
         "ungrounded",
         "automation_without_confirm",
         "fails_verifier",
+        "changed_non_verbs",
         "review_word_repeated",
         "line_rewritten_twice",
         "weak_openings",
@@ -165,6 +184,7 @@ def main(argv: list[str]) -> int:
                 unconfirmed and not rewrite.needs_confirmation
             )
             counts["fails_verifier"] += fails_verifier(rewrite.clause, rewrite.proposed)
+            counts["changed_non_verbs"] += changed_non_verbs(rewrite.clause, rewrite.proposed)
             counts["split_clause"] += (
                 not rewrite.proposed.lower().startswith(rewrite.clause.split()[0].lower())
                 and " and " in rewrite.proposed.partition(" by ")[0]
