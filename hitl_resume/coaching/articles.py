@@ -54,6 +54,12 @@ def _phrase_end(words: list[str], start: int) -> int | None:
     return end if end > start else None
 
 
+def _later_verb(word: str, head: str) -> bool:
+    """A verb in the head's own form after a joiner ("Audited X, and reconciled Y")."""
+    lower, first = _word(word).lower(), _word(head).lower()
+    return known_verb(lower) and lower.endswith("ed") == first.endswith("ed") and lower.isalpha()
+
+
 def add_articles(text: str, countable: Collection[str]) -> str:
     """The clause with "the" before each bare phrase that ends in a countable singular noun."""
     words = _TOKEN.findall(text)
@@ -63,6 +69,12 @@ def add_articles(text: str, countable: Collection[str]) -> str:
     while index + 1 < len(words) and words[index].lower().strip(",") in _JOINERS:
         index += 2 if known_verb(_word(words[index + 1]).lower()) else 1  # "Review and approve"
     starts = [index] + [i + 1 for i, w in enumerate(words) if w.lower() in _PREPOSITIONS]
+    # "..., and reconciled amount of X": the object of a later verb of the clause
+    starts += [
+        i + 1
+        for i in range(index, len(words) - 1)
+        if words[i - 1].lower().strip(",") in _JOINERS | {""} and _later_verb(words[i], words[0])
+    ]
     inserted = set()
     for start in starts:
         if start >= len(words):

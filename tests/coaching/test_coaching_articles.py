@@ -25,6 +25,11 @@ COUNTABLE = frozenset({"ledger", "account", "department", "register"})
             "Reconciled the Child Support Fee check register daily",
         ),
         ("Thoroughly reviewed general ledger", "Thoroughly reviewed the general ledger"),
+        # The object of a later verb of the clause, after "and".
+        (
+            "Audited vendor files, and reconciled bank account monthly",
+            "Audited vendor files, and reconciled the bank account monthly",
+        ),
         # Plurals, determiners, possessives and mass nouns are left alone.
         ("Reconciled mutual fund accounts", "Reconciled mutual fund accounts"),
         ("Reconciled the bank account", "Reconciled the bank account"),
