@@ -51,6 +51,8 @@ def _phrase_end(words: list[str], start: int) -> int | None:
         end += 1
         if words[end - 1][-1:] in {",", ";", ":", ")"}:
             break  # punctuation closes the phrase with this word
+    if end - start > 1 and _word(words[end - 1]).lower().endswith("ly"):
+        end -= 1  # "reconciled bank account monthly": a closing adverb is no part of the phrase
     return end if end > start else None
 
 
