@@ -18,8 +18,10 @@ from lemminflect import getAllLemmas
 
 from hitl_resume.analysis import Analysis
 from hitl_resume.api import analyze, default_analyzer
+from hitl_resume.coaching.fixes import lexicon_words
+from hitl_resume.coaching.framable import framable, verb_signals
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
-from hitl_resume.coaching.pipeline import framable, lexicon_words, prepare, verb_signals
+from hitl_resume.coaching.pipeline import prepare
 from hitl_resume.coaching.rewrites import (
     MAX_WORDS,
     REVIEW_WORDS,

@@ -7,13 +7,13 @@ lexicon are passed in (defaults when missing) so tests can inject their own.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hitl_resume.coaching.articles import add_articles
+from hitl_resume.coaching.fixes import fix_clause, fix_typos, lexicon_words
+from hitl_resume.coaching.framable import framable, verb_signals
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
 from hitl_resume.coaching.interview import interview_prompts
 from hitl_resume.coaching.plan import build_plan
@@ -31,9 +31,7 @@ from hitl_resume.coaching.split import signal_split
 from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.language.coaching_lexicon import CoachingData
-from hitl_resume.language.inflect import verb_lemmas
 from hitl_resume.language.lexicon_loader import Lexicon
-from hitl_resume.language.spelling import slips
 from hitl_resume.models import ExperienceEntry, Resume
 
 if TYPE_CHECKING:
@@ -108,48 +106,6 @@ def _anchor(finding: Finding) -> str | None:
     return next((c.text for c in finding.contributions if c.kind.startswith("signal:")), None)
 
 
-def framable(findings: Sequence[Finding], lexicon: Lexicon) -> list[Finding]:
-    """The findings as coaching reads them: light signals ("resolve", "research", "monitor",
-    weight under 1) help detection find a role, but a line carried by one alone is not
-    oversight work to frame as such (a coach's "vague framing" reject)."""
-    light = {signal.id for signal in lexicon.signals if signal.weight < 1}
-    light_verbs = {
-        phrase
-        for signal in lexicon.signals
-        if signal.weight < 1 and signal.pos == "verb"
-        for phrase in signal.phrases
-        if " " not in phrase
-    }
-
-    def led_by_light_verb(text: str) -> bool:  # "Research and resolve X": led by "research"
-        first = text.lower().split(maxsplit=1)[0] if text.split() else ""
-        return first in light_verbs or bool(set(verb_lemmas(first)) & light_verbs)
-
-    return [
-        dataclasses.replace(
-            finding,
-            contributions=tuple(
-                c
-                for c in finding.contributions
-                if c.entry_id not in light
-                and not (c.kind.startswith("signal:") and led_by_light_verb(c.text))
-            ),
-        )
-        for finding in findings
-    ]
-
-
-def verb_signals(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
-    """One-word signal verbs of the lexicon and the signals they carry ("verify" -> validate)."""
-    found: dict[str, list[str]] = {}
-    for signal in lexicon.signals:
-        if signal.pos == "verb" and signal.weight >= 1:
-            for phrase in signal.phrases:
-                if " " not in phrase:
-                    found.setdefault(phrase, []).append(signal.signal)
-    return {verb: tuple(dict.fromkeys(kinds)) for verb, kinds in found.items()}
-
-
 def _jobs(
     finding: Finding,
     data: CoachingData,
@@ -187,32 +143,9 @@ def _jobs(
     return jobs
 
 
-def _cleaned(job: _Job, vocabulary: Collection[str], countable: Collection[str]) -> _Job:
-    """The job with the fixes a rewrite may make: swapped letters ("recieved" -> "received")
-    and the article a bare countable noun needs ("reconciled general ledger" -> "the general
-    ledger"); the bullet's own text is never changed."""
-    text, prefix = job.text, job.prefix
-    for slip in slips(f"{prefix} {text}", vocabulary):
-        text = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, text)
-        prefix = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, prefix)
-    prefix = add_articles(prefix, countable) if prefix else prefix
-    return dataclasses.replace(job, text=add_articles(text, countable), prefix=prefix)
-
-
-@functools.lru_cache(maxsize=8)
-def lexicon_words(lexicon: Lexicon) -> frozenset[str]:
-    """Every word of the lexicon's phrases: domain words that are never spelling slips."""
-    phrases = [p for term in lexicon.role_terms for p in term.phrases]
-    phrases += [p for signal in lexicon.signals for p in signal.phrases]
-    phrases += [n for product in lexicon.coaching.products for n in product.nouns]
-    return frozenset(w for phrase in phrases for w in re.findall(r"[a-z]+", phrase.lower()))
-
-
-def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
-    """The text with its obvious typos fixed (the one word change a rewrite may make)."""
-    for wrong, right in typos:
-        text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.IGNORECASE)
-    return text
+def _fixed(job: _Job, vocabulary: Collection[str], countable: Collection[str]) -> _Job:
+    text, prefix = fix_clause(job.text, job.prefix, vocabulary, countable)
+    return dataclasses.replace(job, text=text, prefix=prefix)
 
 
 def _is_duty(opening: str, data: CoachingData) -> bool:
@@ -243,7 +176,7 @@ def prepare(
     jobs = [job for f in ranked[:MAX_CANDIDATES] for job in _jobs(f, data, known, signal_verbs)]
     if not jobs:
         return []
-    jobs = [_cleaned(job, vocabulary, data.countable) for job in jobs]
+    jobs = [_fixed(job, vocabulary, data.countable) for job in jobs]
     adverbs = [_LEAD_ADVERB.match(job.text) for job in jobs]
     bare = [job.text[m.end() :] if m else job.text for job, m in zip(jobs, adverbs, strict=True)]
     texts = [parse_text(text) for text in bare]
@@ -266,7 +199,7 @@ def prepare(
             employer=entry.organization if entry else None,
         )
         lemmas = _leading_lemmas(slots.pieces)
-        own = _own_signals(lemmas, signal_verbs or {}, data.authoring)
+        own = _own_signals(lemmas, signal_verbs or {})
         # "Counted, verified and handled cash", "Investigate and draft responses": a handling or
         # authoring verb in the list makes the check part of the person's own work.
         own_work = any(lemma in data.authoring or lemma in WEAK_VERBS for lemma in lemmas)
@@ -288,18 +221,11 @@ def prepare(
 
 
 def _own_signals(
-    lemmas: Sequence[str],
-    signal_verbs: Mapping[str, tuple[str, ...]],
-    authoring: Collection[str] = frozenset(),
+    lemmas: Sequence[str], signal_verbs: Mapping[str, tuple[str, ...]]
 ) -> tuple[str, ...]:
     """Signals the lexicon gives the clause's opening verbs ("Reviewed and approved X",
-    "Counted, verified and deposited X").
-
-    Beside a verb that makes the thing, a check is of one's own work: "Drafted and reviewed
-    statements" is no oversight of them.
-    """
-    if not lemmas or any(lemma in authoring or lemma in WEAK_VERBS for lemma in lemmas):
-        return ()  # "Investigate and draft responses": the object is the person's own draft
+    "Coordinate and review X"); a list that also makes or handles the thing is the
+    candidate's ``own_work`` and carries no framing."""
     return tuple(dict.fromkeys(kind for lemma in lemmas for kind in signal_verbs.get(lemma, ())))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from hitl_resume.coaching.pipeline import fix_typos
+from hitl_resume.coaching.fixes import fix_typos
 from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.verify import body_problem
 from hitl_resume.detection.analyzer import Analyzer

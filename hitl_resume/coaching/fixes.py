@@ -1,0 +1,44 @@
+"""The only word changes a rewrite may make besides its verbs' forms: obvious typos and a
+missing article.
+
+A typo from the lexicon's list ("insure accuracy"), two swapped letters ("recieved"), and "the"
+before a bare countable noun ("reconciled general ledger") are fixed in the clause a rewrite
+frames; the bullet itself is never changed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection, Sequence
+
+from hitl_resume.coaching.articles import add_articles
+from hitl_resume.language.lexicon_loader import Lexicon
+from hitl_resume.language.spelling import slips
+
+
+def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
+    """The text with the lexicon's obvious typos fixed."""
+    for wrong, right in typos:
+        text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.IGNORECASE)
+    return text
+
+
+def fix_clause(
+    text: str, prefix: str, vocabulary: Collection[str], countable: Collection[str]
+) -> tuple[str, str]:
+    """A clause and the first clause kept before it, with swapped letters fixed and bare
+    countable nouns given "the" (``vocabulary``: words never taken for typos)."""
+    for slip in slips(f"{prefix} {text}", vocabulary):
+        text = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, text)
+        prefix = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, prefix)
+    return add_articles(text, countable), add_articles(prefix, countable) if prefix else prefix
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every word of the lexicon's phrases: domain words that are never spelling slips."""
+    phrases = [p for term in lexicon.role_terms for p in term.phrases]
+    phrases += [p for signal in lexicon.signals for p in signal.phrases]
+    phrases += [n for product in lexicon.coaching.products for n in product.nouns]
+    return frozenset(w for phrase in phrases for w in re.findall(r"[a-z]+", phrase.lower()))

@@ -1,0 +1,56 @@
+"""Which detection signals coaching may frame, and the one-word signal verbs of the lexicon.
+
+Light signals ("resolve", "research", "monitor") help detection find a role, but a line they
+alone carry is not oversight work to frame; coaching reads findings through ``framable``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from hitl_resume.detection.results import Finding
+from hitl_resume.language.inflect import verb_lemmas
+from hitl_resume.language.lexicon_loader import Lexicon
+
+
+def framable(findings: Sequence[Finding], lexicon: Lexicon) -> list[Finding]:
+    """The findings as coaching reads them: light signals ("resolve", "research", "monitor",
+    weight under 1) help detection find a role, but a line carried by one alone is not
+    oversight work to frame as such (a coach's "vague framing" reject)."""
+    light = {signal.id for signal in lexicon.signals if signal.weight < 1}
+    light_verbs = {
+        phrase
+        for signal in lexicon.signals
+        if signal.weight < 1 and signal.pos == "verb"
+        for phrase in signal.phrases
+        if " " not in phrase
+    }
+
+    def led_by_light_verb(text: str) -> bool:  # "Research and resolve X": led by "research"
+        first = text.lower().split(maxsplit=1)[0] if text.split() else ""
+        return first in light_verbs or bool(set(verb_lemmas(first)) & light_verbs)
+
+    return [
+        dataclasses.replace(
+            finding,
+            contributions=tuple(
+                c
+                for c in finding.contributions
+                if c.entry_id not in light
+                and not (c.kind.startswith("signal:") and led_by_light_verb(c.text))
+            ),
+        )
+        for finding in findings
+    ]
+
+
+def verb_signals(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """One-word signal verbs of the lexicon and the signals they carry ("verify" -> validate)."""
+    found: dict[str, list[str]] = {}
+    for signal in lexicon.signals:
+        if signal.pos == "verb" and signal.weight >= 1:
+            for phrase in signal.phrases:
+                if " " not in phrase:
+                    found.setdefault(phrase, []).append(signal.signal)
+    return {verb: tuple(dict.fromkeys(kinds)) for verb, kinds in found.items()}
