@@ -96,14 +96,9 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
         return compound  # "time cards", "job postings": the two words name the product
     heads = [noun_lemma(h) for h in candidate.slots.object_heads]
     if heads and heads[0] in _REVIEW_NOUNS:
-        audit = heads[0] == "audit" and _named_audit(candidate)
         after = candidate.slots.segment.lower().split(" of ", 1)
         words = re.findall(r"[a-z]+", after[1])[:6] if len(after) > 1 else []
         heads = [h for h in map(noun_lemma, words) if h in by_noun]
-        if not heads and audit:
-            # "Headed the quarterly bank audit": the audit, named by what it covers, is the
-            # check the person ran; what it covered is a record of the business.
-            heads = ["record"]
     if not heads and candidate.slots.object:
         # The parse named no head ("American Express credit card that ..."): the first noun of
         # the object's opening words that names a product or a rule stands in for it.
@@ -151,20 +146,6 @@ def _surface_head(candidate: Candidate, by_noun: Mapping[str, WorkProduct]) -> l
     if any(_is_rule(by_noun[h]) for h in nouns):
         return nouns
     return nouns[-1:]
-
-
-def _named_audit(candidate: Candidate) -> bool:
-    """The object is an audit with a subject of its own ("monthly safety audits", "the
-    quarterly bank audit"), not a bare or routine one ("night audit as assigned")."""
-    obj = (candidate.slots.object or "").lower()
-    words = [w for w in re.findall(r"[a-z]+", obj) if w not in _AUDIT_QUALIFIERS]
-    return len(words) >= 2 and "assigned" not in candidate.slots.segment.lower()
-
-
-_AUDIT_QUALIFIERS = frozenset(
-    """the a an all each every daily nightly night weekly monthly quarterly annual yearly
-    regular routine periodic random""".split()  # noqa: SIM905
-)
 
 
 def _compound_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:

@@ -149,13 +149,6 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
             "Provide human oversight by reviewing job descriptions, making salary "
             "recommendations as needed",
         ),
-        # An audit named by what it covers is the check the person ran.
-        (
-            "Headed the quarterly bank audit for the finance department.",
-            False,
-            "Provided human oversight by heading the quarterly bank audit for the finance "
-            "department",
-        ),
         # Split first: the sentence with the signal is rewritten, the helper sentence is not.
         (
             "Helped customers by phone; referred billing disputes to the billing manager.",
@@ -204,7 +197,8 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "maintaining confidentiality.",
         "Reconciled fund accounts and prepared specialty reports as well as documenting "
         "procedures.",
-        # A routine audit "as assigned" names no check of anyone's work.
+        # Running an audit names no work product checked: the original verb says it better.
+        "Headed the quarterly bank audit for the finance department.",
         "Conduct night audit as assigned for the front desk ledger.",
         # "Authorized check signer" is a role, not a verb and its object.
         "Authorized check signer, approved all wire transfers over $1M for the branch.",
