@@ -172,6 +172,7 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         _STRAY_APOSTROPHE.search(text)
         or _MISUSED_REFLEXIVE.search(text)
         or _REPEATED_OBJECT.search(text)
+        or (candidate.tense == "past" and slots.present_inside)
     ):
         return "broken", "the sentence has a grammar slip a rewrite would copy"
     words_of = text.lower().split()

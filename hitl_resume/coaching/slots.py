@@ -72,6 +72,9 @@ class Slots:
     nouns: frozenset[str] = frozenset()
     #: Lemmas of the object's head nouns ("claims and invoices" -> claim, invoice).
     object_heads: tuple[str, ...] = ()
+    #: A present-tense verb of a clause inside this one ("a card that ranges from ...",
+    #: "determine if they are ..."): it stays present when the framing is put in the past.
+    present_inside: bool = False
 
 
 def _object_span(head: Token, known: frozenset[str]) -> tuple[int, int, int] | None:
@@ -243,7 +246,16 @@ def extract_slots(
         # Named even when no pronoun could stand for the object ("work of external firms",
         # "schedules prepared by the group"): what the clause acts on decides its framing.
         object_heads=_object_heads(doc[span[2]] if span is not None else obj) if obj else (),
+        present_inside=any(_present_inside(t) for t in tokens if t.i not in verbs),
     )
+
+
+def _present_inside(token: Token) -> bool:
+    """A present-tense verb of a relative clause or an "if"/"whether" clause."""
+    if token.tag_ not in {"VBZ", "VBP"}:
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in token.children)
+    return token.dep_ == "relcl" or marked
 
 
 _ARGUMENTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "prt", "advcl"})

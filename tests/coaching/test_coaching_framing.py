@@ -197,6 +197,10 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "maintaining confidentiality.",
         "Reconciled fund accounts and prepared specialty reports as well as documenting "
         "procedures.",
+        # A past job's line with a present verb inside ("that ranges", "if they are") would
+        # mix tenses behind a past framing.
+        "Reconcile the purchasing card statement that ranges from $60,000 to $100,000.",
+        "Review applications and resumes and determine if they are a fit for the position.",
         # Running an audit names no work product checked: the original verb says it better.
         "Headed the quarterly bank audit for the finance department.",
         "Conduct night audit as assigned for the front desk ledger.",
