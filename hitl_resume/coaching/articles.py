@@ -48,6 +48,8 @@ def _phrase_end(words: list[str], start: int) -> int | None:
             break
         if word.lower().endswith("'s") or "'" in word:
             return None  # "customer's bank accounts": a possessive is the determiner
+        if end > start and word.lower().endswith("ed") and known_verb(word.lower()):
+            break  # "amount owed to ...": a participle after the noun closes the phrase
         end += 1
         if words[end - 1][-1:] in {",", ";", ":", ")"}:
             break  # punctuation closes the phrase with this word

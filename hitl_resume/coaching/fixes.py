@@ -1,9 +1,10 @@
 """The only word changes a rewrite may make besides its verbs' forms: obvious typos and a
 missing article.
 
-A typo from the lexicon's list ("insure accuracy"), two swapped letters ("recieved"), and "the"
-before a bare countable noun ("reconciled general ledger") are fixed in the clause a rewrite
-frames; the bullet itself is never changed.
+A typo from the lexicon's list ("insure accuracy"), two swapped letters ("recieved"), the stray
+comma of a two-verb pair ("Audited files, and reconciled ...") and "the" before a bare countable
+noun ("reconciled general ledger") are fixed in the clause a rewrite frames; the bullet itself is
+never changed.
 """
 
 from __future__ import annotations
@@ -24,14 +25,22 @@ def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
     return text
 
 
+#: "Audited the files, and reconciled the amount": one comma, before the "and" of two verbs.
+_PAIR_COMMA = re.compile(r"^([^,]+), (and \w+ed\b[^,]*)$")
+
+
 def fix_clause(
     text: str, prefix: str, vocabulary: Collection[str], countable: Collection[str]
 ) -> tuple[str, str]:
-    """A clause and the first clause kept before it, with swapped letters fixed and bare
-    countable nouns given "the" (``vocabulary``: words never taken for typos)."""
+    """A clause and the first clause kept before it, with swapped letters fixed, the stray
+    comma of a two-verb pair dropped and bare countable nouns given "the" (``vocabulary``: words
+    never taken for typos)."""
     for slip in slips(f"{prefix} {text}", vocabulary):
         text = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, text)
         prefix = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, prefix)
+    words = text.split()
+    if words and words[0].lower().endswith("ed"):
+        text = _PAIR_COMMA.sub(r"\1 \2", text)
     return add_articles(text, countable), add_articles(prefix, countable) if prefix else prefix
 
 
