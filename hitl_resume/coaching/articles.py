@@ -92,3 +92,17 @@ def add_articles(text: str, countable: Collection[str]) -> str:
     if not inserted:
         return text
     return " ".join(f"the {w}" if i in inserted else w for i, w in enumerate(words))
+
+
+def bare_possessive(text: str, countable: Collection[str]) -> str | None:
+    """A countable noun's singular possessive with no determiner ("Audited customer's bank
+    accounts"): most likely "customers'", a slip no rewrite may copy or guess at."""
+    words = _TOKEN.findall(text)
+    for index, token in enumerate(words):
+        word = _word(token)
+        if not word.lower().endswith("'s") or word[:-2].lower() not in countable:
+            continue
+        before = _word(words[index - 1]).lower() if index else ""
+        if before not in _STOPS - _PREPOSITIONS - {"and", "or", "to", "as", "than"}:
+            return word
+    return None

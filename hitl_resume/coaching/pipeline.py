@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from hitl_resume.coaching.articles import bare_possessive
 from hitl_resume.coaching.fixes import fix_clause, fix_typos, lexicon_words
 from hitl_resume.coaching.framable import framable, verb_signals
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
@@ -211,6 +212,7 @@ def prepare(
                 messy=job.fragment and job.text.split()[0].lower().endswith("ing"),
                 head_signals=own,
                 own_work=own_work,
+                kept_slip=bare_possessive(job.text, data.countable),
                 year=job_year(entry),
                 adverb=adverb.group(1) if adverb else None,
                 sentence=job.sentence,

@@ -75,6 +75,8 @@ class Candidate:
     #: The clause's verbs make or handle the object too ("Drafted and reviewed X"): checking
     #: one's own work is no oversight to frame.
     own_work: bool = False
+    #: A slip of the clause no fix can settle ("customer's" for "customers'"), if any.
+    kept_slip: str | None = None
     #: A manner adverb before the head verb ("Thoroughly"), kept in front of the clause.
     adverb: str | None = None
     #: The sentence of the bullet the clause came from, as written (what a rewrite replaces).
@@ -173,6 +175,7 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         or _MISUSED_REFLEXIVE.search(text)
         or _REPEATED_OBJECT.search(text)
         or (candidate.tense == "past" and slots.present_inside)
+        or candidate.kept_slip
     ):
         return "broken", "the sentence has a grammar slip a rewrite would copy"
     words_of = text.lower().split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hitl_resume.coaching.articles import add_articles
+from hitl_resume.coaching.articles import add_articles, bare_possessive
 
 COUNTABLE = frozenset({"ledger", "account", "department", "register"})
 
@@ -50,3 +50,19 @@ COUNTABLE = frozenset({"ledger", "account", "department", "register"})
 def test_when_a_countable_noun_is_bare_then_it_gets_the(clause: str, expected: str) -> None:
     """Only phrases ending in a countable singular noun, after the verbs or a preposition."""
     assert add_articles(clause, COUNTABLE) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "slip"),
+    [
+        ("Audited customer's bank accounts", "customer's"),
+        ("Reviewed each customer's account history", None),
+        ("Verified the client's identity", None),
+        ("Reviewed customers' accounts", None),
+    ],
+)
+def test_when_a_countable_possessive_has_no_determiner_then_it_is_a_slip(
+    clause: str, slip: str | None
+) -> None:
+    """ "customer's" alone most likely means "customers'"; with a determiner it is fine."""
+    assert bare_possessive(clause, frozenset({"customer", "client", "account"})) == slip

@@ -206,6 +206,8 @@ def test_when_clause_carries_a_decision_or_check_then_framing_keeps_every_word(
         "Conduct night audit as assigned for the front desk ledger.",
         # "Authorized check signer" is a role, not a verb and its object.
         "Authorized check signer, approved all wire transfers over $1M for the branch.",
+        # "customer's" with no determiner is most likely "customers'": no guess, no copy.
+        "Audited customer's bank accounts in the loan servicing system.",
         # A stray apostrophe or a misused "myself" would be copied behind the framing.
         "Verified and explained commercial policy coverages' and issued renewals.",
         "Assessed risks and approved transactions for myself and other team members.",
