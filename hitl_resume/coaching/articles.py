@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from hitl_resume.coaching.segments import LIST_JOINERS
 from hitl_resume.language.inflect import known_verb
 
 #: Words after which a bare noun phrase begins.
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = frozenset(
     "in for from with against into by within across through of on at per via".split()  # noqa: SIM905
 )
 #: Words that end a noun phrase (or show it already has a determiner).
@@ -25,9 +26,8 @@ _STOPS = (
     some such both either neither another other one and or to as than which who whom whose
     while when where so but""".split()  # noqa: SIM905
     )
-    | _PREPOSITIONS
+    | PREPOSITIONS
 )
-_JOINERS = frozenset({",", "and", "or", "&", "/"})
 MAX_PHRASE_WORDS = 5
 _TOKEN = re.compile(r"\S+")
 
@@ -70,14 +70,15 @@ def add_articles(text: str, countable: Collection[str]) -> str:
     if not words:
         return text
     index = 2 if len(words) > 1 and _word(words[0]).lower().endswith("ly") else 1
-    while index + 1 < len(words) and words[index].lower().strip(",") in _JOINERS:
+    while index + 1 < len(words) and words[index].lower().strip(",") in LIST_JOINERS:
         index += 2 if known_verb(_word(words[index + 1]).lower()) else 1  # "Review and approve"
-    starts = [index] + [i + 1 for i, w in enumerate(words) if w.lower() in _PREPOSITIONS]
+    starts = [index] + [i + 1 for i, w in enumerate(words) if w.lower() in PREPOSITIONS]
     # "..., and reconciled amount of X": the object of a later verb of the clause
     starts += [
         i + 1
         for i in range(index, len(words) - 1)
-        if words[i - 1].lower().strip(",") in _JOINERS | {""} and _later_verb(words[i], words[0])
+        if words[i - 1].lower().strip(",") in LIST_JOINERS | {""}
+        and _later_verb(words[i], words[0])
     ]
     inserted = set()
     for start in starts:
@@ -103,6 +104,6 @@ def bare_possessive(text: str, countable: Collection[str]) -> str | None:
         if not word.lower().endswith("'s") or word[:-2].lower() not in countable:
             continue
         before = _word(words[index - 1]).lower() if index else ""
-        if before not in _STOPS - _PREPOSITIONS - {"and", "or", "to", "as", "than"}:
+        if before not in _STOPS - PREPOSITIONS - {"and", "or", "to", "as", "than"}:
             return word
     return None

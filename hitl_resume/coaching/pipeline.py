@@ -21,6 +21,7 @@ from hitl_resume.coaching.plan import build_plan
 from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, Tense
 from hitl_resume.coaching.rewrites import build_rewrite, clause_signals, word_count
 from hitl_resume.coaching.segments import (
+    LIST_JOINERS,
     WEAK_VERBS,
     parse_text,
     select_segment,
@@ -236,15 +237,12 @@ def _leading_lemmas(pieces: Sequence[Piece]) -> list[str]:
     words = [p for p in pieces if p.text.strip()]
     lemmas: list[str] = []
     for index, piece in enumerate(words):
-        if piece.text.lower() in {",", "and", "or", "&", "/"}:
+        if piece.text.lower() in LIST_JOINERS:
             continue
-        if piece.lemma is None or (index and words[index - 1].text.lower() not in _JOINERS):
+        if piece.lemma is None or (index and words[index - 1].text.lower() not in LIST_JOINERS):
             break
         lemmas.append(piece.lemma)
     return lemmas
-
-
-_JOINERS = frozenset({",", "and", "or", "&", "/"})
 
 
 def _normal(text: str) -> str:

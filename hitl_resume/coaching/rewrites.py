@@ -13,9 +13,10 @@ import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
 
+from hitl_resume.coaching.articles import PREPOSITIONS
 from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.coaching.results import Rewrite
-from hitl_resume.coaching.segments import WEAK_VERBS, weak_opening_of
+from hitl_resume.coaching.segments import LIST_JOINERS, WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.shapes import Candidate, clause_problem
 from hitl_resume.coaching.slots import render
 from hitl_resume.coaching.split import prefix_fits
@@ -127,9 +128,10 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     return min([product, *named], key=lambda p: order[p.id])
 
 
-_LIST_WORDS = frozenset({",", "and", "or", "&", "/"})
 _NOUN_PHRASE_END = re.compile(
-    r"\b(?:for|of|to|in|on|at|by|with|from|into|per|through|which|that|who|and|or)\b|[,;:(]"
+    r"\b(?:"
+    + "|".join(sorted(PREPOSITIONS | {"to", "which", "that", "who", "and", "or"}))
+    + r")\b|[,;:(]"
 )
 
 
@@ -138,7 +140,7 @@ def _surface_head(candidate: Candidate, by_noun: Mapping[str, WorkProduct]) -> l
     the last product or rule noun before a preposition ("American Express accounts for ...")
     stands in, and any rule noun among them makes the framing unfit."""
     pieces = list(candidate.slots.pieces)
-    while pieces and (pieces[0].lemma is not None or pieces[0].text.lower() in _LIST_WORDS):
+    while pieces and (pieces[0].lemma is not None or pieces[0].text.lower() in LIST_JOINERS):
         pieces.pop(0)  # the verb list and its joiners ("Counted, verified and ...")
     tail = "".join(p.text + p.space for p in pieces)
     phrase = _NOUN_PHRASE_END.split(tail.lower(), maxsplit=1)[0]

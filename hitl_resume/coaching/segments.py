@@ -41,6 +41,8 @@ ADJECTIVE_PARTICIPLES = re.compile(
     re.IGNORECASE,
 )
 _LEAD_JUNK = re.compile(r"^[\s\-–—•*·▪●◦o>:,;.]+(?=\S)")
+#: Words that join the items of a list ("reviewed, coded and paid", "claims/invoices").
+LIST_JOINERS = frozenset({",", "and", "or", "&", "/"})
 TRAIL_JUNK = re.compile(r"[\s.;,:\-–—]+$")
 _USED_TO = re.compile(r"^.{1,80}?\bto\s+(?=[a-z])", re.IGNORECASE)
 DROP_LEADING = frozenset(

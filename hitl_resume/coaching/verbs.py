@@ -11,6 +11,7 @@ from hitl_resume.coaching.agreement import hyphen_prefix, joined_to_verb
 from hitl_resume.coaching.segments import (
     ADJECTIVAL_PARTICIPLES,
     ADJECTIVE_PARTICIPLES,
+    LIST_JOINERS,
     WEAK_VERBS,
 )
 from hitl_resume.language.inflect import known_verb, verb_lemmas, verb_tags
@@ -92,7 +93,6 @@ def _modifier_or_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-_LIST_JOINERS = frozenset({",", "and", "or", "&", "/"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 
 
@@ -109,7 +109,7 @@ def leading_list(head: Token, known: frozenset[str] = frozenset()) -> list[Token
     index = head.i + 1
     while index < len(doc):
         start = index
-        while index < len(doc) and doc[index].lower_ in _LIST_JOINERS:
+        while index < len(doc) and doc[index].lower_ in LIST_JOINERS:
             index += 1
         if index == start or index >= len(doc):
             break

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from hitl_resume.coaching.segments import LIST_JOINERS
 from hitl_resume.language.inflect import is_adverb, known_verb, same_verb, stems, verb_tags
 from hitl_resume.language.spelling import known_word
 
 _TOKEN = re.compile(r"[A-Za-z0-9$%]+(?:['’./-][A-Za-z0-9%]+)*|[^\sA-Za-z0-9]")
 _AND_OR = frozenset({"and", "or"})
-_LIST_JOINERS = frozenset({",", "and", "or", "&", "/"})
 #: Framing words that say nothing on their own and may repeat the clause's.
 _FRAMING_GLUE = frozenset(
     """a an the by of to for on in as and or with at from each every""".split()  # noqa: SIM905
@@ -32,7 +32,7 @@ def _leading_run(source: list[str], changed: Collection[int]) -> int:
     end = 1
     index = 1
     while index < len(source):
-        if source[index].lower() in _LIST_JOINERS:
+        if source[index].lower() in LIST_JOINERS:
             index += 1
             continue
         if index in changed:
@@ -88,7 +88,7 @@ def body_problem(source: str, body: str) -> str | None:
             and following not in _AND_OR
         )
         joined = (
-            previous in _AND_OR or (previous in _LIST_JOINERS and index < run) or clause_after_comma
+            previous in _AND_OR or (previous in LIST_JOINERS and index < run) or clause_after_comma
         )
         if not joined or not verb_tags(a.lower()) & head_tags:
             return f"{a!r} is no verb of the clause's own list"

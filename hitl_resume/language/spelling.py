@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 MIN_LETTERS = 5
+#: Longer runs of letters are no words (a pasted hash or glued text): never checked, so the
+#: swap search stays linear in the text.
+MAX_LETTERS = 30
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
@@ -62,7 +65,7 @@ def _swaps(word: str) -> list[str]:
 @functools.lru_cache(maxsize=16384)
 def _slip_of(word: str) -> Slip | None:
     lower = word.lower()
-    if len(lower) < MIN_LETTERS or known_word(lower) or lower in _CLOSED_CLASS:
+    if not MIN_LETTERS <= len(lower) <= MAX_LETTERS or lower in _CLOSED_CLASS or known_word(lower):
         return None
     if any(known_word(lower[:-n]) for n in (1, 2) if len(lower) - n >= MIN_LETTERS - 1):
         return None  # "payables", "escalations": an ending the dictionary lacks, not a slip

@@ -29,3 +29,10 @@ def test_when_a_word_has_swapped_letters_then_it_is_a_slip(text: str, expected: 
 def test_when_a_word_is_in_the_vocabulary_then_it_is_no_slip() -> None:
     """The project's lexicon words are domain vocabulary, never typos."""
     assert slips("Recieved claims", vocabulary={"recieved"}) == []
+
+
+def test_when_a_letter_run_is_huge_then_it_is_no_word() -> None:
+    """A pasted hash or glued text is never checked: the swap search on a 100,000-letter run
+    would build 100,000 strings of that length (SECURITY.md: work must not outgrow the text)."""
+    assert slips("Reviewed " + "ab" * 50_000 + " claims") == []
+    assert slips("Reviewed " + "x" * 31 + " claims") == []
