@@ -33,15 +33,18 @@ from hitl_resume.coaching.rewrites import (
 )
 from hitl_resume.coaching.shapes import clause_problem
 from hitl_resume.coaching.verify import body_problem, tokens
+from hitl_resume.defaults import default_lexicon
 from hitl_resume.detection.analyzer import Analyzer
 from hitl_resume.errors import InputError
 from hitl_resume.language.coaching_lexicon import load_coaching_data
+from hitl_resume.language.gazetteer import holds_place
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "resumes"
 SAMPLES = 10
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PHONE = re.compile(r"\d{3}\D{0,2}\d{3}\D?\d{4}")
 _UNSAFE_QUERY = re.compile(r"@|\d|https?:")
+_PLACES = default_lexicon().places
 _AUTOMATION = re.compile(
     r"\b(?:ai|automated|automation|algorithm|software|system-generated)\b", re.I
 )
@@ -121,6 +124,7 @@ def print_counts(counts: Counter[str], drops: Counter[str], seconds: float) -> N
         "soar_result_year_or_phone",
         "plan_searches",
         "plan_unsafe_query",
+        "plan_place_query",
     ):
         print(f"{key}: {counts[key]}")
     print(f"covered_percent: {100 * counts['covered'] / max(1, counts['with_findings']):.1f}")
@@ -141,6 +145,7 @@ def count_prompts_and_plan(counts: Counter[str], analysis: Analysis) -> None:
         for search in analysis.plan.searches:
             counts["plan_searches"] += 1
             counts["plan_unsafe_query"] += bool(_UNSAFE_QUERY.search(search.query))
+            counts["plan_place_query"] += holds_place(search.query, _PLACES)
 
 
 def main(argv: list[str]) -> int:

@@ -11,6 +11,7 @@ from hitl_resume.coaching.titles import job_title, usable_title
 from hitl_resume.detection.results import Finding
 from hitl_resume.language.coaching_lexicon import SoarTemplate
 from hitl_resume.language.inflect import plural_noun
+from hitl_resume.language.structure_lexicon import Places
 from hitl_resume.models import ExperienceEntry
 
 MAX_PROMPTS = 5
@@ -86,9 +87,11 @@ def _decisions(finding: Finding) -> str:
     return ", ".join(verbs[:-1]) + " or " + verbs[-1]
 
 
-def _where(entry: ExperienceEntry | None, title_words: frozenset[str]) -> str:
+def _where(
+    entry: ExperienceEntry | None, title_words: frozenset[str], places: Places | None
+) -> str:
     """Where the story happened, with its preposition ("At Acme (Claims Examiner)")."""
-    title = job_title(entry.title, title_words) if entry else None
+    title = job_title(entry.title, title_words, places) if entry else None
     organization = usable_title(entry.organization, max_words=8) if entry else None
     if organization and title:
         return f"At {organization} ({title})"
@@ -106,6 +109,7 @@ def build_prompt(
     clause: str | None = None,
     *,
     title_words: frozenset[str],
+    places: Places | None = None,
 ) -> InterviewPrompt | None:
     """Fill the four SOAR parts and the Result hint; None when a part has no template.
 
@@ -119,7 +123,7 @@ def build_prompt(
         None,
     )
     values = {
-        "where": _where(entry, title_words),
+        "where": _where(entry, title_words, places),
         "quote": _quote(clause or finding.text),
         "artifact": reviewed or "cases",
         "ai": ai or "automated system",
@@ -164,6 +168,7 @@ def interview_prompts(
     clauses: Mapping[str, str] | None = None,
     *,
     title_words: frozenset[str],
+    places: Places | None = None,
 ) -> tuple[InterviewPrompt, ...]:
     """SOAR prompts for the strongest findings across roles, and for each finding whose line
     cannot carry a rewrite (``notices``: the reason, by finding id) in place of one.
@@ -185,7 +190,14 @@ def interview_prompts(
         )
         clause = (clauses or {}).get(finding.id)
         prompt = build_prompt(
-            finding, entry, templates, reviewed, text, clause, title_words=title_words
+            finding,
+            entry,
+            templates,
+            reviewed,
+            text,
+            clause,
+            title_words=title_words,
+            places=places,
         )
         if prompt is not None:
             prompts.append(prompt)

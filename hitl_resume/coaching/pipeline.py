@@ -358,6 +358,9 @@ def coach(
         broken,
         clauses,
         title_words=lexicon.title_words,
+        places=lexicon.places,
     )
-    plan = build_plan(resume, findings, roles, rewrites, interview, data, lexicon.title_words)
+    plan = build_plan(
+        resume, findings, roles, rewrites, interview, data, lexicon.title_words, lexicon.places
+    )
     return tuple(rewrites), interview, plan

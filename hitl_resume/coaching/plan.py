@@ -11,6 +11,7 @@ from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, SearchL
 from hitl_resume.coaching.titles import job_title
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.language.coaching_lexicon import CoachingData, PlanEntry
+from hitl_resume.language.structure_lexicon import Places
 from hitl_resume.models import Resume
 
 MAX_TITLES = 2
@@ -21,7 +22,9 @@ MAX_LOOK_BACK = 4
 _UNSAFE_QUERY = re.compile(r"@|https?:|www\.|\d")
 
 
-def job_titles(resume: Resume, title_words: frozenset[str]) -> tuple[str, ...]:
+def job_titles(
+    resume: Resume, title_words: frozenset[str], places: Places | None = None
+) -> tuple[str, ...]:
     """The user's own job titles: current job first, then resume order; deduplicated.
 
     Only text that reads as a job title counts: never a place, phone, date or heading.
@@ -29,7 +32,7 @@ def job_titles(resume: Resume, title_words: frozenset[str]) -> tuple[str, ...]:
     entries = sorted(resume.experience, key=lambda e: not e.is_current)
     titles: dict[str, str] = {}
     for entry in entries:
-        title = job_title(entry.title, title_words)
+        title = job_title(entry.title, title_words, places)
         if title is not None:
             titles.setdefault(title.lower(), title)
     return tuple(titles.values())[:MAX_TITLES]
@@ -129,9 +132,12 @@ def build_plan(
     interview: Sequence[InterviewPrompt],
     data: CoachingData,
     title_words: frozenset[str],
+    places: Places | None = None,
 ) -> Plan:
-    """Assemble the week's checklist from the analysis (``title_words``: the lexicon's)."""
-    links = searches(job_titles(resume, title_words), hitl_titles(findings, data), data)
+    """Assemble the week's checklist from the analysis (``title_words``, ``places``: the
+    lexicon's)."""
+    own = job_titles(resume, title_words, places)
+    links = searches(own, hitl_titles(findings, data), data)
     first = rewrite_first(rewrites, findings)
     skills = linkedin_skills(findings, data)
     back = look_back(findings, roles, data)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from hitl_resume.ingest.text_cleaning import strip_unsafe
+from hitl_resume.language.gazetteer import holds_place, strip_places
+from hitl_resume.language.structure_lexicon import Places
 
 MAX_TITLE_WORDS = 6
 _JUNK = re.compile(r"[^\w&/+.,' -]+")
@@ -36,11 +38,19 @@ def usable_title(text: str | None, *, max_words: int = MAX_TITLE_WORDS) -> str |
     return clean
 
 
-def job_title(text: str | None, title_words: frozenset[str]) -> str | None:
+def job_title(
+    text: str | None, title_words: frozenset[str], places: Places | None = None
+) -> str | None:
     """A job title: usable, and holding one of the lexicon's title words ("Sultanate of Oman"
-    holds none)."""
+    holds none).
+
+    With ``places``, a place the header reader left at either end is cut off ("Staff
+    Accountant Houston" -> "Staff Accountant"), and a title with a place inside is none.
+    """
+    if places is not None:
+        text = " ".join(strip_places(_clean(text).split(), places, title_words))
     title = usable_title(text)
-    if title is None:
+    if title is None or (places is not None and holds_place(title, places, title_words)):
         return None
     words = {w.lower() for w in re.split(r"[\s/&,-]+", title) if w}
     return title if words & title_words else None

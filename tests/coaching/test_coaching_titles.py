@@ -29,3 +29,57 @@ def test_when_title_is_read_then_only_job_titles_survive(
 ) -> None:
     """A plan search built on a misread title would find nothing for the person."""
     assert job_title(text, default_lexicon().title_words) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Staff Accountant Houston", "Staff Accountant"),
+        ("Senior Accountant - Dubai", "Senior Accountant"),
+        ("HR Officer, Lagos, Nigeria", "HR Officer"),
+        ("Tax Associate New York", "Tax Associate"),
+        ("Claims Examiner | Chicago", "Claims Examiner"),
+        ("Claims Examiner in Chicago", "Claims Examiner"),
+        ("Loan Officer Dallas TX", "Loan Officer"),
+        ("Workforce Planning Manager Pennsylvania", "Workforce Planning Manager"),
+        ("Accountant, Kuwait City", "Accountant"),
+        ("Compliance Officer - Ho Chi Minh City, Vietnam", "Compliance Officer"),
+        ("Dubai Branch Manager", "Branch Manager"),
+        # Words that are also towns stay: they are words of the title first.
+        ("Police Officer", "Police Officer"),
+        ("Union Representative", "Union Representative"),
+        ("Reading Specialist", "Reading Specialist"),
+        ("Mobile Banker", "Mobile Banker"),
+        ("Director of Finance", "Director of Finance"),
+        ("Director Of Operations", "Director Of Operations"),
+        ("Sultanate of Oman", None),
+    ],
+)
+def test_when_a_title_carries_a_place_then_the_place_is_cut_off(
+    text: str, expected: str | None
+) -> None:
+    """A search for "Staff Accountant Houston HITL" holds a place (issue 11: never)."""
+    lexicon = default_lexicon()
+    assert job_title(text, lexicon.title_words, lexicon.places) == expected
+
+
+def test_when_a_place_sits_inside_a_title_then_it_is_no_title() -> None:
+    lexicon = default_lexicon()
+    assert job_title("Houston Claims Examiner Lead", lexicon.title_words, lexicon.places) is None
+
+
+def test_when_the_header_left_a_place_on_the_title_then_no_plan_search_holds_it() -> None:
+    from hitl_resume import analyze
+    from hitl_resume.language.gazetteer import holds_place
+
+    text = (
+        "Jane Doe\nExperience\nStaff Accountant Houston\nJanuary 2019 to Present\n"
+        "Acme Corp\nReviewed and approved vendor invoices for payment.\n"
+        "Education\nBS Accounting, 2010\n"
+    )
+    analysis = analyze(text)
+    queries = [link.query for link in analysis.plan.searches]
+    assert queries
+    places = default_lexicon().places
+    assert not [q for q in queries if holds_place(q, places)]
+    assert any(q.startswith("Staff Accountant ") for q in queries)
