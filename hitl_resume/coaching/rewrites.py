@@ -36,6 +36,8 @@ REVIEW_WORDS = frozenset(
     auditor inspect inspection examine proofread scrutinize accuracy""".split()  # noqa: SIM905
 )
 _SLOT_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
+#: A clause that already says how ("by interpreting results") takes no "<framing> by" before it.
+_BY_ING = re.compile(r"\bby \w+ing\b", re.IGNORECASE)
 #: "Conducted monthly audits of X": a light verb and up to three words (never "and"/"or", which
 #: would make the signal word a second verb: "Complete and review X") before a signal noun.
 _LIGHT_VERB = (
@@ -84,6 +86,14 @@ def clause_signals(candidate: Candidate) -> tuple[str, ...]:
             if (words and words[0] in verbs) or (light and light.group(1) in verbs) or judged:
                 found.append(contribution.kind.removeprefix("signal:"))
     return tuple(dict.fromkeys(found))
+
+
+def catch_chain(candidate: Candidate) -> bool:
+    """Whether the clause is a chain of the person's own verbs, a check and what they did next
+    ("Identified errors in physician orders and returned them to the prescriber"): the head
+    verb finds, a later one acts, so a light signal ("resolved") counts here. Templates with
+    ``leads`` name the finding verbs and ``requires`` the error words."""
+    return not candidate.own_work and len(candidate.slots.verb_words) >= 2
 
 
 def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
@@ -279,16 +289,18 @@ def build_rewrite(
         return None
     slots = candidate.slots
     signals = clause_signals(candidate)
-    if not signals:
+    chain = catch_chain(candidate)
+    if not signals and not chain:
         return None
+    head = next((piece.lemma for piece in slots.pieces if piece.lemma), None)
     product = work_product(candidate, data.products)
     clause_ing = render(slots.pieces, "ing")
     source = slots.segment
     if candidate.adverb:
         clause_ing = f"{candidate.adverb.lower()} {clause_ing}"
         source = f"{candidate.adverb} {source}"
-    if body_problem(source, clause_ing) is not None:
-        return None
+    if body_problem(source, clause_ing) is not None or _BY_ING.search(clause_ing):
+        return None  # "... by identifying variances by interpreting results": one "by" only
     if candidate.prefix and (
         not prefix_fits(candidate.prefix, candidate.tense)
         or candidate.adverb is not None
@@ -296,6 +308,8 @@ def build_rewrite(
     ):
         return None  # "X and provide oversight by reviewing Y, making Z": the list comes apart
     for template in sorted(data.rewrites, key=lambda t: (-t.priority, t.id)):
+        if (head not in template.leads or not chain) if template.leads else not signals:
+            continue
         if template.id in skip or not _fits(template, candidate, signals):
             continue
         if template.objects == "work_product" and product is None:

@@ -60,6 +60,9 @@ class RewriteTemplate:
     confirm: str | None = None
     #: Work products (ids in work_products.jsonl) the framing never rests on.
     not_products: tuple[str, ...] = ()
+    #: Head verbs the clause must open with ("Identified errors ... and returned them"): the
+    #: line's signals, carried by a later verb or noun, then count for the whole clause.
+    leads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +173,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 alternative=d.get("alternative"),
                 confirm=d.get("confirm"),
                 not_products=tuple(d.get("not_products", ())),
+                leads=tuple(d.get("leads", ())),
             )
             for d in rows(REWRITES_FILE)
         ),

@@ -151,7 +151,7 @@ def _slots(allowed: frozenset[str], verbs: bool) -> _Check:
 
 #: Keys a record may leave out (their defaults are the dataclass defaults).
 _OPTIONAL = frozenset(
-    {"signal_by", "mode", "alternative", "confirm", "min_findings", "not_products"}
+    {"signal_by", "mode", "alternative", "confirm", "min_findings", "not_products", "leads"}
 )
 _ROLES = _subset(ROLE_IDS)
 _SIGNALS = _subset(SIGNAL_NAMES)
@@ -167,6 +167,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "objects": _enum(OBJECTS),
         "requires": _words,
         "not_products": _words,
+        "leads": _words,
         "priority": _priority,
         "signal_by": _enum(SIGNAL_BY),
         "alternative": lambda v: None if v is None else _slots(REWRITE_SLOTS, verbs=True)(v),

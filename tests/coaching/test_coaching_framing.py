@@ -296,3 +296,42 @@ def test_when_two_words_name_the_product_then_the_question_names_its_software(
     (rewrite,) = coached(analyzer, one_bullet("Reviewed and approved time cards for payroll."))
     assert rewrite.needs_confirmation
     assert "timekeeping or payroll software" in rewrite.needs_confirmation[0]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        # Catch and act, both the person's own: the check is the head, the act a later verb.
+        (
+            "Identified errors in physician orders and returned them to the prescriber for "
+            "correction.",
+            "Acted as the human checkpoint by identifying errors in physician orders and "
+            "returning them to the prescriber for correction",
+        ),
+        (
+            "Flagged duplicate invoices and escalated them to the AP supervisor.",
+            "Acted as the human checkpoint by flagging duplicate invoices and escalating them to "
+            "the AP supervisor",
+        ),
+        (
+            "Identified and corrected errors in physician orders.",
+            "Acted as the human checkpoint by identifying and correcting errors in physician "
+            "orders",
+        ),
+        # Preparing the orders is the person's own work: nothing to frame.
+        ("Prepared physician orders and returned errors to the prescriber for correction.", None),
+        # The clause already says how ("by marking"): a second "by" would read badly.
+        (
+            "Identified errors in physician orders and returned them to the prescriber by "
+            "marking each correction.",
+            None,
+        ),
+    ],
+)
+def test_when_a_line_finds_errors_and_acts_on_them_then_it_is_a_human_checkpoint(
+    analyzer: Analyzer, bullet: str, expected: str | None
+) -> None:
+    """ "Applied human judgment by identifying ..." reads as a label; a checkpoint that finds
+    errors and sends them back is the work a HITL reviewer does (rubric: SIGN)."""
+    proposed = [r.proposed for r in coached(analyzer, one_bullet(bullet))]
+    assert proposed == ([expected] if expected else [])

@@ -119,6 +119,7 @@ def test_when_finding_is_explicit_and_concise_then_it_is_left_alone(
     ("line", "problem"),
     [
         ('{"id": "x.y", "framing": "nope"}', "'framing' must be one of"),
+        ('{"id": "x.z", "framing": "oversight_layer", "leads": "identify"}', "'leads'"),
         ('{"id": "Bad Id", "phrases": ["used"], "replace_with": null}', "must match"),
         ("not json", "invalid JSON"),
     ],
