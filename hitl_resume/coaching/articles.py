@@ -73,6 +73,9 @@ def add_articles(text: str, countable: Collection[str]) -> str:
     while index + 1 < len(words) and words[index].lower().strip(",") in LIST_JOINERS:
         index += 2 if known_verb(_word(words[index + 1]).lower()) else 1  # "Review and approve"
     starts = [index] + [i + 1 for i, w in enumerate(words) if w.lower() in PREPOSITIONS]
+    # "posted to bank": "to" before a clause's last word is a preposition ("to bank deposits"
+    # would be a verb with its object, so only the last word counts)
+    starts += [len(words) - 1] if len(words) > 2 and words[-2].lower() == "to" else []
     # "..., and reconciled amount of X": the object of a later verb of the clause
     starts += [
         i + 1

@@ -88,12 +88,14 @@ def clause_signals(candidate: Candidate) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def catch_chain(candidate: Candidate) -> bool:
-    """Whether the clause is a chain of the person's own verbs, a check and what they did next
-    ("Identified errors in physician orders and returned them to the prescriber"): the head
-    verb finds, a later one acts, so a light signal ("resolved") counts here. Templates with
-    ``leads`` name the finding verbs and ``requires`` the error words."""
-    return not candidate.own_work and len(candidate.slots.verb_words) >= 2
+def catch_chain(candidate: Candidate, handoff: Collection[str]) -> bool:
+    """Whether the clause is a chain of the person's own verbs that finds something and passes
+    it on ("Identified errors in physician orders and returned them to the prescriber"): the
+    head verb finds, a later ``handoff`` verb sends it to whoever acts, so the line's signal may
+    sit anywhere in it. Templates with ``leads`` name the finding verbs and ``requires`` the
+    error words."""
+    later = [p.lemma for p in candidate.slots.pieces if p.lemma][1:]
+    return not candidate.own_work and any(lemma in handoff for lemma in later)
 
 
 def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
@@ -198,8 +200,13 @@ def _fits(template: RewriteTemplate, candidate: Candidate, signals: Sequence[str
     if template.signals and not any(s in template.signals for s in signals):
         return False
     if template.requires:
-        words = set(re.findall(r"[a-z]+", candidate.slots.segment.lower()))
-        return any(word in words for word in template.requires)
+        segment = " ".join(re.findall(r"[a-z-]+", candidate.slots.segment.lower()))
+        words = set(segment.split())
+        # "for payment": a quality gate needs the step the check comes before, not the word
+        return any(
+            (f" {need} " in f" {segment} ") if " " in need else need in words
+            for need in template.requires
+        )
     return True
 
 
@@ -289,7 +296,7 @@ def build_rewrite(
         return None
     slots = candidate.slots
     signals = clause_signals(candidate)
-    chain = catch_chain(candidate)
+    chain = catch_chain(candidate, data.handoff)
     if not signals and not chain:
         return None
     head = next((piece.lemma for piece in slots.pieces if piece.lemma), None)
@@ -316,8 +323,10 @@ def build_rewrite(
             continue
         if product is not None and product.id in template.not_products:
             continue  # "investigating customer inquiries" is service, not oversight of work
-        if template.objects == "not_rule" and (not slots.object or _names_rule(candidate, data)):
-            continue
+        if template.objects == "not_rule" and (
+            (not slots.object and product is None) or _names_rule(candidate, data)
+        ):
+            continue  # a decision on a law is none; an object the parse left open may name work
         text = _fill(template.text, clause_ing, candidate)
         framing = _framed(text, clause_ing, source)
         if framing is None or repetition(framing, source, REVIEW_WORDS) is not None:

@@ -8,7 +8,7 @@ model tags a headless bullet's first verb as an adjective ("Examined claims" -> 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -246,16 +246,25 @@ def extract_slots(
         # Named even when no pronoun could stand for the object ("work of external firms",
         # "schedules prepared by the group"): what the clause acts on decides its framing.
         object_heads=_object_heads(doc[span[2]] if span is not None else obj) if obj else (),
-        present_inside=any(_present_inside(t) for t in tokens if t.i not in verbs),
+        present_inside=any(_present_inside(t, verbs) for t in tokens if t.i not in verbs),
     )
 
 
-def _present_inside(token: Token) -> bool:
-    """A present-tense verb of a relative clause or an "if"/"whether" clause."""
+def _present_inside(token: Token, verbs: Collection[int]) -> bool:
+    """A present-tense verb of a relative, complement or "if"/"whether" clause ("to ensure
+    proper accounting is in place")."""
     if token.tag_ not in {"VBZ", "VBP"}:
         return False
     marked = any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in token.children)
-    return token.dep_ == "relcl" or marked
+    # A complement of a verb inside the clause ("ensure", "confirm"), with its own subject;
+    # one hung on the clause's own verb is a noun misread ("audited American Express accounts",
+    # "in the case notes").
+    complement = (
+        token.dep_ == "ccomp"
+        and token.head.i not in verbs
+        and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+    )
+    return token.dep_ == "relcl" or complement or marked
 
 
 _ARGUMENTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "prt", "advcl"})

@@ -129,6 +129,8 @@ class CoachingData:
     authoring: frozenset[str] = frozenset()
     #: Always-countable singular nouns a rewrite gives "the" when the bullet left it out.
     countable: frozenset[str] = frozenset()
+    #: Verbs that pass what the person caught to someone else ("returned them to the prescriber").
+    handoff: frozenset[str] = frozenset()
 
     def plan_of(self, kind: str) -> tuple[PlanEntry, ...]:
         """Plan entries of one kind, in file order."""
@@ -214,6 +216,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         typos=tuple((d["wrong"], d["right"]) for d in rows(TYPOS_FILE)),
         authoring=_words_of(rows(WORDS_FILE), "authoring_verb"),
         countable=_words_of(rows(WORDS_FILE), "countable_noun"),
+        handoff=_words_of(rows(WORDS_FILE), "handoff_verb"),
     )
 
 

@@ -46,8 +46,8 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
         (
             "Approved, denied or pended claims and referred suspected fraud to the SIU.",
             False,
-            "Applied human judgment by approving, denying or pending claims and referring "
-            "suspected fraud to the SIU",
+            "Acted as the human decision point by approving, denying or pending claims and "
+            "referring suspected fraud to the SIU",
         ),
         # A review verb gets oversight, never a second review word.
         (
@@ -59,7 +59,7 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
         (
             "Review and approve month-end journal entries.",
             True,
-            "Apply human judgment by reviewing and approving month-end journal entries",
+            "Act as the human decision point by reviewing and approving month-end journal entries",
         ),
         # A duty opening gives way; the -ing clause stays as written.
         (
@@ -69,11 +69,12 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
             "Provided human oversight by reviewing prior authorization requests against medical "
             "necessity criteria",
         ),
-        # A manner adverb stays in front of its verb.
+        # A manner adverb stays in front of its verb; a check before the next step (payment)
+        # is a quality gate.
         (
             "Thoroughly reviewed vendor invoices before payment.",
             False,
-            "Provided human oversight by thoroughly reviewing vendor invoices before payment",
+            "Acted as the quality gate by thoroughly reviewing vendor invoices before payment",
         ),
         # The rubric's feedback example: a correction of a work product, the reason kept.
         (
@@ -92,8 +93,8 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
         (
             "Reviewed and approved twelve bank reconciliations to insure accuracy.",
             False,
-            "Applied human judgment by reviewing and approving twelve bank reconciliations to "
-            "ensure accuracy",
+            "Acted as the human decision point by reviewing and approving twelve bank "
+            "reconciliations to ensure accuracy",
         ),
         # A verb list the parser splits up is read from its word forms; a later verb of the
         # list may carry the check when no authoring verb leads it.
@@ -107,7 +108,7 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
         (
             "Review general ledger and approve correcting entries.",
             False,
-            "Provided human oversight by reviewing the general ledger and approving correcting "
+            "Acted as the quality gate by reviewing the general ledger and approving correcting "
             "entries",
         ),
         (
@@ -124,9 +125,9 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
             "Payroll Accounting Group",
         ),
         (
-            "Reconciled American Express accounts against the general ledger.",
+            "Audited American Express accounts against the general ledger.",
             False,
-            "Provided human oversight by reconciling American Express accounts against the "
+            "Provided human oversight by auditing American Express accounts against the "
             "general ledger",
         ),
         # Swapped letters are a typo the rewrite fixes; the original keeps them.
@@ -274,8 +275,8 @@ def test_when_many_lines_fit_one_framing_then_the_resume_varies_it(analyzer: Ana
     """Two rewrites may share a framing; a third line that fits another takes that one."""
     bullets = [
         "Reviewed vendor invoices against purchase orders before payment.",
-        "Audited expense reports for policy compliance each month.",
-        "Reconciled bank statements to the general ledger.",
+        "Audited expense reports for policy compliance before reimbursement.",
+        "Examined payroll registers for errors prior to release.",
         "Verified journal entries prepared by the staff accountants.",
     ]
     text = (
@@ -315,8 +316,7 @@ def test_when_two_words_name_the_product_then_the_question_names_its_software(
         ),
         (
             "Identified and corrected errors in physician orders.",
-            "Acted as the human checkpoint by identifying and correcting errors in physician "
-            "orders",
+            "Applied human judgment by identifying and correcting errors in physician orders",
         ),
         # Preparing the orders is the person's own work: nothing to frame.
         ("Prepared physician orders and returned errors to the prescriber for correction.", None),
@@ -335,3 +335,19 @@ def test_when_a_line_finds_errors_and_acts_on_them_then_it_is_a_human_checkpoint
     errors and sends them back is the work a HITL reviewer does (rubric: SIGN)."""
     proposed = [r.proposed for r in coached(analyzer, one_bullet(bullet))]
     assert proposed == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Reconciled American Express accounts against the general ledger.",
+        "Reconcile payroll journals and time cards.",
+        "Balanced the cash drawer and posted deposits to the ledger.",
+    ],
+)
+def test_when_a_line_keeps_the_persons_own_books_then_it_gets_no_oversight_framing(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    """Every coach who read "Provided human oversight by reconciling ..." called it vague: a
+    reconciliation checks the person's own ledger, not work that reached them."""
+    assert coached(analyzer, one_bullet(bullet)) == ()

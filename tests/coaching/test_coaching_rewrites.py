@@ -171,12 +171,12 @@ def test_when_a_later_clause_carries_the_signal_then_the_first_clause_is_kept(
     text = (
         "Sam Reed\nsam.reed@example.com\n\nEXPERIENCE\n"
         "Staff Accountant | Northwind Supply | Denver, CO | 2016 – 2021\n"
-        "• Prepared monthly journal entries and reconciled vendor statements to the ledger\n"
+        "• Prepared monthly journal entries and audited vendor statements against the ledger\n"
     )
     rewrites = rewrites_for(analyzer, text)
     assert [r.proposed for r in rewrites] == [
-        "Prepared monthly journal entries and provided human oversight by reconciling vendor "
-        "statements to the ledger"
+        "Prepared monthly journal entries and provided human oversight by auditing vendor "
+        "statements against the ledger"
     ]
     assert rewrites[0].original in text
     assert rewrites[0].alternative is not None
