@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas
+
 FREQUENCY_RE = re.compile(
     r"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|"
     r"(?:per|a|an|each|every) (?:day|week|month|quarter|year|shift|hour))\b",
@@ -75,12 +77,33 @@ _PHONE_OR_DATE = re.compile(
 _QUANTITY = re.compile(
     r"(?P<money>[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|million|billion|thousand)\b)?\+?)"
     r"|(?P<percent>\d[\d,.]*\s?(?:%|percent\b))"
-    r"|(?P<count>\b\d[\d,]*(?:\.\d+)?\+?)(?=\s+(?P<unit>[a-z][a-z-]+))"
+    r"|(?P<count>\b\d[\d,]*(?:\.\d+)?\+?)(?=\s+(?P<unit>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}))"
     r"|(?P<word>\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b)(?=\s+[a-z])",
     re.IGNORECASE,
 )
 _YEARISH = re.compile(r"^(?:19|20)\d{2}$")
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
+
+
+def _unit(words: str) -> str:
+    """What a count counts (known words lowercased): through its adjectives to the first noun ("99 different
+    markets", "12 new hires", "20 million dollars"); nothing after a function word ("25 of")."""
+    taken: list[str] = []
+    for written in words.split():
+        word = written.lower()
+        kinds = getAllLemmas(word)
+        if not kinds and word not in NUMBER_WORDS:
+            # A function word ends the count ("25 of 30"); an unknown one is its unit ("FTEs").
+            return " ".join(taken) if word in _FUNCTION_WORDS else " ".join([*taken, written])
+        taken.append(word)
+        if word not in NUMBER_WORDS and "ADJ" not in kinds:
+            return " ".join(taken)
+    return taken[0] if taken else ""
+
+
+_FUNCTION_WORDS = frozenset(
+    "of to in on at by for from with and or per than as into over under within out".split()  # noqa: SIM905
+)
 
 
 def quantities(text: str) -> tuple[str, ...]:
@@ -90,7 +113,10 @@ def quantities(text: str) -> tuple[str, ...]:
     """
     masked = _PHONE_OR_DATE.sub(lambda m: " " * len(m.group(0)), text)
     found: list[str] = []
+    consumed = 0
     for match in _QUANTITY.finditer(masked):
+        if match.start() < consumed:
+            continue  # a word of the last count's unit ("20 Million dollars")
         value = match.group(0).strip()
         before = masked[: match.start()].split()
         previous = before[-1].lower().strip("#.:(") if before else ""
@@ -98,10 +124,11 @@ def quantities(text: str) -> tuple[str, ...]:
             continue
         if match.group("count"):
             digits = match.group("count").rstrip("+").replace(",", "")
-            unit = (match.group("unit") or "").lower()
+            unit = _unit(match.group("unit") or "")
             if _YEARISH.match(digits) or unit in _ORDINAL or digits.startswith("0"):
                 continue
-            value = f"{value} {unit}"
+            value = f"{value} {unit}".strip()
+            consumed = match.end() + 1 + len(unit)
         elif match.group("word") and value.lower() == "one":
             continue  # "one of the", "one-on-one": rarely a count worth quoting
         found.append(value)

@@ -20,6 +20,10 @@ from hitl_resume.coaching.quantities import quantities
         ("Project 1: Group simulation", ()),
         ("Certified to ISO 14001 standards", ()),
         ("Ranked 1st of 30 analysts", ("30 analysts",)),
+        # A count reaches its noun through adjectives, and a scale word is said once.
+        ("Audit new hire files for 99 different markets", ("99 different markets",)),
+        ("Cut costs by 20 Million dollars a year", ("20 million dollars",)),
+        ("Cleared 25 of 30 audits", ("25", "30 audits")),
     ],
 )
 def test_when_numbers_are_read_then_only_quantities_are_kept(
