@@ -86,8 +86,9 @@ _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 
 
 def _unit(words: str) -> str:
-    """What a count counts (known words lowercased): through its adjectives to the first noun ("99 different
-    markets", "12 new hires", "20 million dollars"); nothing after a function word ("25 of")."""
+    """What a count counts (known words lowercased): through its adjectives to the first noun
+    ("99 different markets", "12 new hires", "20 million dollars"); nothing after a function
+    word ("25 of")."""
     taken: list[str] = []
     for written in words.split():
         word = written.lower()
