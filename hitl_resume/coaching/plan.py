@@ -99,6 +99,7 @@ def _supported(entry: PlanEntry, findings: Sequence[Finding]) -> bool:
         if (not entry.explicit_only or f.names_ai)
         and (not entry.roles or f.role in entry.roles)
         and (not entry.signals or any(s in entry.signals for s in f.signals))
+        and (not entry.words or bool(set(re.findall(r"[a-z]+", f.text.lower())) & set(entry.words)))
     ]
     return len(backing) >= entry.min_findings
 

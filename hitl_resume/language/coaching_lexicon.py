@@ -111,6 +111,8 @@ class PlanEntry:
     roles: tuple[str, ...] = ()
     explicit_only: bool = False
     when: str = "always"
+    #: A skill's backing finding must hold one of these words ("coding" for coding validation).
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +208,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 explicit_only=bool(d.get("explicit_only", False)),
                 when=d.get("when", "always"),
                 min_findings=d.get("min_findings", 1),
+                words=tuple(d.get("words", ())),
             )
             for d in rows(PLAN_FILE)
         ),

@@ -151,7 +151,16 @@ def _slots(allowed: frozenset[str], verbs: bool) -> _Check:
 
 #: Keys a record may leave out (their defaults are the dataclass defaults).
 _OPTIONAL = frozenset(
-    {"signal_by", "mode", "alternative", "confirm", "min_findings", "not_products", "leads"}
+    {
+        "signal_by",
+        "mode",
+        "alternative",
+        "confirm",
+        "min_findings",
+        "not_products",
+        "leads",
+        "words",
+    }
 )
 _ROLES = _subset(ROLE_IDS)
 _SIGNALS = _subset(SIGNAL_NAMES)
@@ -209,6 +218,7 @@ _PLAN_SCHEMAS: dict[str, dict[str, _Check]] = {
         "roles": _ROLES,
         "explicit_only": _bool,
         "min_findings": _count,
+        "words": _words,
     },
     "look_back": {"id": _text, "kind": _text, "text": _text, "roles": _ROLES},
     "step": {

@@ -121,3 +121,19 @@ def test_when_title_is_a_place_then_no_search_is_built_on_it(analyzer: Analyzer)
     assert plan.searches
     assert not any("Oman" in s.query for s in plan.searches)
     assert all(not any(ch.isdigit() for ch in s.query) for s in plan.searches)
+
+
+def test_when_a_healthcare_line_is_not_about_codes_then_no_coding_skill(
+    analyzer: Analyzer,
+) -> None:
+    """ "Medical coding validation" on a LinkedIn profile needs a line about codes or charts."""
+    base = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Utilization Review Nurse | Quillfield Health | Austin, TX | 2016 – 2019\n"
+    )
+    reviews = base + "• Reviewed prior authorization requests against medical necessity criteria.\n"
+    codes = base + "• Audited ICD-10 codes on inpatient charts against physician documentation.\n"
+    detection = analyzer.detect(resume(reviews))
+    assert any(f.role == "healthcare_quality" for f in detection.findings)
+    assert "Medical coding validation" not in plan_for(analyzer, reviews).linkedin_skills
+    assert "Medical coding validation" in plan_for(analyzer, codes).linkedin_skills
