@@ -204,7 +204,13 @@ def prepare(
         own = _own_signals(lemmas, signal_verbs or {})
         # "Counted, verified and handled cash", "Investigate and draft responses": a handling or
         # authoring verb in the list makes the check part of the person's own work.
-        own_work = any(lemma in data.authoring or lemma in WEAK_VERBS for lemma in lemmas)
+        # A later authoring verb makes the clause the person's own work too ("... and calculate
+        # patient liability"); bookkeeping counts only in the opening list ("Reconciled ...").
+        later = [p.lemma for p in slots.pieces if p.lemma][len(lemmas) :]
+        own_work = any(
+            lemma in data.authoring or lemma in data.bookkeeping or lemma in WEAK_VERBS
+            for lemma in lemmas
+        ) or any(lemma in data.authoring for lemma in later)
         candidates.append(
             Candidate(
                 job.finding,

@@ -47,7 +47,9 @@ _LIGHT_VERB = (
 
 
 #: "Exercised sound judgment in issuing credits and making exceptions": the decisions named
-#: after it are the clause's own.
+#: after it are the clause's own (its SOAR prompt asks about them), and the line already says
+#: what a framing would: two coaches read "Acted as the human decision point by exercising sound
+#: judgment" as saying it twice, so it gets no rewrite.
 _JUDGMENT_IN = re.compile(r"^exercis\w* (?:\w+ )?judge?ment (?:in|when|on|by) ")
 
 
@@ -252,6 +254,9 @@ def _variant(
         return None
     if not candidate.slots.object:
         return None  # the parse could not delimit the object: no question to ask about it
+    allowed = set(product.nouns) | {noun.split()[-1] for noun in product.nouns}
+    if any(noun_lemma(head) not in allowed for head in candidate.slots.object_heads):
+        return None  # "financial statements and tax audits": no software made the audits
     if candidate.year is None or candidate.year < product.since:
         return None
     text = _fill(template.alternative, clause_ing, candidate, product.automation)
@@ -308,6 +313,9 @@ def build_rewrite(
         source = f"{candidate.adverb} {source}"
     if body_problem(source, clause_ing) is not None or _BY_ING.search(clause_ing):
         return None  # "... by identifying variances by interpreting results": one "by" only
+    lowered = f" {slots.segment.lower()} "
+    if _JUDGMENT_IN.match(lowered.strip()) or any(f" {b} " in lowered for b in data.background):
+        return None  # reading last year's papers prepares the person's own work
     if candidate.prefix and (
         not prefix_fits(candidate.prefix, candidate.tense)
         or candidate.adverb is not None

@@ -131,6 +131,11 @@ class CoachingData:
     authoring: frozenset[str] = frozenset()
     #: Always-countable singular nouns a rewrite gives "the" when the bullet left it out.
     countable: frozenset[str] = frozenset()
+    #: Verbs that keep the person's own books ("Reconciled bank statements"): a clause they lead
+    #: is the person's own work.
+    bookkeeping: frozenset[str] = frozenset()
+    #: Words that make the object background reading ("prior year's audit documentation").
+    background: frozenset[str] = frozenset()
     #: Verbs that pass what the person caught to someone else ("returned them to the prescriber").
     handoff: frozenset[str] = frozenset()
 
@@ -220,6 +225,8 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         authoring=_words_of(rows(WORDS_FILE), "authoring_verb"),
         countable=_words_of(rows(WORDS_FILE), "countable_noun"),
         handoff=_words_of(rows(WORDS_FILE), "handoff_verb"),
+        bookkeeping=_words_of(rows(WORDS_FILE), "bookkeeping_verb"),
+        background=_words_of(rows(WORDS_FILE), "background_modifier"),
     )
 
 

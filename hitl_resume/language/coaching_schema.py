@@ -16,7 +16,9 @@ PLAN_FILE = "plan.jsonl"
 OBJECTS_FILE = "work_products.jsonl"
 TYPOS_FILE = "typo_fixes.jsonl"
 WORDS_FILE = "coaching_words.jsonl"
-WORD_KINDS = frozenset({"authoring_verb", "countable_noun", "handoff_verb"})
+WORD_KINDS = frozenset(
+    {"authoring_verb", "background_modifier", "bookkeeping_verb", "countable_noun", "handoff_verb"}
+)
 COACHING_FILES = (
     REWRITES_FILE,
     SOAR_FILE,

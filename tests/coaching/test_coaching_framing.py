@@ -351,3 +351,43 @@ def test_when_a_line_keeps_the_persons_own_books_then_it_gets_no_oversight_frami
     """Every coach who read "Provided human oversight by reconciling ..." called it vague: a
     reconciliation checks the person's own ledger, not work that reached them."""
     assert coached(analyzer, one_bullet(bullet)) == ()
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        # The line already names its judgment: any framing says it twice.
+        "Exercised sound judgment in issuing credits and making exceptions to customer policies.",
+        # Last year's papers are background reading for the person's own work.
+        "Reviewed prior year's audit documentation, audit report and management letter.",
+        # Calculating what the patient owes makes the clause the person's own front-end work.
+        "Verified medical benefits and eligibility with payers and calculated patient liability.",
+    ],
+)
+def test_when_a_line_is_no_oversight_of_others_work_then_it_gets_no_framing(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    """Coaches read "Provided human oversight" / "human decision point" on these as vague or
+    repetitive (rubric V, T)."""
+    assert coached(analyzer, one_bullet(bullet)) == ()
+
+
+@pytest.mark.parametrize(
+    ("bullet", "software"),
+    [
+        ("Reviewed medical bills for accuracy before payment.", "claims-processing"),
+        # No software made the audits: the question would not make sense.
+        ("Thoroughly reviewed financial statements and tax audits to correct discrepancies.", None),
+        # Postings are written by people: an applicant-tracking question overstates.
+        ("Audited job postings for old and pending positions.", None),
+    ],
+)
+def test_when_an_automation_question_is_asked_then_software_made_every_object(
+    analyzer: Analyzer, bullet: str, software: str | None
+) -> None:
+    """The confirm item names software that could have produced all of what the line checks."""
+    (rewrite,) = coached(analyzer, one_bullet(bullet))
+    if software is None:
+        assert rewrite.needs_confirmation == ()
+    else:
+        assert software in rewrite.needs_confirmation[0]
