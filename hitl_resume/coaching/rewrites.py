@@ -90,14 +90,18 @@ def clause_signals(candidate: Candidate) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def catch_chain(candidate: Candidate, handoff: Collection[str]) -> bool:
-    """Whether the clause is a chain of the person's own verbs that finds something and passes
-    it on ("Identified errors in physician orders and returned them to the prescriber"): the
-    head verb finds, a later ``handoff`` verb sends it to whoever acts, so the line's signal may
-    sit anywhere in it. Templates with ``leads`` name the finding verbs and ``requires`` the
-    error words."""
-    later = [p.lemma for p in candidate.slots.pieces if p.lemma][1:]
-    return not candidate.own_work and any(lemma in handoff for lemma in later)
+def chain_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
+    """Whether the clause is the chain a ``leads`` template frames: the person's own verbs, the
+    head one of ``leads`` and a later one of ``then`` ("Identified errors in physician orders and
+    returned them to the prescriber", "Processed returns and approved exceptions"). The line's
+    signal may then sit anywhere in it."""
+    lemmas = [piece.lemma for piece in candidate.slots.pieces if piece.lemma]
+    return (
+        not candidate.own_work
+        and bool(lemmas)
+        and lemmas[0] in template.leads
+        and any(lemma in template.then for lemma in lemmas[1:])
+    )
 
 
 def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
@@ -301,10 +305,9 @@ def build_rewrite(
         return None
     slots = candidate.slots
     signals = clause_signals(candidate)
-    chain = catch_chain(candidate, data.handoff)
-    if not signals and not chain:
+    chains = [t for t in data.rewrites if t.leads and chain_fits(t, candidate)]
+    if not signals and not chains:
         return None
-    head = next((piece.lemma for piece in slots.pieces if piece.lemma), None)
     product = work_product(candidate, data.products)
     clause_ing = render(slots.pieces, "ing")
     source = slots.segment
@@ -323,7 +326,7 @@ def build_rewrite(
     ):
         return None  # "X and provide oversight by reviewing Y, making Z": the list comes apart
     for template in sorted(data.rewrites, key=lambda t: (-t.priority, t.id)):
-        if (head not in template.leads or not chain) if template.leads else not signals:
+        if template not in chains if template.leads else not signals:
             continue
         if template.id in skip or not _fits(template, candidate, signals):
             continue

@@ -60,9 +60,10 @@ class RewriteTemplate:
     confirm: str | None = None
     #: Work products (ids in work_products.jsonl) the framing never rests on.
     not_products: tuple[str, ...] = ()
-    #: Head verbs the clause must open with ("Identified errors ... and returned them"): the
-    #: line's signals, carried by a later verb or noun, then count for the whole clause.
+    #: A chain of the person's own verbs: the head one of ``leads``, a later one of ``then``
+    #: ("Identified errors ... and returned them"); the line's signal may sit anywhere in it.
     leads: tuple[str, ...] = ()
+    then: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +137,6 @@ class CoachingData:
     bookkeeping: frozenset[str] = frozenset()
     #: Words that make the object background reading ("prior year's audit documentation").
     background: frozenset[str] = frozenset()
-    #: Verbs that pass what the person caught to someone else ("returned them to the prescriber").
-    handoff: frozenset[str] = frozenset()
 
     def plan_of(self, kind: str) -> tuple[PlanEntry, ...]:
         """Plan entries of one kind, in file order."""
@@ -183,6 +182,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 confirm=d.get("confirm"),
                 not_products=tuple(d.get("not_products", ())),
                 leads=tuple(d.get("leads", ())),
+                then=tuple(d.get("then", ())),
             )
             for d in rows(REWRITES_FILE)
         ),
@@ -224,7 +224,6 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         typos=tuple((d["wrong"], d["right"]) for d in rows(TYPOS_FILE)),
         authoring=_words_of(rows(WORDS_FILE), "authoring_verb"),
         countable=_words_of(rows(WORDS_FILE), "countable_noun"),
-        handoff=_words_of(rows(WORDS_FILE), "handoff_verb"),
         bookkeeping=_words_of(rows(WORDS_FILE), "bookkeeping_verb"),
         background=_words_of(rows(WORDS_FILE), "background_modifier"),
     )

@@ -17,7 +17,7 @@ OBJECTS_FILE = "work_products.jsonl"
 TYPOS_FILE = "typo_fixes.jsonl"
 WORDS_FILE = "coaching_words.jsonl"
 WORD_KINDS = frozenset(
-    {"authoring_verb", "background_modifier", "bookkeeping_verb", "countable_noun", "handoff_verb"}
+    {"authoring_verb", "background_modifier", "bookkeeping_verb", "countable_noun"}
 )
 COACHING_FILES = (
     REWRITES_FILE,
@@ -161,6 +161,7 @@ _OPTIONAL = frozenset(
         "min_findings",
         "not_products",
         "leads",
+        "then",
         "words",
     }
 )
@@ -179,6 +180,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "requires": _words,
         "not_products": _words,
         "leads": _words,
+        "then": _words,
         "priority": _priority,
         "signal_by": _enum(SIGNAL_BY),
         "alternative": lambda v: None if v is None else _slots(REWRITE_SLOTS, verbs=True)(v),

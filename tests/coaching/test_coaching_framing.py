@@ -318,6 +318,17 @@ def test_when_two_words_name_the_product_then_the_question_names_its_software(
             "Identified and corrected errors in physician orders.",
             "Applied human judgment by identifying and correcting errors in physician orders",
         ),
+        # A decision later in the person's own chain: the human decision point.
+        (
+            "Processed returns and exchanges and approved exceptions to the return policy.",
+            "Acted as the human decision point by processing returns and exchanges and "
+            "approving exceptions to the return policy",
+        ),
+        (
+            "Investigated billing disputes and approved refunds up to 500 dollars.",
+            "Acted as the human decision point by investigating billing disputes and approving "
+            "refunds up to 500 dollars",
+        ),
         # Preparing the orders is the person's own work: nothing to frame.
         ("Prepared physician orders and returned errors to the prescriber for correction.", None),
         # The clause already says how ("by marking"): a second "by" would read badly.
@@ -328,7 +339,7 @@ def test_when_two_words_name_the_product_then_the_question_names_its_software(
         ),
     ],
 )
-def test_when_a_line_finds_errors_and_acts_on_them_then_it_is_a_human_checkpoint(
+def test_when_a_line_finds_or_decides_and_acts_then_the_chain_is_framed(
     analyzer: Analyzer, bullet: str, expected: str | None
 ) -> None:
     """ "Applied human judgment by identifying ..." reads as a label; a checkpoint that finds
