@@ -7,17 +7,28 @@ alone carry is not oversight work to frame; coaching reads findings through ``fr
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
-from hitl_resume.detection.results import Finding
+from hitl_resume.detection.results import Contribution, Finding
 from hitl_resume.language.inflect import verb_lemmas
 from hitl_resume.language.lexicon_loader import Lexicon
+
+#: A check with a stated accuracy purpose ("for mathematical accuracy", "to detect errors",
+#: "ensure the accuracy"): what is checked for it is a work product, and "check" is a check.
+ACCURACY_PURPOSE = re.compile(
+    r"\b(?:for|ensure|ensuring|verify|verifying|to (?:detect|find|catch|identify|confirm))\s+"
+    r"(?:the\s+)?(?:[\w-]+,?\s+){0,3}?"
+    r"(?:errors?|accuracy|correct|correctness|completeness|discrepanc(?:y|ies)|mistakes?)\b",
+    re.IGNORECASE,
+)
 
 
 def framable(findings: Sequence[Finding], lexicon: Lexicon) -> list[Finding]:
     """The findings as coaching reads them: light signals ("resolve", "research", "monitor",
     weight under 1) help detection find a role, but a line carried by one alone is not
-    oversight work to frame as such (a coach's "vague framing" reject)."""
+    oversight work to frame as such (a coach's "vague framing" reject). A light check verb
+    ("check", from coaching_words) with a stated accuracy purpose is a check all the same."""
     light = {signal.id for signal in lexicon.signals if signal.weight < 1}
     light_verbs = {
         phrase
@@ -31,15 +42,18 @@ def framable(findings: Sequence[Finding], lexicon: Lexicon) -> list[Finding]:
         first = text.lower().split(maxsplit=1)[0] if text.split() else ""
         return first in light_verbs or bool(set(verb_lemmas(first)) & light_verbs)
 
+    checks = lexicon.coaching.check_verbs
+
+    def kept(c: Contribution, text: str) -> bool:
+        if c.text.lower() in checks and ACCURACY_PURPOSE.search(text):
+            return True  # "Check figures ... for mathematical accuracy": a check, not a glance
+        return c.entry_id not in light and not (
+            c.kind.startswith("signal:") and led_by_light_verb(c.text)
+        )
+
     return [
         dataclasses.replace(
-            finding,
-            contributions=tuple(
-                c
-                for c in finding.contributions
-                if c.entry_id not in light
-                and not (c.kind.startswith("signal:") and led_by_light_verb(c.text))
-            ),
+            finding, contributions=tuple(c for c in finding.contributions if kept(c, finding.text))
         )
         for finding in findings
     ]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from hitl_resume.coaching.articles import PREPOSITIONS
+from hitl_resume.coaching.framable import ACCURACY_PURPOSE
 from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.segments import LIST_JOINERS, WEAK_VERBS, weak_opening_of
@@ -128,7 +129,7 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     if not heads or any(by_noun.get(h) is not None and _is_rule(by_noun[h]) for h in heads):
         return None  # "regulations, contracts, laws": the framing would oversee the law
     product = by_noun.get(heads[0])
-    if product is None and _CHECKED_FOR.search(candidate.slots.segment):
+    if product is None and ACCURACY_PURPOSE.search(candidate.slots.segment):
         # "Reviewed loan packages for accuracy": what is checked for accuracy is a work product.
         product = next((p for p in products if p.automation is None and not _is_rule(p)), None)
     if product is None or _is_rule(product):
@@ -180,10 +181,6 @@ def _is_rule(product: WorkProduct) -> bool:
     return product.id.startswith("rule.")
 
 
-_CHECKED_FOR = re.compile(
-    r"\b(?:for|ensure|ensuring|verify|verifying)\s+(?:the\s+)?(?:accuracy|completeness|errors)\b",
-    re.IGNORECASE,
-)
 _REVIEW_NOUNS = frozenset(
     {"review", "audit", "check", "inspection", "reconciliation", "quality", "accuracy", "integrity"}
 )

@@ -135,6 +135,9 @@ class CoachingData:
     #: Verbs that keep the person's own books ("Reconciled bank statements"): a clause they lead
     #: is the person's own work.
     bookkeeping: frozenset[str] = frozenset()
+    #: Light check verbs that are a full check with an accuracy purpose ("Check figures for
+    #: mathematical accuracy").
+    check_verbs: frozenset[str] = frozenset()
     #: Words that make the object background reading ("prior year's audit documentation").
     background: frozenset[str] = frozenset()
 
@@ -226,6 +229,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         countable=_words_of(rows(WORDS_FILE), "countable_noun"),
         bookkeeping=_words_of(rows(WORDS_FILE), "bookkeeping_verb"),
         background=_words_of(rows(WORDS_FILE), "background_modifier"),
+        check_verbs=_words_of(rows(WORDS_FILE), "check_verb"),
     )
 
 

@@ -329,6 +329,20 @@ def test_when_two_words_name_the_product_then_the_question_names_its_software(
             "Acted as the human decision point by investigating billing disputes and approving "
             "refunds up to 500 dollars",
         ),
+        # Screening that ends in a referral or recommendation is a judgment on candidates.
+        (
+            "Screened applicants and recommended finalists to hiring managers.",
+            "Applied human judgment by screening applicants and recommending finalists to hiring "
+            "managers",
+        ),
+        # "Check" is a light word ("checked guests in"); with an accuracy purpose it is a check.
+        (
+            "Checked figures, postings, and documents for correct entry, mathematical accuracy, "
+            "and proper codes.",
+            "Provided human oversight by checking figures, postings, and documents for correct "
+            "entry, mathematical accuracy, and proper codes",
+        ),
+        ("Checked guests in and out of the hotel.", None),
         # Preparing the orders is the person's own work: nothing to frame.
         ("Prepared physician orders and returned errors to the prescriber for correction.", None),
         # The clause already says how ("by marking"): a second "by" would read badly.
