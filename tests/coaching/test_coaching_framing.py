@@ -337,10 +337,10 @@ def test_when_two_words_name_the_product_then_the_question_names_its_software(
         ),
         # "Check" is a light word ("checked guests in"); with an accuracy purpose it is a check.
         (
-            "Checked figures, postings, and documents for correct entry, mathematical accuracy, "
-            "and proper codes.",
-            "Provided human oversight by checking figures, postings, and documents for correct "
-            "entry, mathematical accuracy, and proper codes",
+            "Checked vendor invoices and journal entries for mathematical accuracy and proper "
+            "codes.",
+            "Provided human oversight by checking vendor invoices and journal entries for "
+            "mathematical accuracy and proper codes",
         ),
         ("Checked guests in and out of the hotel.", None),
         # Preparing the orders is the person's own work: nothing to frame.
