@@ -241,12 +241,29 @@ def _framed(text: str, clause_ing: str, source: str) -> str | None:
     return None
 
 
+def _other_software(
+    candidate: Candidate, product: WorkProduct, products: Sequence[WorkProduct]
+) -> bool:
+    """A word of the object names a product with other software than the head's ("shipment
+    contents", "billing complaints"): the question would guess which one made them."""
+    if any(" " in noun for noun in product.nouns if noun in (candidate.slots.object or "").lower()):
+        return False  # "medical bills": the two words name the product
+    words = {noun_lemma(w) for w in re.findall(r"[A-Za-z-]+", candidate.slots.object or "")}
+    return any(
+        p.id != product.id
+        and p.automation not in (None, product.automation)
+        and words & set(p.nouns)
+        for p in products
+    )
+
+
 def _variant(
     template: RewriteTemplate,
     candidate: Candidate,
     product: WorkProduct | None,
     clause_ing: str,
     source: str,
+    products: Sequence[WorkProduct] = (),
 ) -> tuple[str, str] | None:
     """The automation variant and its confirmation, when plausible for the object and year."""
     if template.alternative is None or template.confirm is None or candidate.finding.explicit_ai:
@@ -258,6 +275,8 @@ def _variant(
     allowed = set(product.nouns) | {noun.split()[-1] for noun in product.nouns}
     if any(noun_lemma(head) not in allowed for head in candidate.slots.object_heads):
         return None  # "financial statements and tax audits": no software made the audits
+    if _other_software(candidate, product, products):
+        return None  # "shipment contents": the head says content, the modifier says freight
     if candidate.year is None or candidate.year < product.since:
         return None
     text = _fill(template.alternative, clause_ing, candidate, product.automation)
@@ -346,7 +365,7 @@ def build_rewrite(
             continue
         if not guard.allows(candidate.finding.text, text):
             continue  # the guard is final: an ungrounded candidate is dropped, never kept
-        variant = _variant(template, candidate, product, clause_ing, source)
+        variant = _variant(template, candidate, product, clause_ing, source, data.products)
         if variant is not None:
             variant = (_joined(candidate.prefix, variant[0]), variant[1])
         if variant is not None and (

@@ -93,6 +93,20 @@ def _modifier_or_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def _after_infinitive(head: Token, verb: Token) -> bool:
+    """A base-form verb in an "or" list after an infinitive of the clause is one of the
+    infinitive's alternatives ("Review records to verify details, monitor work activities, or
+    evaluate performance"), whatever the parser hung it on. An "and" list stays the clause's own
+    duties ("... to determine income, assess borrower hardship, and determine ...")."""
+    if verb.tag_ != "VB":
+        return False
+    for token in head.doc[head.i + 1 : verb.i]:
+        if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            joiners = [t.lower_ for t in token.doc[token.i + 1 :] if t.lower_ in {"and", "or"}]
+            return bool(joiners) and joiners[0] == "or"
+    return False
+
+
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 
 
@@ -151,6 +165,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                 and not _noun_modifier(child)
                 and child.lower_ not in ADJECTIVAL_PARTICIPLES
                 and not ADJECTIVE_PARTICIPLES.match(child.doc[child.i :].text)
+                and not _after_infinitive(head, child)
             ):
                 found.append(child)
                 queue.append(child)
@@ -173,12 +188,28 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lower_ in ADJECTIVAL_PARTICIPLES and nxt is not None and nxt.pos_ == "NOUN":
             continue  # "and attached receipts": most likely a modifier, never re-inflected
-        if not past_head and token.dep_ in {"compound", "amod"} and token.head.i > token.i:
+        # "Review X, approve Y, and forward Z": the last of a comma list of verbs, whatever
+        # its tag, is the list's verb too
+        list_tail = (
+            len(found) >= 2
+            and previous.lower_ in {"and", "or"}
+            and token.i >= 2
+            and doc[token.i - 2].text == ","
+            and token.lower_ in known
+        )
+        if (
+            not past_head
+            and not list_tail
+            and token.dep_ in {"compound", "amod"}
+            and token.head.i > token.i
+        ):
             continue  # "sales and use tax audits": a modifier, not a verb
         if token.dep_ == "conj" and token.head not in found and _modifier_or_infinitive(token.head):
             continue  # "federal and state laws", "to confirm and enforce": joined to another word
         if _in_relative_clause(token, head):
             continue  # "records which applied billing ... and generated invoices": not ours
+        if _after_infinitive(head, token):
+            continue  # "to verify details, monitor activities": the infinitive's list
         if ADJECTIVE_PARTICIPLES.match(doc[token.i :].text):
             continue  # "... and agreed upon procedures": an audit term, not a verb
         if past_head:
@@ -213,6 +244,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                         )
                     )
                 )
+                or list_tail
             )
         if is_verb and (
             not known_verb(token.lower_) or (known and lemma_of(token, known) not in known)

@@ -11,7 +11,14 @@ import re
 from collections.abc import Collection
 
 from hitl_resume.coaching.segments import LIST_JOINERS
-from hitl_resume.language.inflect import is_adverb, known_verb, same_verb, stems, verb_tags
+from hitl_resume.language.inflect import (
+    is_adverb,
+    known_verb,
+    only_verb,
+    same_verb,
+    stems,
+    verb_tags,
+)
 from hitl_resume.language.spelling import known_word
 
 _TOKEN = re.compile(r"[A-Za-z0-9$%]+(?:['’./-][A-Za-z0-9%]+)*|[^\sA-Za-z0-9]")
@@ -94,8 +101,29 @@ def body_problem(source: str, body: str) -> str | None:
             return f"{a!r} is no verb of the clause's own list"
     if changed and 0 in changed:
         for index, word in enumerate(src[1:], start=1):
-            unchanged_verb = index not in changed and src[index - 1].lower() in _AND_OR
-            if unchanged_verb and "VBD" in head_tags and verb_tags(word.lower()) == {"VBD"}:
+            if index in changed or src[index - 1].lower() not in _AND_OR | {","}:
+                continue
+            lower = word.lower()
+            tags = verb_tags(lower)
+            # "reviewing invoices, approved payments, and filing records": a past form left
+            # between re-inflected verbs of one list
+            later_changed = any(j > index for j in changed)
+            past_slip = "VBD" in head_tags and (
+                (src[index - 1] != "," and tags == {"VBD"})
+                or (later_changed and "VBD" in tags and tags <= {"VBD", "VBN"})
+            )
+            # "reviewing invoices, approve payments": a word that can only be a verb, in the
+            # head's form, left behind in the list
+            infinitive_before = any(
+                src[j].lower() == "to" and known_verb(src[j + 1].lower()) for j in range(index - 1)
+            )  # "to verify details, monitor activities, or evaluate ...": the infinitive's list
+            base_slip = (
+                "VBD" not in head_tags
+                and not infinitive_before
+                and only_verb(lower)
+                and bool(tags & head_tags)
+            )
+            if past_slip or base_slip:
                 return f"{word!r} keeps its old form beside a re-inflected verb"
     return None
 

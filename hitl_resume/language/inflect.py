@@ -156,3 +156,9 @@ def stems(word: str) -> frozenset[str]:
 def known_verb(word: str) -> bool:
     """Whether the dictionary knows the word as a verb form (no guessing for unknown words)."""
     return bool(getAllLemmas(word.lower(), upos="VERB"))
+
+
+def only_verb(word: str) -> bool:
+    """The dictionary knows the lowercase word as a verb and as nothing else ("approve", not
+    "file" or "forward")."""
+    return set(getAllLemmas(word.lower())) == {"VERB"}

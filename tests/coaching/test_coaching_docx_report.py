@@ -37,7 +37,7 @@ def test_when_analysis_is_rendered_then_docx_has_every_section(analyzer: Analyze
 
 def test_when_text_holds_control_characters_then_docx_still_renders(analyzer: Analyzer) -> None:
     """Form feeds and other controls are stripped instead of crashing python-docx."""
-    analysis = analyze(resume(SAMPLES["support"]), analyzer=analyzer)
+    analysis = analyze(resume(SAMPLES["finance"]), analyzer=analyzer)
     dirty = dataclasses.replace(
         analysis.rewrites[0], proposed="Bad\x0ctext\x01here", original="x\x0by"
     )

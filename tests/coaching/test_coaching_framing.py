@@ -104,6 +104,13 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
             "Applied human judgment by identifying, verifying and correcting duplicate vendor "
             "payments",
         ),
+        # The last verb of a comma list is the list's verb whatever its tag ("forward").
+        (
+            "Review time cards, approve overtime, and forward payroll to the processor.",
+            False,
+            "Acted as the quality gate by reviewing time cards, approving overtime, and "
+            "forwarding payroll to the processor",
+        ),
         # A bare countable noun gets its article; the original keeps its wording.
         (
             "Review general ledger and approve correcting entries.",

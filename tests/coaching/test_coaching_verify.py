@@ -23,6 +23,11 @@ from hitl_resume.coaching.verify import body_problem, repetition
             "coordinating and reviewing month-end journal entries",
         ),
         ("reviewing claims daily", "reviewing claims daily"),
+        # The infinitive's own "or" list stays as written.
+        (
+            "Review records to verify details, monitor activities, or evaluate performance",
+            "reviewing records to verify details, monitor activities, or evaluate performance",
+        ),
     ],
 )
 def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, body: str) -> None:
@@ -33,6 +38,18 @@ def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, bod
 @pytest.mark.parametrize(
     ("source", "body", "reason"),
     [
+        # A verb of the list left in its old form beside re-inflected ones (the parser read
+        # "approve payments" as a noun phrase).
+        (
+            "Review invoices, approve payments, and file records",
+            "reviewing invoices, approve payments, and file records",
+            "'approve'",
+        ),
+        (
+            "Reviewed invoices, approved payments, and filed records",
+            "reviewing invoices, approved payments, and filing records",
+            "'approved'",
+        ),
         # A noun turned into a verb: the defect the coach struck.
         ("Trained call center staff", "training calling center staff", "'call'"),
         (

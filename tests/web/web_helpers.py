@@ -44,6 +44,7 @@ def resume_text() -> str:
         "audit log\n"
         "Customer Service Representative | Northwind Telecom | Peoria, IL | 2016 – 2018\n"
         "• Escalated unresolved complaints to tier-2 support with complete case notes\n"
+        "• Reviewed billing disputes and approved account credits within policy\n"
         "\nEDUCATION\nAssociate of Applied Science, Health Information Technology, 2016\n"
         "\nSKILLS\nICD-10-CM, CPT, HCPCS, Epic, HIPAA\n"
     )
