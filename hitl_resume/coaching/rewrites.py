@@ -37,8 +37,6 @@ REVIEW_WORDS = frozenset(
     auditor inspect inspection examine proofread scrutinize accuracy""".split()  # noqa: SIM905
 )
 _SLOT_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
-#: A clause that already says how ("by interpreting results") takes no "<framing> by" before it.
-_BY_ING = re.compile(r"\bby \w+ing\b", re.IGNORECASE)
 #: "Conducted monthly audits of X": a light verb and up to three words (never "and"/"or", which
 #: would make the signal word a second verb: "Complete and review X") before a signal noun.
 _LIGHT_VERB = (
@@ -330,8 +328,8 @@ def build_rewrite(
     if candidate.adverb:
         clause_ing = f"{candidate.adverb.lower()} {clause_ing}"
         source = f"{candidate.adverb} {source}"
-    if body_problem(source, clause_ing) is not None or _BY_ING.search(clause_ing):
-        return None  # "... by identifying variances by interpreting results": one "by" only
+    if body_problem(source, clause_ing) is not None:
+        return None
     lowered = f" {slots.segment.lower()} "
     if _JUDGMENT_IN.match(lowered.strip()) or any(f" {b} " in lowered for b in data.background):
         return None  # reading last year's papers prepares the person's own work
