@@ -333,6 +333,9 @@ def build_rewrite(
     lowered = f" {slots.segment.lower()} "
     if _JUDGMENT_IN.match(lowered.strip()) or any(f" {b} " in lowered for b in data.background):
         return None  # reading last year's papers prepares the person's own work
+    with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)", lowered)
+    if with_party and with_party.group(1) in data.service_parties:
+        return None  # "Review accounts and charges with guests": service, not oversight
     if candidate.prefix and (
         not prefix_fits(candidate.prefix, candidate.tense)
         or candidate.adverb is not None

@@ -138,6 +138,8 @@ class CoachingData:
     #: Light check verbs that are a full check with an accuracy purpose ("Check figures for
     #: mathematical accuracy").
     check_verbs: frozenset[str] = frozenset()
+    #: The people a service worker talks with ("with guests": service, not oversight).
+    service_parties: frozenset[str] = frozenset()
     #: Words that make the object background reading ("prior year's audit documentation").
     background: frozenset[str] = frozenset()
 
@@ -230,6 +232,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         bookkeeping=_words_of(rows(WORDS_FILE), "bookkeeping_verb"),
         background=_words_of(rows(WORDS_FILE), "background_modifier"),
         check_verbs=_words_of(rows(WORDS_FILE), "check_verb"),
+        service_parties=_words_of(rows(WORDS_FILE), "service_party"),
     )
 
 

@@ -17,7 +17,14 @@ OBJECTS_FILE = "work_products.jsonl"
 TYPOS_FILE = "typo_fixes.jsonl"
 WORDS_FILE = "coaching_words.jsonl"
 WORD_KINDS = frozenset(
-    {"authoring_verb", "background_modifier", "bookkeeping_verb", "check_verb", "countable_noun"}
+    {
+        "authoring_verb",
+        "background_modifier",
+        "bookkeeping_verb",
+        "check_verb",
+        "countable_noun",
+        "service_party",
+    }
 )
 COACHING_FILES = (
     REWRITES_FILE,

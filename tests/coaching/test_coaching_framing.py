@@ -392,6 +392,8 @@ def test_when_a_line_keeps_the_persons_own_books_then_it_gets_no_oversight_frami
         "Exercised sound judgment in issuing credits and making exceptions to customer policies.",
         # Last year's papers are background reading for the person's own work.
         "Reviewed prior year's audit documentation, audit report and management letter.",
+        # Going over a bill with a guest is service, not oversight of work.
+        "Reviewed accounts and charges with guests during the check out process.",
         # Calculating what the patient owes makes the clause the person's own front-end work.
         "Verified medical benefits and eligibility with payers and calculated patient liability.",
     ],

@@ -193,3 +193,9 @@ def test_when_work_products_are_read_then_no_noun_names_two_products() -> None:
 
     nouns = Counter(n for p in load_coaching_data().products for n in set(p.nouns))
     assert [n for n, count in nouns.items() if count > 1] == []
+
+
+def test_when_a_report_is_always_software_made_then_no_automation_question_rests_on_it() -> None:
+    """Asking whether software produced an AR aging would always be answered yes."""
+    products = {n: p for p in load_coaching_data().products for n in p.nouns}
+    assert products["aging"].automation is None
