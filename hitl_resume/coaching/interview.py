@@ -132,8 +132,15 @@ def build_prompt(
         "framework_hint": f" (for example {framework})" if framework else "",
     }
     parts: dict[str, str] = {}
+    # Without the object the bullet's own verb acts on, a prompt neither calls the work "the
+    # cases" nor assumes which decisions the person made ("get approval" is no approving).
+    usable = (
+        templates
+        if reviewed
+        else [t for t in templates if "{artifact}" not in t.text and "{decisions}" not in t.text]
+    )
     for part in ("situation", "obstacle", "action"):
-        template = _pick(templates, part, finding)
+        template = _pick(usable, part, finding)
         if template is None:
             return None
         parts[part] = _fill(template.text, values)
