@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from hitl_resume.detection.results import Contribution, Finding
-from hitl_resume.language.inflect import verb_lemmas
+from hitl_resume.language.inflect import spellings, verb_lemmas
 from hitl_resume.language.lexicon_loader import Lexicon
 
 #: A check with a stated accuracy purpose ("for mathematical accuracy", "to detect errors",
@@ -66,5 +66,6 @@ def verb_signals(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
         if signal.pos == "verb" and signal.weight >= 1:
             for phrase in signal.phrases:
                 if " " not in phrase:
-                    found.setdefault(phrase, []).append(signal.signal)
+                    for spelling in spellings(phrase):  # "authorise" as well as "authorize"
+                        found.setdefault(spelling, []).append(signal.signal)
     return {verb: tuple(dict.fromkeys(kinds)) for verb, kinds in found.items()}

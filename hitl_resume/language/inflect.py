@@ -8,6 +8,7 @@ reads a verb's base form back (``verb_lemmas``).
 from __future__ import annotations
 
 import functools
+import re
 from typing import Literal
 
 from lemminflect import (
@@ -107,9 +108,21 @@ def variants(phrase: str, pos: Pos) -> tuple[str, ...]:
         return (phrase,)
     if pos == "verb":
         rest = tokens[1:]
-        return tuple(dict.fromkeys(" ".join([form, *rest]) for form in verb_forms(tokens[0])))
+        forms = [b for form in verb_forms(tokens[0]) for b in spellings(form)]
+        return tuple(dict.fromkeys(" ".join([form, *rest]) for form in forms))
     head = tokens[:-1]
-    return tuple(dict.fromkeys(" ".join([*head, form]) for form in noun_forms(tokens[-1])))
+    forms = [b for form in noun_forms(tokens[-1]) for b in spellings(form)]
+    return tuple(dict.fromkeys(" ".join([*head, form]) for form in forms))
+
+
+_BRITISH = re.compile(r"(?<=[a-z]{2})([iy])z(e|es|ed|ing|ation|ations|er|ers)$")
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """The word and its British spelling, if it has one ("authorized" -> "authorised",
+    "analyze" -> "analyse"): CVs from the UK, India and elsewhere write them so."""
+    british = _BRITISH.sub(r"\1s\2", word)
+    return (word, british) if british != word else (word,)
 
 
 def verb_tags(word: str) -> frozenset[str]:

@@ -104,6 +104,13 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
             "Applied human judgment by identifying, verifying and correcting duplicate vendor "
             "payments",
         ),
+        # British spelling is the same decision ("authorised").
+        (
+            "Reviewed and authorised supplier invoices before payment.",
+            False,
+            "Acted as the human decision point by reviewing and authorising supplier invoices "
+            "before payment",
+        ),
         # The last verb of a comma list is the list's verb whatever its tag ("forward").
         (
             "Review time cards, approve overtime, and forward payroll to the processor.",

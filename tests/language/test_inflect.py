@@ -129,3 +129,28 @@ def test_when_a_verb_form_is_read_then_its_base_form_is_known(word: str, lemma: 
 def test_when_a_noun_is_pluralised_then_plurals_stay_as_they_are(word: str, plural: str) -> None:
     """SOAR prompts name the object in the plural without "datas" or "entrieses"."""
     assert plural_noun(word) == plural
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("authorized", ("authorized", "authorised")),
+        ("analyze", ("analyze", "analyse")),
+        ("prioritization", ("prioritization", "prioritisation")),
+        ("size", ("size",)),  # no British form: too short a stem
+        ("citizen", ("citizen",)),
+        ("review", ("review",)),
+    ],
+)
+def test_when_a_word_has_a_british_spelling_then_both_are_given(
+    word: str, expected: tuple[str, ...]
+) -> None:
+    """CVs from the UK and India write "authorised": the lexicon's phrases match it too."""
+    from hitl_resume.language.inflect import spellings
+
+    assert spellings(word) == expected
+
+
+def test_when_a_verb_phrase_is_inflected_then_british_forms_are_matched() -> None:
+    forms = variants("authorize", "verb")
+    assert {"authorised", "authorising", "authorises"} <= set(forms)
