@@ -97,6 +97,7 @@ def _supported(entry: PlanEntry, findings: Sequence[Finding]) -> bool:
         f
         for f in findings
         if (not entry.explicit_only or f.names_ai)
+        and (not entry.systems_only or f.explicit_ai)
         and (not entry.roles or f.role in entry.roles)
         and (not entry.signals or any(s in entry.signals for s in f.signals))
         and (not entry.words or bool(set(re.findall(r"[a-z]+", f.text.lower())) & set(entry.words)))

@@ -111,6 +111,8 @@ class PlanEntry:
     min_findings: int = 1
     roles: tuple[str, ...] = ()
     explicit_only: bool = False
+    #: A skill's backing findings must name a system or AI the person worked in (``explicit_ai``).
+    systems_only: bool = False
     when: str = "always"
     #: A skill's backing finding must hold one of these words ("coding" for coding validation).
     words: tuple[str, ...] = ()
@@ -216,6 +218,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 signals=tuple(d.get("signals", ())),
                 roles=tuple(d.get("roles", ())),
                 explicit_only=bool(d.get("explicit_only", False)),
+                systems_only=bool(d.get("systems_only", False)),
                 when=d.get("when", "always"),
                 min_findings=d.get("min_findings", 1),
                 words=tuple(d.get("words", ())),

@@ -170,6 +170,7 @@ _OPTIONAL = frozenset(
         "leads",
         "then",
         "words",
+        "systems_only",
     }
 )
 _ROLES = _subset(ROLE_IDS)
@@ -228,6 +229,7 @@ _PLAN_SCHEMAS: dict[str, dict[str, _Check]] = {
         "signals": _SIGNALS,
         "roles": _ROLES,
         "explicit_only": _bool,
+        "systems_only": _bool,
         "min_findings": _count,
         "words": _words,
     },

@@ -40,10 +40,12 @@ def test_when_plan_is_built_then_searches_use_own_titles_current_first(
 def test_when_no_finding_is_explicit_then_ai_skill_is_withheld_and_look_back_given(
     analyzer: Analyzer,
 ) -> None:
-    """The AI validation skill needs explicit AI evidence; without it, a look-back list."""
+    """The AI skills need explicit evidence; transferable work earns the review skills and a
+    look-back list ("Human-in-the-loop oversight" on it alone would overstate it)."""
     plan = plan_for(analyzer, SAMPLES["finance"])
     assert "AI output validation" not in plan.linkedin_skills
-    assert "Human-in-the-loop oversight" in plan.linkedin_skills
+    assert "Human-in-the-loop oversight" not in plan.linkedin_skills
+    assert "Quality assurance review" in plan.linkedin_skills
     assert 2 <= len(plan.look_back) <= 4
 
 
@@ -68,6 +70,7 @@ def test_when_explicit_ai_review_exists_then_ai_validation_skill_is_offered(
     """An explicit AI review finding supports the "AI output validation" skill."""
     plan = plan_for(analyzer, SAMPLES["healthcare"])
     assert "AI output validation" in plan.linkedin_skills
+    assert "Human-in-the-loop oversight" in plan.linkedin_skills
     assert plan.look_back == ()
 
 
