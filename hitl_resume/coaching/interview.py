@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from hitl_resume.coaching.quantities import quantities
 from hitl_resume.coaching.results import InterviewPrompt
@@ -110,6 +110,7 @@ def build_prompt(
     *,
     title_words: frozenset[str],
     places: Places | None = None,
+    own: bool = False,
 ) -> InterviewPrompt | None:
     """Fill the four SOAR parts and the Result hint; None when a part has no template.
 
@@ -133,19 +134,26 @@ def build_prompt(
     }
     parts: dict[str, str] = {}
     # Without the object the bullet's own verb acts on, a prompt neither calls the work "the
-    # cases" nor assumes which decisions the person made ("get approval" is no approving).
-    usable = (
-        templates
-        if reviewed
-        else [t for t in templates if "{artifact}" not in t.text and "{decisions}" not in t.text]
-    )
+    # cases" nor assumes which decisions the person made ("get approval" is no approving); a
+    # bullet about their own work asks how they made sure it was right.
+    if own:
+        usable = [t for t in templates if t.work == "own" or t.part == "result_hint"]
+        usable += [t for t in templates if t.part == "result" and "{numbers}" in t.text]
+    elif reviewed:
+        usable = [t for t in templates if t.work != "own"]
+    else:
+        usable = [
+            t
+            for t in templates
+            if t.work != "own" and "{artifact}" not in t.text and "{decisions}" not in t.text
+        ]
     for part in ("situation", "obstacle", "action"):
         template = _pick(usable, part, finding)
         if template is None:
             return None
         parts[part] = _fill(template.text, values)
     result = _pick(
-        [t for t in templates if ("{numbers}" in t.text) == bool(numbers)], "result", finding
+        [t for t in usable if ("{numbers}" in t.text) == bool(numbers)], "result", finding
     )
     if result is None:
         return None
@@ -176,6 +184,7 @@ def interview_prompts(
     *,
     title_words: frozenset[str],
     places: Places | None = None,
+    own_work: Collection[str] = (),
 ) -> tuple[InterviewPrompt, ...]:
     """SOAR prompts for the strongest findings across roles, and for each finding whose line
     cannot carry a rewrite (``notices``: the reason, by finding id) in place of one.
@@ -205,6 +214,7 @@ def interview_prompts(
             clause,
             title_words=title_words,
             places=places,
+            own=finding.id in own_work,
         )
         if prompt is not None:
             prompts.append(prompt)

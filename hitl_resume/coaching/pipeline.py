@@ -305,8 +305,9 @@ def notices(candidates: Sequence[Candidate], rewritten: set[str]) -> dict[str, s
 
 def _story_material(
     candidates: Sequence[Candidate], rewrites: Sequence[Rewrite]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Per finding: the object its signal verb acts on, and the sentence to quote.
+) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Per finding: the object its signal verb acts on, the sentence to quote, and whether that
+    sentence is about the person's own work ("Prepared monthly reports").
 
     Only a clause whose own head verb carries the signal names what the person checked;
     a rewritten clause comes first.
@@ -323,7 +324,14 @@ def _story_material(
             objects.setdefault(fid, slots.object)
     for candidate in candidates:  # else the first sentence that holds a signal
         clauses.setdefault(candidate.finding.id, candidate.sentence or candidate.slots.segment)
-    return objects, clauses
+    own = {
+        c.finding.id
+        for c in candidates
+        if c.own_work
+        and c.finding.id not in objects
+        and clauses[c.finding.id].endswith(c.slots.segment)
+    }
+    return objects, clauses, own
 
 
 def coach(
@@ -355,7 +363,7 @@ def coach(
     )
     rewrites = choose_rewrites(candidates, data, guard)
     broken = notices(candidates, {r.finding_id for r in rewrites})
-    objects, clauses = _story_material(candidates, rewrites)
+    objects, clauses, own = _story_material(candidates, rewrites)
     interview = interview_prompts(
         findings,
         resume.experience,
@@ -365,6 +373,7 @@ def coach(
         clauses,
         title_words=lexicon.title_words,
         places=lexicon.places,
+        own_work=own,
     )
     plan = build_plan(
         resume, findings, roles, rewrites, interview, data, lexicon.title_words, lexicon.places

@@ -87,6 +87,9 @@ class SoarTemplate:
     roles: tuple[str, ...]
     text: str
     priority: int
+    #: "own": only for a bullet about the person's own work ("Prepared monthly reports");
+    #: "checked": never for one; "any".
+    work: str = "any"
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +205,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 tuple(d["roles"]),
                 d["text"],
                 d["priority"],
+                d.get("work", "any"),
             )
             for d in rows(SOAR_FILE)
         ),

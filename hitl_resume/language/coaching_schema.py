@@ -63,6 +63,7 @@ SOAR_SLOTS = frozenset(
     {"where", "quote", "artifact", "ai", "decisions", "numbers", "framework_hint"}
 )
 STEP_SLOTS = frozenset({"searches", "rewrite_ids", "skills"})
+SOAR_WORK = frozenset({"any", "own", "checked"})
 _ID_RE = re.compile(r"^[a-z0-9_.]+$")
 _VERB_SLOT = re.compile(r"^v:[a-z]+$")
 
@@ -171,6 +172,7 @@ _OPTIONAL = frozenset(
         "then",
         "words",
         "systems_only",
+        "work",
     }
 )
 _ROLES = _subset(ROLE_IDS)
@@ -210,6 +212,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "roles": _ROLES,
         "text": _slots(SOAR_SLOTS, verbs=False),
         "priority": _priority,
+        "work": _enum(SOAR_WORK),
     },
     WEAK_FILE: {
         "id": _text,

@@ -84,3 +84,19 @@ def test_when_action_names_decisions_then_it_reads_as_a_sentence(
     )
     actions = [p.action for p in prompts_for(analyzer, text)]
     assert any(expected in action for action in actions), actions
+
+
+def test_when_a_bullet_is_the_persons_own_work_then_the_prompt_asks_how_they_checked_it(
+    analyzer: Analyzer,
+) -> None:
+    """ "Where did the statements come from ... who relied on your decision?" misdescribes a
+    reconciliation the person did; the prompt asks how they made sure it was right."""
+    text = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Staff Accountant | Quillfield Partners | Austin, TX | 2016 – 2019\n"
+        "• Reconciled bank statements monthly and documented the reason for each adjustment.\n"
+    )
+    (prompt,) = prompts_for(analyzer, text)
+    assert "who relied on this work" in prompt.situation
+    assert "come from" not in prompt.situation
+    assert prompt.action.startswith("How did you make sure it was right")
