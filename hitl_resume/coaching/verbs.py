@@ -93,18 +93,18 @@ def _modifier_or_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _after_infinitive(head: Token, verb: Token) -> bool:
-    """A base-form verb in an "or" list after an infinitive of the clause is one of the
-    infinitive's alternatives ("Review records to verify details, monitor work activities, or
-    evaluate performance"), whatever the parser hung it on. An "and" list stays the clause's own
-    duties ("... to determine income, assess borrower hardship, and determine ...")."""
-    if verb.tag_ != "VB":
-        return False
-    for token in head.doc[head.i + 1 : verb.i]:
+def _infinitive_or_list(head: Token) -> int | None:
+    """Where the clause's first infinitive stands when an "or" list follows it ("Review records
+    to verify details, monitor work activities, or evaluate performance"): base-form verbs after
+    it are the infinitive's alternatives, whatever the parser hung them on. An "and" list stays
+    the clause's own duties ("... to determine income, assess hardship, and determine ...").
+    One pass over the clause (None when there is no such infinitive)."""
+    doc = head.doc
+    for token in doc[head.i + 1 :]:
         if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            joiners = [t.lower_ for t in token.doc[token.i + 1 :] if t.lower_ in {"and", "or"}]
-            return bool(joiners) and joiners[0] == "or"
-    return False
+            joiner = next((t.lower_ for t in doc[token.i + 1 :] if t.lower_ in {"and", "or"}), None)
+            return token.i if joiner == "or" else None
+    return None
 
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
@@ -153,6 +153,11 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
     """The head verb and the verbs coordinated with it ("approved, denied or pended")."""
     found = [head]
     queue = [head]
+    infinitive = _infinitive_or_list(head)
+
+    def after_infinitive(verb: Token) -> bool:
+        return infinitive is not None and verb.i > infinitive and verb.tag_ == "VB"
+
     while queue:
         current = queue.pop()
         for child in current.children:
@@ -165,7 +170,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                 and not _noun_modifier(child)
                 and child.lower_ not in ADJECTIVAL_PARTICIPLES
                 and not ADJECTIVE_PARTICIPLES.match(child.doc[child.i :].text)
-                and not _after_infinitive(head, child)
+                and not after_infinitive(child)
             ):
                 found.append(child)
                 queue.append(child)
@@ -208,7 +213,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             continue  # "federal and state laws", "to confirm and enforce": joined to another word
         if _in_relative_clause(token, head):
             continue  # "records which applied billing ... and generated invoices": not ours
-        if _after_infinitive(head, token):
+        if after_infinitive(token):
             continue  # "to verify details, monitor activities": the infinitive's list
         if ADJECTIVE_PARTICIPLES.match(doc[token.i :].text):
             continue  # "... and agreed upon procedures": an audit term, not a verb

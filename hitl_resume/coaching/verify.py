@@ -100,6 +100,15 @@ def body_problem(source: str, body: str) -> str | None:
         if not joined or not verb_tags(a.lower()) & head_tags:
             return f"{a!r} is no verb of the clause's own list"
     if changed and 0 in changed:
+        # "to verify details, monitor activities, or evaluate ...": the infinitive's own list
+        infinitive = next(
+            (
+                j
+                for j in range(len(src) - 1)
+                if src[j].lower() == "to" and known_verb(src[j + 1].lower())
+            ),
+            len(src),
+        )
         for index, word in enumerate(src[1:], start=1):
             if index in changed or src[index - 1].lower() not in _AND_OR | {","}:
                 continue
@@ -114,12 +123,9 @@ def body_problem(source: str, body: str) -> str | None:
             )
             # "reviewing invoices, approve payments": a word that can only be a verb, in the
             # head's form, left behind in the list
-            infinitive_before = any(
-                src[j].lower() == "to" and known_verb(src[j + 1].lower()) for j in range(index - 1)
-            )  # "to verify details, monitor activities, or evaluate ...": the infinitive's list
             base_slip = (
                 "VBD" not in head_tags
-                and not infinitive_before
+                and index <= infinitive
                 and only_verb(lower)
                 and bool(tags & head_tags)
             )
