@@ -38,11 +38,21 @@ def job_titles(
     return tuple(titles.values())[:MAX_TITLES]
 
 
-def hitl_titles(findings: Sequence[Finding], data: CoachingData) -> tuple[str, ...]:
-    """Titles HITL postings use for the families the person's findings show, strongest first."""
+def hitl_titles(
+    findings: Sequence[Finding], data: CoachingData, roles: Sequence[RoleAssessment] = ()
+) -> tuple[str, ...]:
+    """Titles HITL postings use for the families the person's findings show, strongest first.
+
+    With ``roles``, only families the assessment rates at least "emerging" count: a search for
+    "recruiting coordinator" on a finance executive's one HR-flavoured line finds nothing for
+    them (two coaches' reads of the plans).
+    """
     weight: dict[str, float] = {}
     for finding in findings:
         weight[finding.role] = weight.get(finding.role, 0.0) + finding.score
+    if roles:
+        shown = {r.id for r in roles if r.level != "none"}
+        weight = {role: w for role, w in weight.items() if role in shown}
     ranked = sorted(weight, key=lambda role: (-weight[role], role))[:2]
     entries = data.plan_of("hitl_title")
     per_role = [[e.text for e in entries if role in e.roles] for role in ranked]
@@ -139,7 +149,7 @@ def build_plan(
     """Assemble the week's checklist from the analysis (``title_words``, ``places``: the
     lexicon's)."""
     own = job_titles(resume, title_words, places)
-    links = searches(own, hitl_titles(findings, data), data)
+    links = searches(own, hitl_titles(findings, data, roles), data)
     first = rewrite_first(rewrites, findings)
     skills = linkedin_skills(findings, data)
     back = look_back(findings, roles, data)

@@ -140,3 +140,41 @@ def test_when_a_healthcare_line_is_not_about_codes_then_no_coding_skill(
     assert any(f.role == "healthcare_quality" for f in detection.findings)
     assert "Medical coding validation" not in plan_for(analyzer, reviews).linkedin_skills
     assert "Medical coding validation" in plan_for(analyzer, codes).linkedin_skills
+
+
+def test_when_a_family_is_rated_none_then_no_hitl_title_search_is_built_on_it() -> None:
+    """A finance executive's one HR-flavoured line earns no "recruiting coordinator" search."""
+    from hitl_resume.coaching.plan import hitl_titles
+    from hitl_resume.detection.results import Finding, RoleAssessment
+    from hitl_resume.language.coaching_lexicon import load_coaching_data
+
+    def finding(role: str, score: float) -> Finding:
+        return Finding(
+            id=f"F-{role}",
+            role=role,
+            signals=("review",),
+            explicit_ai=False,
+            text="x",
+            start=0,
+            end=1,
+            section="experience",
+            entry_index=0,
+            entry_title=None,
+            score=score,
+            contributions=(),
+            explanation="x",
+        )
+
+    def assessed(role: str, level: str) -> RoleAssessment:
+        return RoleAssessment(role, role, 50, level, (), ())  # type: ignore[arg-type]
+
+    data = load_coaching_data()
+    findings = [finding("tax_financial", 30), finding("hr_recruiting", 10)]
+    both = hitl_titles(findings, data)
+    rated = hitl_titles(
+        findings, data, [assessed("tax_financial", "strong"), assessed("hr_recruiting", "none")]
+    )
+    hr_titles = {e.text for e in data.plan_of("hitl_title") if "hr_recruiting" in e.roles}
+    assert set(both) & hr_titles
+    assert not set(rated) & hr_titles
+    assert rated
