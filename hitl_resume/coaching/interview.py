@@ -49,7 +49,9 @@ def _pick(templates: Sequence[SoarTemplate], part: str, finding: Finding) -> Soa
         t
         for t in templates
         if t.part == part
-        and (t.evidence == "any" or (t.evidence == "explicit") == finding.explicit_ai)
+        # "The PeopleSoft produced work that you checked" needs an AI or automation term in the
+        # line; a system worked in ("HRIS", "SAP") is where the work happened, not its author.
+        and (t.evidence == "any" or (t.evidence == "explicit") == finding.names_ai)
         and (not t.roles or finding.role in t.roles)
         and (not t.signals or any(s in t.signals for s in finding.signals))
     ]

@@ -100,3 +100,18 @@ def test_when_a_bullet_is_the_persons_own_work_then_the_prompt_asks_how_they_che
     assert "who relied on this work" in prompt.situation
     assert "come from" not in prompt.situation
     assert prompt.action.startswith("How did you make sure it was right")
+
+
+def test_when_a_line_names_only_a_system_worked_in_then_the_prompt_claims_no_system_output(
+    analyzer: Analyzer,
+) -> None:
+    """An HRIS is where the work happened: "the HRIS produced work that you checked" invents a
+    job the bullet does not describe (a coach's read of the prompts)."""
+    text = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Payroll Specialist | Quillfield Partners | Austin, TX | 2016 – 2019\n"
+        "• Audited timesheets in the HRIS against approved schedules.\n"
+    )
+    prompts = prompts_for(analyzer, text)
+    assert prompts
+    assert all("produced work that you checked" not in p.situation for p in prompts)
