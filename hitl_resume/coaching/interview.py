@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from hitl_resume.coaching.quantities import quantities
 from hitl_resume.coaching.results import InterviewPrompt
@@ -112,7 +112,7 @@ def build_prompt(
     *,
     title_words: frozenset[str],
     places: Places | None = None,
-    own: bool = False,
+    work: str = "checked",
 ) -> InterviewPrompt | None:
     """Fill the four SOAR parts and the Result hint; None when a part has no template.
 
@@ -138,16 +138,18 @@ def build_prompt(
     # Without the object the bullet's own verb acts on, a prompt neither calls the work "the
     # cases" nor assumes which decisions the person made ("get approval" is no approving); a
     # bullet about their own work asks how they made sure it was right.
-    if own:
-        usable = [t for t in templates if t.work == "own" or t.part == "result_hint"]
+    if work in {"own", "support"}:
+        usable = [t for t in templates if t.work == work or t.part == "result_hint"]
         usable += [t for t in templates if t.part == "result" and "{numbers}" in t.text]
     elif reviewed:
-        usable = [t for t in templates if t.work != "own"]
+        usable = [t for t in templates if t.work in {"any", "checked"}]
     else:
         usable = [
             t
             for t in templates
-            if t.work != "own" and "{artifact}" not in t.text and "{decisions}" not in t.text
+            if t.work in {"any", "checked"}
+            and "{artifact}" not in t.text
+            and "{decisions}" not in t.text
         ]
     for part in ("situation", "obstacle", "action"):
         template = _pick(usable, part, finding)
@@ -186,7 +188,7 @@ def interview_prompts(
     *,
     title_words: frozenset[str],
     places: Places | None = None,
-    own_work: Collection[str] = (),
+    work_of: Mapping[str, str] | None = None,
 ) -> tuple[InterviewPrompt, ...]:
     """SOAR prompts for the strongest findings across roles, and for each finding whose line
     cannot carry a rewrite (``notices``: the reason, by finding id) in place of one.
@@ -216,7 +218,7 @@ def interview_prompts(
             clause,
             title_words=title_words,
             places=places,
-            own=finding.id in own_work,
+            work=(work_of or {}).get(finding.id, "checked"),
         )
         if prompt is not None:
             prompts.append(prompt)

@@ -27,7 +27,7 @@ from hitl_resume.coaching.segments import (
     select_segment,
     strip_weak_opening,
 )
-from hitl_resume.coaching.shapes import Candidate, clause_problem
+from hitl_resume.coaching.shapes import Candidate, clause_problem, is_helper
 from hitl_resume.coaching.slots import Piece, extract_slots
 from hitl_resume.coaching.split import signal_split
 from hitl_resume.coaching.verbs import verb_index
@@ -303,11 +303,21 @@ def notices(candidates: Sequence[Candidate], rewritten: set[str]) -> dict[str, s
     return found
 
 
+#: A line where the decision is someone else's: the person helped, or asked for the approval.
+_SUPPORTING = re.compile(
+    r"^(?:assist|help|support|participat)\w*\b"
+    r"|\b(?:get|gets|got|obtain\w*|request\w*|seek\w*|sought|secur\w*)\s+(?:\w+\s+){0,2}"
+    r"(?:approvals?|authori[sz]ations?|sign-?offs?)\b",
+    re.IGNORECASE,
+)
+
+
 def _story_material(
     candidates: Sequence[Candidate], rewrites: Sequence[Rewrite]
-) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """Per finding: the object its signal verb acts on, the sentence to quote, and whether that
-    sentence is about the person's own work ("Prepared monthly reports").
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Per finding: the object its signal verb acts on, the sentence to quote, and what the
+    person's part in that sentence was when not a check: "own" work ("Prepared monthly reports")
+    or "support" of someone else's decision ("Assisted tellers", "get approval to proceed").
 
     Only a clause whose own head verb carries the signal names what the person checked;
     a rewritten clause comes first.
@@ -324,14 +334,16 @@ def _story_material(
             objects.setdefault(fid, slots.object)
     for candidate in candidates:  # else the first sentence that holds a signal
         clauses.setdefault(candidate.finding.id, candidate.sentence or candidate.slots.segment)
-    own = {
-        c.finding.id
-        for c in candidates
-        if c.own_work
-        and c.finding.id not in objects
-        and clauses[c.finding.id].endswith(c.slots.segment)
-    }
-    return objects, clauses, own
+    work: dict[str, str] = {}
+    for c in candidates:
+        fid = c.finding.id
+        if not clauses[fid].endswith(c.slots.segment):
+            continue
+        if is_helper(c.slots.weak_opening) or _SUPPORTING.search(c.slots.segment):
+            work.setdefault(fid, "support")  # "Assisted tellers ...", "got approval to proceed"
+        elif c.own_work and fid not in objects:
+            work.setdefault(fid, "own")  # "Reconciled bank statements", "Prepared reports"
+    return objects, clauses, work
 
 
 def coach(
@@ -363,7 +375,7 @@ def coach(
     )
     rewrites = choose_rewrites(candidates, data, guard)
     broken = notices(candidates, {r.finding_id for r in rewrites})
-    objects, clauses, own = _story_material(candidates, rewrites)
+    objects, clauses, work = _story_material(candidates, rewrites)
     interview = interview_prompts(
         findings,
         resume.experience,
@@ -373,7 +385,7 @@ def coach(
         clauses,
         title_words=lexicon.title_words,
         places=lexicon.places,
-        own_work=own,
+        work_of=work,
     )
     plan = build_plan(
         resume, findings, roles, rewrites, interview, data, lexicon.title_words, lexicon.places

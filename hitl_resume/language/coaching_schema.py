@@ -63,7 +63,7 @@ SOAR_SLOTS = frozenset(
     {"where", "quote", "artifact", "ai", "decisions", "numbers", "framework_hint"}
 )
 STEP_SLOTS = frozenset({"searches", "rewrite_ids", "skills"})
-SOAR_WORK = frozenset({"any", "own", "checked"})
+SOAR_WORK = frozenset({"any", "own", "support", "checked"})
 _ID_RE = re.compile(r"^[a-z0-9_.]+$")
 _VERB_SLOT = re.compile(r"^v:[a-z]+$")
 

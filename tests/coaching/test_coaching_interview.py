@@ -115,3 +115,26 @@ def test_when_a_line_names_only_a_system_worked_in_then_the_prompt_claims_no_sys
     prompts = prompts_for(analyzer, text)
     assert prompts
     assert all("produced work that you checked" not in p.situation for p in prompts)
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Assisted tellers with their transactions and gave overrides as needed.",
+        "Reviewed purchase orders and got approval from the controller to proceed.",
+    ],
+)
+def test_when_the_decision_was_someone_elses_then_the_prompt_asks_the_persons_part(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    """ "Describe one item you would not approve" gives the person a decision the bullet gives
+    someone else; the prompt asks what their part was."""
+    text = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Operations Clerk | Quillfield Bank | Austin, TX | 2016 – 2019\n"
+        f"• {bullet}\n"
+    )
+    prompts = prompts_for(analyzer, text)
+    assert prompts
+    assert all("who made the final decision" in p.situation for p in prompts)
+    assert all("would not approve" not in p.obstacle for p in prompts)
