@@ -303,13 +303,26 @@ def notices(candidates: Sequence[Candidate], rewritten: set[str]) -> dict[str, s
     return found
 
 
-#: A line where the decision is someone else's: the person helped, or asked for the approval.
-_SUPPORTING = re.compile(
-    r"^(?:assist|help|support|participat)\w*\b"
-    r"|\b(?:get|gets|got|obtain\w*|request\w*|seek\w*|sought|secur\w*)\s+(?:\w+\s+){0,2}"
+#: A line where the decision is someone else's: the person asked for the approval, or helped
+#: (unless the line also names a decision of their own: "Assist tellers ... and giving overrides").
+_ASKED_FOR_APPROVAL = re.compile(
+    r"\b(?:get|gets|got|obtain\w*|request\w*|seek\w*|sought|secur\w*)\s+(?:\w+\s+){0,2}"
     r"(?:approvals?|authori[sz]ations?|sign-?offs?)\b",
     re.IGNORECASE,
 )
+_HELPED = re.compile(r"^(?:assist|help|support|participat)\w*\b", re.IGNORECASE)
+_OWN_DECISION = re.compile(
+    r"\b(?:overrid|overrode|approv(?:e|ed|es|ing)\b|authori[sz](?:e|ed|es|ing)\b|den(?:y|ied)|grant)",
+    re.IGNORECASE,
+)
+
+
+def _supporting(candidate: Candidate) -> bool:
+    segment = candidate.slots.segment
+    if _ASKED_FOR_APPROVAL.search(segment):
+        return True
+    helped = is_helper(candidate.slots.weak_opening) or _HELPED.search(segment)
+    return bool(helped) and not _OWN_DECISION.search(segment)
 
 
 def _story_material(
@@ -339,9 +352,9 @@ def _story_material(
         fid = c.finding.id
         if not clauses[fid].endswith(c.slots.segment):
             continue
-        if is_helper(c.slots.weak_opening) or _SUPPORTING.search(c.slots.segment):
+        if _supporting(c):
             work.setdefault(fid, "support")  # "Assisted tellers ...", "got approval to proceed"
-        elif c.own_work and fid not in objects:
+        elif c.own_work and fid not in objects and not _OWN_DECISION.search(c.slots.segment):
             work.setdefault(fid, "own")  # "Reconciled bank statements", "Prepared reports"
     return objects, clauses, work
 

@@ -120,7 +120,7 @@ def test_when_a_line_names_only_a_system_worked_in_then_the_prompt_claims_no_sys
 @pytest.mark.parametrize(
     "bullet",
     [
-        "Assisted tellers with their transactions and gave overrides as needed.",
+        "Assisted the branch manager with loan file reviews and customer escalations.",
         "Reviewed purchase orders and got approval from the controller to proceed.",
     ],
 )
@@ -138,3 +138,18 @@ def test_when_the_decision_was_someone_elses_then_the_prompt_asks_the_persons_pa
     assert prompts
     assert all("who made the final decision" in p.situation for p in prompts)
     assert all("would not approve" not in p.obstacle for p in prompts)
+
+
+def test_when_a_helper_line_names_its_own_decision_then_the_person_decided(
+    analyzer: Analyzer,
+) -> None:
+    """A lead teller who gives overrides made the decision (a coach's read): no "who made the
+    final decision" prompt."""
+    text = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Lead Teller | Quillfield Bank | Austin, TX | 2016 – 2019\n"
+        "• Assist tellers in their transactions and giving overrides as needed.\n"
+    )
+    prompts = prompts_for(analyzer, text)
+    assert prompts
+    assert all("who made the final decision" not in p.situation for p in prompts)
