@@ -22,6 +22,14 @@ def prompts_for(analyzer: Analyzer, text: str) -> tuple[InterviewPrompt, ...]:
     return interview
 
 
+def one_job(title: str, employer: str, bullet: str) -> str:
+    """A synthetic resume with one past job and one bullet (an invented person and employer)."""
+    return (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        f"{title} | {employer} | Austin, TX | 2016 – 2019\n• {bullet}\n"
+    )
+
+
 def test_when_resume_has_findings_then_every_prompt_is_complete(analyzer: Analyzer) -> None:
     """Situation, Obstacle, Action and Result are all filled for every prompt."""
     for text in SAMPLES.values():
@@ -91,30 +99,15 @@ def test_when_a_bullet_is_the_persons_own_work_then_the_prompt_asks_how_they_che
 ) -> None:
     """ "Where did the statements come from ... who relied on your decision?" misdescribes a
     reconciliation the person did; the prompt asks how they made sure it was right."""
-    text = (
-        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
-        "Staff Accountant | Quillfield Partners | Austin, TX | 2016 – 2019\n"
-        "• Reconciled bank statements monthly and documented the reason for each adjustment.\n"
+    text = one_job(
+        "Staff Accountant",
+        "Quillfield Partners",
+        "Reconciled bank statements monthly and documented the reason for each adjustment.",
     )
     (prompt,) = prompts_for(analyzer, text)
     assert "who relied on this work" in prompt.situation
     assert "come from" not in prompt.situation
     assert prompt.action.startswith("How did you make sure it was right")
-
-
-def test_when_a_line_names_only_a_system_worked_in_then_the_prompt_claims_no_system_output(
-    analyzer: Analyzer,
-) -> None:
-    """An HRIS is where the work happened: "the HRIS produced work that you checked" invents a
-    job the bullet does not describe (a coach's read of the prompts)."""
-    text = (
-        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
-        "Payroll Specialist | Quillfield Partners | Austin, TX | 2016 – 2019\n"
-        "• Audited timesheets in the HRIS against approved schedules.\n"
-    )
-    prompts = prompts_for(analyzer, text)
-    assert prompts
-    assert all("produced work that you checked" not in p.situation for p in prompts)
 
 
 @pytest.mark.parametrize(
@@ -129,27 +122,34 @@ def test_when_the_decision_was_someone_elses_then_the_prompt_asks_the_persons_pa
 ) -> None:
     """ "Describe one item you would not approve" gives the person a decision the bullet gives
     someone else; the prompt asks what their part was."""
-    text = (
-        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
-        "Operations Clerk | Quillfield Bank | Austin, TX | 2016 – 2019\n"
-        f"• {bullet}\n"
-    )
-    prompts = prompts_for(analyzer, text)
+    prompts = prompts_for(analyzer, one_job("Operations Clerk", "Quillfield Bank", bullet))
     assert prompts
     assert all("who made the final decision" in p.situation for p in prompts)
     assert all("would not approve" not in p.obstacle for p in prompts)
 
 
-def test_when_a_helper_line_names_its_own_decision_then_the_person_decided(
-    analyzer: Analyzer,
+@pytest.mark.parametrize(
+    ("title", "bullet", "wrong"),
+    [
+        # An HRIS is where the work happened, not the author of what was checked.
+        (
+            "Payroll Specialist",
+            "Audited timesheets in the HRIS against approved schedules.",
+            "produced work that you checked",
+        ),
+        # A lead teller who gives overrides made the decision.
+        (
+            "Lead Teller",
+            "Assist tellers in their transactions and giving overrides as needed.",
+            "who made the final decision",
+        ),
+    ],
+)
+def test_when_a_prompt_is_written_then_it_gives_the_person_no_role_the_line_lacks(
+    analyzer: Analyzer, title: str, bullet: str, wrong: str
 ) -> None:
-    """A lead teller who gives overrides made the decision (a coach's read): no "who made the
-    final decision" prompt."""
-    text = (
-        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
-        "Lead Teller | Quillfield Bank | Austin, TX | 2016 – 2019\n"
-        "• Assist tellers in their transactions and giving overrides as needed.\n"
-    )
-    prompts = prompts_for(analyzer, text)
+    """Coaches read "the HRIS produced work that you checked" and "who made the final decision"
+    (for overrides the person gave) as inventing the job."""
+    prompts = prompts_for(analyzer, one_job(title, "Quillfield Bank", bullet))
     assert prompts
-    assert all("who made the final decision" not in p.situation for p in prompts)
+    assert all(wrong not in p.situation for p in prompts)
