@@ -17,6 +17,7 @@ from hitl_resume.models import ExperienceEntry
 MAX_PROMPTS = 5
 MAX_PER_ROLE = 2
 QUOTE_WORDS = 18
+MIN_QUOTE_WORDS = 3
 _DECISIONS = {
     "approve": "approve",
     "modify": "correct",
@@ -35,6 +36,8 @@ def choose_findings(findings: Sequence[Finding]) -> list[Finding]:
     chosen: list[Finding] = []
     per_role: dict[str, int] = {}
     for finding in ranked:
+        if len(finding.text.split()) < MIN_QUOTE_WORDS:
+            continue  # "Review": a fragment the structure reader split off names no work
         if per_role.get(finding.role, 0) >= MAX_PER_ROLE:
             continue
         chosen.append(finding)
@@ -195,7 +198,11 @@ def interview_prompts(
     """
     notices = notices or {}
     chosen = choose_findings(findings)
-    chosen += [f for f in findings if f.id in notices and f not in chosen]
+    chosen += [
+        f
+        for f in findings
+        if f.id in notices and f not in chosen and len(f.text.split()) >= MIN_QUOTE_WORDS
+    ]
     prompts = []
     for finding in chosen:
         index = finding.entry_index

@@ -153,3 +153,28 @@ def test_when_a_prompt_is_written_then_it_gives_the_person_no_role_the_line_lack
     prompts = prompts_for(analyzer, one_job(title, "Quillfield Bank", bullet))
     assert prompts
     assert all(wrong not in p.situation for p in prompts)
+
+
+def test_when_a_finding_is_a_one_word_fragment_then_no_prompt_quotes_it() -> None:
+    """A prompt quoting "Review" alone asks about no work (a coach's read)."""
+    from hitl_resume.detection.results import Finding
+
+    def finding(text: str) -> Finding:
+        return Finding(
+            id=text[:8],
+            role="tax_financial",
+            signals=("review",),
+            explicit_ai=False,
+            text=text,
+            start=0,
+            end=len(text),
+            section="experience",
+            entry_index=0,
+            entry_title=None,
+            score=20.0,
+            contributions=(),
+            explanation="x",
+        )
+
+    chosen = choose_findings([finding("Review"), finding("Reviewed vendor invoices for payment")])
+    assert [f.text for f in chosen] == ["Reviewed vendor invoices for payment"]

@@ -178,3 +178,17 @@ def test_when_a_family_is_rated_none_then_no_hitl_title_search_is_built_on_it() 
     assert set(both) & hr_titles
     assert not set(rated) & hr_titles
     assert rated
+
+
+def test_when_a_training_line_names_no_review_work_then_no_calibration_skill(
+    analyzer: Analyzer,
+) -> None:
+    """ "Reviewer training and calibration" needs training about review, quality or accuracy."""
+    base = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Claims Supervisor | Quillfield Health | Austin, TX | 2016 – 2019\n"
+    )
+    staff = base + "• Trained new staff on the phone system and office procedures.\n"
+    quality = base + "• Trained new staff on claim review standards and coding accuracy.\n"
+    assert "Reviewer training and calibration" not in plan_for(analyzer, staff).linkedin_skills
+    assert "Reviewer training and calibration" in plan_for(analyzer, quality).linkedin_skills
