@@ -303,26 +303,24 @@ def notices(candidates: Sequence[Candidate], rewritten: set[str]) -> dict[str, s
     return found
 
 
-#: A line where the decision is someone else's: the person asked for the approval, or helped
-#: (unless the line also names a decision of their own: "Assist tellers ... and giving overrides").
+#: A line where the person asked for the decision instead of making it ("got approval from the
+#: controller to proceed").
 _ASKED_FOR_APPROVAL = re.compile(
     r"\b(?:get|gets|got|obtain\w*|request\w*|seek\w*|sought|secur\w*)\s+(?:\w+\s+){0,2}"
     r"(?:approvals?|authori[sz]ations?|sign-?offs?)\b",
     re.IGNORECASE,
 )
-_HELPED = re.compile(r"^(?:assist|help|support|participat)\w*\b", re.IGNORECASE)
-_OWN_DECISION = re.compile(
-    r"\b(?:overrid|overrode|approv(?:e|ed|es|ing)\b|authori[sz](?:e|ed|es|ing)\b|den(?:y|ied)|grant)",
-    re.IGNORECASE,
-)
+#: Signals that name a decision the line gives the person ("giving overrides").
+_DECISIONS = frozenset({"approve", "override"})
 
 
 def _supporting(candidate: Candidate) -> bool:
-    segment = candidate.slots.segment
-    if _ASKED_FOR_APPROVAL.search(segment):
+    """The decision was someone else's: the person asked for it, or helped without deciding
+    ("Assisted the branch manager with loan reviews"; not "Assist tellers ... giving overrides")."""
+    if _ASKED_FOR_APPROVAL.search(candidate.slots.segment):
         return True
-    helped = is_helper(candidate.slots.weak_opening) or _HELPED.search(segment)
-    return bool(helped) and not _OWN_DECISION.search(segment)
+    helped = is_helper(candidate.slots.weak_opening) or is_helper(candidate.slots.segment)
+    return helped and not _DECISIONS & set(candidate.finding.signals)
 
 
 def _story_material(
@@ -354,7 +352,7 @@ def _story_material(
             continue
         if _supporting(c):
             work.setdefault(fid, "support")  # "Assisted tellers ...", "got approval to proceed"
-        elif c.own_work and fid not in objects and not _OWN_DECISION.search(c.slots.segment):
+        elif c.own_work and fid not in objects and not _DECISIONS & set(c.finding.signals):
             work.setdefault(fid, "own")  # "Reconciled bank statements", "Prepared reports"
     return objects, clauses, work
 

@@ -156,7 +156,8 @@ def glued(slots: Slots) -> bool:
 
 
 def is_helper(opening: str | None) -> bool:
-    """The bullet opened with "Helped"/"Assisted": the person supported, did not own, the work."""
+    """The text (a bullet's opening or its clause) starts "Helped"/"Assisted": the person
+    supported, did not own, the work."""
     first = opening.split(maxsplit=1)[0].lower() if opening and opening.split() else ""
     return first.startswith(("help", "assist"))
 

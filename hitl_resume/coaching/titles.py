@@ -48,7 +48,10 @@ def job_title(
     Accountant Houston" -> "Staff Accountant"), and a title with a place inside is none.
     """
     if places is not None:
-        text = " ".join(strip_places(_clean(text).split(), places, title_words))
+        tokens = _clean(text).split()
+        if len(tokens) > 3 * MAX_TITLE_WORDS:
+            return None  # no title is that long; the place search stays bounded (docs/security.md)
+        text = " ".join(strip_places(tokens, places, title_words))
     title = usable_title(text)
     if title is None or (places is not None and holds_place(title, places, title_words)):
         return None

@@ -83,3 +83,13 @@ def test_when_the_header_left_a_place_on_the_title_then_no_plan_search_holds_it(
     places = default_lexicon().places
     assert not [q for q in queries if holds_place(q, places)]
     assert any(q.startswith("Staff Accountant ") for q in queries)
+
+
+def test_when_a_title_is_a_hostile_run_of_places_then_it_is_refused_quickly() -> None:
+    """A header of 100,000 place names is no title, and reading it stays linear."""
+    import time
+
+    lexicon = default_lexicon()
+    started = time.perf_counter()
+    assert job_title("Dubai " * 100_000 + "Manager", lexicon.title_words, lexicon.places) is None
+    assert time.perf_counter() - started < 5

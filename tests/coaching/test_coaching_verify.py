@@ -99,3 +99,15 @@ def test_when_framing_says_what_the_clause_says_then_it_is_a_repetition(
 ) -> None:
     """No framing word the clause already has, no second review word, no second "by"."""
     assert (repetition(f"{framing} by", source, REVIEW_WORDS) is not None) is repeats
+
+
+def test_when_a_clause_is_a_hostile_run_then_the_verifier_stays_linear() -> None:
+    """docs/security.md T-07: one pass over the clause, however long the list after "to"."""
+    import time
+
+    items = ", ".join(["monitor payments"] * 20_000)
+    source = f"Review records to verify details, {items}, or evaluate performance"
+    body = "reviewing" + source[len("Review") :]
+    started = time.perf_counter()
+    assert body_problem(source, body) is None
+    assert time.perf_counter() - started < 5
