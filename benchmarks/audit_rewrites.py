@@ -79,8 +79,9 @@ def drop_reasons(analysis: Analysis, engine: Analyzer, guard: GroundingGuard) ->
 
 def fails_verifier(clause: str, proposed: str) -> bool:
     """No "by" of the proposal is followed by the verified clause (a kept first clause may
-    say "by" itself)."""
-    tails = [m.end() for m in re.finditer(r" by ", proposed)]
+    say "by" itself; a decision framing that replaces "Exercised judgment in" joins with "in" or
+    "when")."""
+    tails = [m.end() for m in re.finditer(r" (?:by|in|when) ", proposed)]
     return all(body_problem(clause, proposed[end:]) is not None for end in tails)
 
 

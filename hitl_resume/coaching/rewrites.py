@@ -46,10 +46,12 @@ _LIGHT_VERB = (
 
 
 #: "Exercised sound judgment in issuing credits and making exceptions": the decisions named
-#: after it are the clause's own (its SOAR prompt asks about them), and the line already says
-#: what a framing would: two coaches read "Acted as the human decision point by exercising sound
-#: judgment" as saying it twice, so it gets no rewrite.
-_JUDGMENT_IN = re.compile(r"^exercis\w* (?:\w+ )?judge?ment (?:in|when|on|by) ")
+#: after it are the clause's own (its SOAR prompt asks about them). Two coaches read "Acted as
+#: the human decision point by exercising sound judgment" as saying it twice, so a decision
+#: framing takes the judgment phrase's place ("Acted as the human decision point in issuing
+#: credits ..."); no other framing is offered.
+_JUDGMENT_IN = re.compile(r"^exercis\w* (?:\w+ )?judge?ment (in|when|on|by) ")
+_DECISION_SIGNALS = frozenset({"approve", "override"})
 
 
 def word_count(text: str) -> int:
@@ -106,7 +108,8 @@ def chain_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
 def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
     """The work product the clause acts on: its first object noun, when no head is a rule.
 
-    After a review noun ("Conducted reviews of all assessments") the product follows "of".
+    After a review noun ("Conducted reviews of all assessments", "quality assurance reviews on
+    customer information") the product follows "of" or "on".
     """
     by_noun = {noun: product for product in products for noun in product.nouns}
     compound = _compound_product(candidate, products)
@@ -114,9 +117,14 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
         return compound  # "time cards", "job postings": the two words name the product
     heads = [noun_lemma(h) for h in candidate.slots.object_heads]
     if heads and heads[0] in _REVIEW_NOUNS:
-        after = candidate.slots.segment.lower().split(" of ", 1)
-        words = re.findall(r"[a-z]+", after[1])[:6] if len(after) > 1 else []
-        heads = [h for h in map(noun_lemma, words) if h in by_noun]
+        after = re.split(r" (?:of|on) ", candidate.slots.segment.lower(), maxsplit=1)
+        listed = _LIST_END.split(after[1], maxsplit=1)[0] if after[1:] else ""
+        words = [noun_lemma(w) for w in re.findall(r"[a-z]+", listed)[:6]]
+        heads = [
+            word
+            for word, following in itertools.pairwise([*words, ""])
+            if word in by_noun and not (_is_rule(by_noun[word]) and following in by_noun)
+        ]  # "vendor invoices", "customer information": a person before the noun is no rule
     if not heads and candidate.slots.object:
         # The parse named no head ("American Express credit card that ..."): the first noun of
         # the object's opening words that names a product or a rule stands in for it.
@@ -145,6 +153,10 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     return min([product, *named], key=lambda p: order[p.id])
 
 
+#: Where the objects after "reviews of" end: a preposition or clause word, not a list comma.
+_LIST_END = re.compile(
+    r"\b(?:" + "|".join(sorted(PREPOSITIONS | {"to", "which", "that", "who"})) + r")\b|[;:(]"
+)
 _NOUN_PHRASE_END = re.compile(
     r"\b(?:"
     + "|".join(sorted(PREPOSITIONS | {"to", "which", "that", "who", "and", "or"}))
@@ -229,12 +241,12 @@ def _joined(prefix: str, text: str) -> str:
     return f"{prefix} and {text[:1].lower()}{text[1:]}"
 
 
-def _framed(text: str, clause_ing: str, source: str) -> str | None:
+def _framed(text: str, clause_ing: str, source: str, joint: str = "by") -> str | None:
     """The framing before the clause, when the text is framing + verified clause."""
     if not text.endswith(clause_ing):
         return None
     framing = text[: len(text) - len(clause_ing)].rstrip()
-    if framing.endswith(" by") and body_problem(source, clause_ing) is None:
+    if framing.endswith(f" {joint}") and body_problem(source, clause_ing) is None:
         return framing
     return None
 
@@ -331,8 +343,14 @@ def build_rewrite(
     if body_problem(source, clause_ing) is not None:
         return None
     lowered = f" {slots.segment.lower()} "
-    if _JUDGMENT_IN.match(lowered.strip()) or any(f" {b} " in lowered for b in data.background):
+    if any(f" {b} " in lowered for b in data.background):
         return None  # reading last year's papers prepares the person's own work
+    judgment = _JUDGMENT_IN.match(lowered.strip())
+    if judgment is not None:
+        if candidate.adverb or candidate.prefix or not _DECISION_SIGNALS & set(signals):
+            return None
+        # the judgment phrase gives way to the framing; the decisions after it stay as written
+        source = clause_ing = slots.segment[judgment.end() :]
     with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)", lowered)
     if with_party and with_party.group(1) in data.service_parties:
         return None  # "Review accounts and charges with guests": service, not oversight
@@ -355,8 +373,13 @@ def build_rewrite(
             (not slots.object and product is None) or _names_rule(candidate, data)
         ):
             continue  # a decision on a law is none; an object the parse left open may name work
-        text = _fill(template.text, clause_ing, candidate)
-        framing = _framed(text, clause_ing, source)
+        if judgment is not None and not (
+            _DECISION_SIGNALS & set(template.signals) and template.text.endswith(" by {clause_ing}")
+        ):
+            continue
+        joint = judgment.group(1) if judgment else "by"
+        text = _fill(template.text.replace(" by {", f" {joint} {{"), clause_ing, candidate)
+        framing = _framed(text, clause_ing, source, joint)
         if framing is None or repetition(framing, source, REVIEW_WORDS) is not None:
             continue
         text = _joined(candidate.prefix, text)

@@ -395,8 +395,8 @@ def test_when_a_line_keeps_the_persons_own_books_then_it_gets_no_oversight_frami
 @pytest.mark.parametrize(
     "bullet",
     [
-        # The line already names its judgment: any framing says it twice.
-        "Exercised sound judgment in issuing credits and making exceptions to customer policies.",
+        # The line already names its judgment, on a review: any framing says it twice.
+        "Exercised sound judgment in reviewing claims for payment.",
         # Last year's papers are background reading for the person's own work.
         "Reviewed prior year's audit documentation, audit report and management letter.",
         # Going over a bill with a guest is service, not oversight of work.
@@ -432,3 +432,50 @@ def test_when_an_automation_question_is_asked_then_software_made_every_object(
         assert rewrite.needs_confirmation == ()
     else:
         assert software in rewrite.needs_confirmation[0]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        (
+            "Exercised sound judgment in issuing credits and making exceptions to customer"
+            " policies.",
+            "Acted as the human decision point in issuing credits and making exceptions to"
+            " customer policies",
+        ),
+        (
+            "Exercised good judgement when approving refunds over the store limit.",
+            "Acted as the human decision point when approving refunds over the store limit",
+        ),
+    ],
+)
+def test_when_a_line_names_its_judgment_on_decisions_then_the_framing_takes_its_place(
+    analyzer: Analyzer, bullet: str, expected: str
+) -> None:
+    """Two coaches read "Acted as the human decision point by exercising sound judgment" as
+    saying it twice and asked for the framing in the judgment phrase's place (rubric T)."""
+    assert [r.proposed for r in coached(analyzer, one_bullet(bullet))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        (
+            "Performed quality assurance reviews on customer information held in bank systems.",
+            "Provided human oversight by performing quality assurance reviews on customer"
+            " information held in bank systems",
+        ),
+        (
+            "Conducted monthly audits of vendor invoices.",
+            "Provided human oversight by conducting monthly audits of vendor invoices",
+        ),
+        ("Conducted audits of state laws and regulations.", None),
+    ],
+)
+def test_when_a_review_noun_leads_then_the_product_is_the_noun_after_of_or_on(
+    analyzer: Analyzer, bullet: str, expected: str | None
+) -> None:
+    """The reviews are of the customer information and the invoices; a customer or vendor
+    before the noun names whose it is, not a rule to oversee."""
+    proposed = [r.proposed for r in coached(analyzer, one_bullet(bullet))]
+    assert proposed == ([expected] if expected else [])
