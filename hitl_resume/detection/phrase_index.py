@@ -70,7 +70,7 @@ class PhraseIndex:
             span = doc[start:end]
             if _is_title_cased_acronym(span.text, end - start, info):
                 continue
-            if _names_a_thing(doc, start, info):
+            if _names_a_thing(doc, start, end, info):
                 continue
             found.append(Hit(info, span.start_char, span.end_char, start, end, span.text))
         return _drop_nested(found)
@@ -84,13 +84,26 @@ DETERMINERS = frozenset(
 )
 
 
-def _names_a_thing(doc: Doc, start: int, info: EntryInfo) -> bool:
-    """A verb signal after a determiner describes a thing ("the correct project")."""
+#: Prepositions before which a one-word verb signal not in -ing is a noun or adjective ("for
+#: corrected claims", "payment via check"). "to review claims" is a verb, and "with revised
+#: ETAs" / "with documented reasons" describe the person's own output, so "to" and "with" are
+#: left out.
+PREPOSITIONS = frozenset("for of via from by in on at into per".split())  # noqa: SIM905
+
+
+def _names_a_thing(doc: Doc, start: int, end: int, info: EntryInfo) -> bool:
+    """A verb signal that describes or names a thing: after a determiner ("the correct
+    project"), a number ("over 150 checks"), a hyphen ("court-approved plans"), a preposition
+    ("for corrected claims") or as the plural object of another past verb ("cashed checks")."""
+    if info.category != "signal" or info.pos != "verb" or start == 0:
+        return False
+    before, word = doc[start - 1], doc[start].lower_
     return (
-        info.category == "signal"
-        and info.pos == "verb"
-        and start > 0
-        and doc[start - 1].lower_ in DETERMINERS
+        before.lower_ in DETERMINERS
+        or before.like_num
+        or before.text == "-"
+        or (before.lower_ in PREPOSITIONS and end - start == 1 and not word.endswith("ing"))
+        or (word.endswith("s") and before.lower_.endswith("ed") and before.is_alpha)
     )
 
 

@@ -216,6 +216,13 @@ def test_when_scores_are_computed_then_each_is_the_sum_of_its_explanation(
         ("Posted entries to the correct project and general ledger account", False),
         ("Maintained certified payroll and fixed assets for all job sites", False),
         ("Corrected posting errors in the general ledger account", True),
+        # After a number, a hyphen, a preposition or another past verb it names a thing too.
+        ("Cashed checks and issued receipts to walk-in patrons", False),
+        ("Processed over 150 checks weekly for the payroll office", False),
+        ("Ensured the court-approved payroll plans were followed", False),
+        ("Mailed documentation for corrected claims to the payroll office", False),
+        ("Identified payroll errors and corrected claims before release", True),
+        ("Adjusted payroll rankings with documented reasons", True),
     ],
 )
 def test_when_a_signal_word_only_names_a_thing_then_it_is_not_behaviour(
