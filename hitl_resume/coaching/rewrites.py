@@ -45,6 +45,9 @@ _LIGHT_VERB = (
 )
 
 
+#: Verbs that write a reason down: with a reasoning noun as object they document a decision.
+_RECORD_VERBS = frozenset({"write", "record", "log", "document", "keep", "note", "enter", "add"})
+
 #: "Exercised sound judgment in issuing credits and making exceptions": the decisions named
 #: after it are the clause's own (its SOAR prompt asks about them). Two coaches read "Acted as
 #: the human decision point by exercising sound judgment" as saying it twice, so a decision
@@ -71,10 +74,17 @@ def clause_signals(candidate: Candidate) -> tuple[str, ...]:
     """Signals carried by the clause's head verb ("Approved ..." -> approve), not by its nouns
     or a later verb ("Prepared invoices and reconciled ..." is no oversight).
 
-    A light verb with a signal noun counts as the verb ("Conducted monthly audits" -> audit).
+    A light verb with a signal noun counts as the verb ("Conducted monthly audits" -> audit),
+    and a verb that writes something down with a reasoning noun is that documentation ("Wrote
+    decision rationales" -> document_reasoning), even though writing is the person's own work.
     """
+    recorded = candidate.slots.verb in _RECORD_VERBS and any(
+        c.kind == "signal:document_reasoning"
+        and c.text.lower() in (candidate.slots.object or "").lower()
+        for c in candidate.finding.contributions
+    )
     if candidate.own_work:
-        return ()
+        return ("document_reasoning",) if recorded else ()
     verbs = set(candidate.slots.verb_words[:1])
     segment = candidate.slots.segment.lower()
     found = list(candidate.head_signals)
@@ -88,6 +98,8 @@ def clause_signals(candidate: Candidate) -> tuple[str, ...]:
             )
             if (words and words[0] in verbs) or (light and light.group(1) in verbs) or judged:
                 found.append(contribution.kind.removeprefix("signal:"))
+    if recorded:
+        found.append("document_reasoning")
     return tuple(dict.fromkeys(found))
 
 
@@ -185,6 +197,18 @@ def _compound_product(candidate: Candidate, products: Sequence[WorkProduct]) -> 
     words = [noun_lemma(w) for w in re.findall(r"[a-z-]+", phrase.lower())]
     pairs = {" ".join(pair) for pair in itertools.pairwise(words)}
     return next((p for p in products for noun in p.nouns if " " in noun and noun in pairs), None)
+
+
+def _later_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
+    """The first work product named anywhere after the verb, for an escalation whose object is
+    a person ("Queried physicians when documentation did not support the diagnosis"); none when
+    a rule or a group of people comes first ("Referred customers to other lines of banking")."""
+    by_noun = {noun: product for product in products for noun in product.nouns}
+    for word in re.findall(r"[a-z-]+", candidate.slots.segment.lower())[1:]:
+        product = by_noun.get(noun_lemma(word))
+        if product is not None:
+            return None if _is_rule(product) else product
+    return None
 
 
 def _is_rule(product: WorkProduct) -> bool:
@@ -315,6 +339,22 @@ def _replaced(candidate: Candidate) -> tuple[str, int, int]:
     return candidate.sentence, start, start + len(candidate.sentence)
 
 
+def _context_refuses(candidate: Candidate, data: CoachingData, clause_ing: str) -> bool:
+    """The clause's context makes any framing wrong: background reading, service with a
+    guest, or a kept first clause the framed one would pull apart."""
+    lowered = f" {candidate.slots.segment.lower()} "
+    if any(f" {b} " in lowered for b in data.background):
+        return True  # reading last year's papers prepares the person's own work
+    with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)", lowered)
+    if with_party and with_party.group(1) in data.service_parties:
+        return True  # "Review accounts and charges with guests": service, not oversight
+    return bool(candidate.prefix) and (
+        not prefix_fits(candidate.prefix, candidate.tense)
+        or candidate.adverb is not None
+        or re.search(r", \w+ing\b", clause_ing) is not None
+    )  # "X and provide oversight by reviewing Y, making Z": the list comes apart
+
+
 def build_rewrite(
     candidate: Candidate,
     data: CoachingData,
@@ -335,6 +375,8 @@ def build_rewrite(
     if not signals and not chains:
         return None
     product = work_product(candidate, data.products)
+    if product is None and "escalate" in signals:
+        product = _later_product(candidate, data.products)
     clause_ing = render(slots.pieces, "ing")
     source = slots.segment
     if candidate.adverb:
@@ -342,24 +384,14 @@ def build_rewrite(
         source = f"{candidate.adverb} {source}"
     if body_problem(source, clause_ing) is not None:
         return None
-    lowered = f" {slots.segment.lower()} "
-    if any(f" {b} " in lowered for b in data.background):
-        return None  # reading last year's papers prepares the person's own work
-    judgment = _JUDGMENT_IN.match(lowered.strip())
+    if _context_refuses(candidate, data, clause_ing):
+        return None
+    judgment = _JUDGMENT_IN.match(slots.segment.lower())
     if judgment is not None:
         if candidate.adverb or candidate.prefix or not _DECISION_SIGNALS & set(signals):
             return None
         # the judgment phrase gives way to the framing; the decisions after it stay as written
         source = clause_ing = slots.segment[judgment.end() :]
-    with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)", lowered)
-    if with_party and with_party.group(1) in data.service_parties:
-        return None  # "Review accounts and charges with guests": service, not oversight
-    if candidate.prefix and (
-        not prefix_fits(candidate.prefix, candidate.tense)
-        or candidate.adverb is not None
-        or re.search(r", \w+ing\b", clause_ing)
-    ):
-        return None  # "X and provide oversight by reviewing Y, making Z": the list comes apart
     for template in sorted(data.rewrites, key=lambda t: (-t.priority, t.id)):
         if template not in chains if template.leads else not signals:
             continue

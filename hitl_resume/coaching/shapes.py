@@ -141,15 +141,18 @@ def glued(slots: Slots) -> bool:
         ):
             return True  # "..., Preparing reports, Maintaining accounts", not "Payroll Accounting"
     for before, piece, after in zip(pieces[1:], pieces[2:], pieces[3:], strict=False):
-        if re.search(r"[a-z][A-Z][a-z]", piece.text):
-            return True  # "sourceActively"
+        if re.match(r"[a-z]{2,}[A-Z][a-z]", piece.text):
+            return True  # "sourceActively"; a name that opens in capitals is one ("InterQual")
         lower_before = before.text.islower() and before.text not in _SMALL_WORDS
         acronym_before = before.text.isupper() and len(before.text) > 1  # "title IV Teamwork"
         if (
             piece.text.istitle()
             and before.text.isalpha()
             and (lower_before or acronym_before)
-            and ((after.text.isalpha() and after.text.islower()) or after.text == "-")
+            and (
+                (after.text.isalpha() and after.text.islower())
+                or (after.text == "-" and len(piece.text) > 1)  # "E-Verify" is a name
+            )
         ):
             return True
     return False

@@ -94,12 +94,21 @@ PREPOSITIONS = frozenset("for of via from by in on at into per".split())  # noqa
 def _names_a_thing(doc: Doc, start: int, end: int, info: EntryInfo) -> bool:
     """A verb signal that describes or names a thing: after a determiner ("the correct
     project"), a number ("over 150 checks"), a hyphen ("court-approved plans"), a preposition
-    ("for corrected claims") or as the plural object of another past verb ("cashed checks")."""
+    ("for corrected claims"), as the plural object of another past verb ("cashed checks") or as
+    a participle of someone else's act ("claims flagged by the system")."""
     if info.category != "signal" or info.pos != "verb" or start == 0:
         return False
     before, word = doc[start - 1], doc[start].lower_
+    after = doc[end].lower_ if end < len(doc) else ""
     return (
-        before.lower_ in DETERMINERS
+        # "posts flagged by the classifier", "replies flagged as uncertain": someone else acted
+        (
+            word.endswith("ed")
+            and after in {"by", "as"}
+            and before.is_alpha
+            and before.lower_ not in {"and", "or"}
+        )
+        or before.lower_ in DETERMINERS
         or before.like_num
         or before.text == "-"
         or (before.lower_ in PREPOSITIONS and end - start == 1 and not word.endswith("ing"))

@@ -479,3 +479,66 @@ def test_when_a_review_noun_leads_then_the_product_is_the_noun_after_of_or_on(
     before the noun names whose it is, not a rule to oversee."""
     proposed = [r.proposed for r in coached(analyzer, one_bullet(bullet))]
     assert proposed == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "expected"),
+    [
+        # A name that opens in capitals is no second sentence glued on ("InterQual").
+        (
+            "Utilization Review Nurse",
+            "Reviewed prior authorization requests against InterQual criteria.",
+            "Provided human oversight by reviewing prior authorization requests against"
+            " InterQual criteria",
+        ),
+        (
+            "HR Specialist",
+            "Verified I-9 documentation and resolved E-Verify mismatches.",
+            "Provided human oversight by verifying I-9 documentation and resolving E-Verify"
+            " mismatches",
+        ),
+        # Writing a decision's reason down is the documentation itself, not authoring work.
+        (
+            "Trust and Safety Analyst",
+            "Wrote decision rationales for every account takedown.",
+            "Kept an audit trail by writing decision rationales for every account takedown",
+        ),
+        # An escalation to a person rests on the work product named after it.
+        (
+            "Medical Coder",
+            "Queried physicians when documentation did not support the billed diagnosis.",
+            "Applied human judgment by querying physicians when documentation did not support"
+            " the billed diagnosis",
+        ),
+        # A check whose errors or trends go back to the people or system that made them.
+        (
+            "Medical Coder",
+            "Audited coder accuracy and shared error trends with the coding team.",
+            "Closed the feedback loop by auditing coder accuracy and sharing error trends with"
+            " the coding team",
+        ),
+        (
+            "Customer Service Representative",
+            "Flagged recurring chatbot errors to the product team.",
+            "Closed the feedback loop by flagging recurring chatbot errors to the product team",
+        ),
+        (
+            "AI Data Annotator",
+            "Labeled images and text for machine learning classifiers.",
+            "Provided human feedback by labeling images and text for machine learning classifiers",
+        ),
+        (
+            "Utilization Review Nurse",
+            "Approved or denied inpatient stays based on medical necessity.",
+            "Acted as the human decision point by approving or denying inpatient stays based on"
+            " medical necessity",
+        ),
+    ],
+)
+def test_when_a_line_shows_hitl_work_in_its_own_words_then_it_gets_the_fitting_framing(
+    analyzer: Analyzer, title: str, bullet: str, expected: str
+) -> None:
+    """Review, escalation, feedback and documentation lines of the families' own work (claims,
+    coding, moderation, AI training) each get the framing a coach signs (rubric examples)."""
+    text = one_bullet(bullet).replace("Operations Associate", title)
+    assert [r.proposed for r in coached(analyzer, text)] == [expected]

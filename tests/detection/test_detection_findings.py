@@ -247,3 +247,26 @@ def test_when_a_short_acronym_is_title_cased_then_it_is_a_name_not_the_term(
     doc = analyzer.nlp.make_doc(line)
     texts = {h.text for h in analyzer.index.hits(doc)}
     assert ("PHI" in texts or "Phi" in texts) is term_found
+
+
+@pytest.mark.parametrize(
+    ("line", "signal", "found"),
+    [
+        ("Flagged recurring chatbot errors to the product team", "escalate", True),
+        ("Queried physicians when documentation did not support the diagnosis", "escalate", True),
+        ("Annotated chat transcripts for the intent classifier", "feedback", True),
+        ("Labeled images for a computer vision model", "feedback", True),
+        ("Caught errors in vendor invoices before payment", "validate", True),
+        # The classifier flagged the posts; the person reviewed them.
+        ("Reviewed posts flagged by the automated classifier", "escalate", False),
+        ("Answered replies flagged as uncertain", "escalate", False),
+    ],
+)
+def test_when_a_line_flags_queries_or_labels_then_the_behaviour_is_found(
+    analyzer: Analyzer, line: str, signal: str, found: bool
+) -> None:
+    """Moderation, coding and AI-training lines name escalation and feedback in their own
+    verbs; a participle of the system's own act is not the person's."""
+    doc = analyzer.nlp.make_doc(line)
+    kinds = {h.entry.kind for h in analyzer.index.hits(doc) if h.entry.category == "signal"}
+    assert (signal in kinds) is found
