@@ -31,6 +31,10 @@ from hitl_resume.language.coaching_lexicon import (
 from hitl_resume.language.inflect import finite, noun_lemma
 
 MAX_WORDS = 40
+#: Rank: an automation variant adds to a rewrite; a framing put mid-sentence after a kept first
+#: clause costs more than that, so a framing of the whole line wins over it.
+VARIANT_BONUS = 10
+SPLIT_COST = 15
 #: Words that name a check: a framing never adds one to a clause that already has one.
 REVIEW_WORDS = frozenset(
     """review reviewer check checker checkpoint verify verification validate validation audit
@@ -120,15 +124,16 @@ def chain_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
 def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
     """The work product the clause acts on: its first object noun, when no head is a rule.
 
-    After a review noun ("Conducted reviews of all assessments", "quality assurance reviews on
-    customer information") the product follows "of" or "on".
+    After a review or partitive noun ("Conducted reviews of all assessments", "quality assurance
+    reviews on customer information", "800 pieces of user content") the product follows "of" or
+    "on".
     """
     by_noun = {noun: product for product in products for noun in product.nouns}
     compound = _compound_product(candidate, products)
     if compound is not None:
         return compound  # "time cards", "job postings": the two words name the product
     heads = [noun_lemma(h) for h in candidate.slots.object_heads]
-    if heads and heads[0] in _REVIEW_NOUNS:
+    if heads and heads[0] in _REVIEW_NOUNS | _PARTITIVE_NOUNS:
         after = re.split(r" (?:of|on) ", candidate.slots.segment.lower(), maxsplit=1)
         listed = _LIST_END.split(after[1], maxsplit=1)[0] if after[1:] else ""
         words = [noun_lemma(w) for w in re.findall(r"[a-z]+", listed)[:6]]
@@ -146,7 +151,8 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
         heads = _surface_head(candidate, by_noun)
     if not heads or any(by_noun.get(h) is not None and _is_rule(by_noun[h]) for h in heads):
         return None  # "regulations, contracts, laws": the framing would oversee the law
-    product = by_noun.get(heads[0])
+    # "marketing materials and advertisements": the first head that names a product
+    product = next((by_noun[h] for h in heads if h in by_noun), None)
     if product is None and ACCURACY_PURPOSE.search(candidate.slots.segment):
         # "Reviewed loan packages for accuracy": what is checked for accuracy is a work product.
         product = next((p for p in products if p.automation is None and not _is_rule(p)), None)
@@ -215,6 +221,8 @@ def _is_rule(product: WorkProduct) -> bool:
     return product.id.startswith("rule.")
 
 
+#: "800 pieces of user content", "batches of claims": the product is the noun after "of".
+_PARTITIVE_NOUNS = frozenset({"piece", "item", "unit", "batch", "set", "volume", "lot", "stack"})
 _REVIEW_NOUNS = frozenset(
     {"review", "audit", "check", "inspection", "reconciliation", "quality", "accuracy", "integrity"}
 )
@@ -444,6 +452,8 @@ def build_rewrite(
             end=end,
             clause=source,
             alternative=variant[0] if variant else None,
-            value=template.priority + (10 if variant else 0) - (5 if candidate.prefix else 0),
+            value=template.priority
+            + (VARIANT_BONUS if variant else 0)
+            - (SPLIT_COST if candidate.prefix else 0),
         )
     return None

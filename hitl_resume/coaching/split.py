@@ -17,6 +17,9 @@ from hitl_resume.language.inflect import finite, verb_lemmas
 
 #: A joint between two clauses: ", and", ",", " and" or ";" before a lowercase word.
 _JOINT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?)(?=([a-z]{3,})\b)")
+#: The word after an "and"/"or" inside the kept clause: a verb there makes a chain of clauses
+#: ("Received checks and cash ..." may be one), a noun only a list ("benefits and policies").
+_JOINED_WORD = re.compile(r"\b(?:and|or)\s+(\w+)")
 MIN_PREFIX_WORDS = 2
 MAX_PREFIX_WORDS = 14
 
@@ -58,8 +61,10 @@ def signal_split(
         last = re.sub(r"\W+$", "", head[-1]).lower()
         if last in known or _lemma(last) in signal_verbs or "," in prefix:
             continue  # "Prepared, reviewed": the first clause has no object of its own
-        if re.search(r"\b(?:and|or|as well as)\b", prefix):
-            continue  # "X and Y as well as Z and provided ...": the sentence turns into a chain
+        if "as well as" in prefix or any(
+            _past_or_base(joined.group(1)) for joined in _JOINED_WORD.finditer(prefix)
+        ):
+            continue  # "X and verified Y and provided ...": the sentence turns into a chain
         if not head[0][:1].isupper() or not _past_or_base(head[0]):
             continue
         clause = text[match.end() :]

@@ -209,9 +209,19 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             and token.head.i > token.i
         ):
             continue  # "sales and use tax audits": a modifier, not a verb
-        if token.dep_ == "conj" and token.head not in found and _modifier_or_infinitive(token.head):
+        misattached = (
+            not past_head
+            and token.tag_ == "VB"
+            and (token.head.tag_ == "VBN" or token.head in found)
+        )
+        if (
+            token.dep_ == "conj"
+            and token.head not in found
+            and _modifier_or_infinitive(token.head)
+            and not misattached  # "posts flagged by X and confirm Y": no base form joins "flagged"
+        ):
             continue  # "federal and state laws", "to confirm and enforce": joined to another word
-        if _in_relative_clause(token, head):
+        if _in_relative_clause(token, head) and not misattached:
             continue  # "records which applied billing ... and generated invoices": not ours
         if after_infinitive(token):
             continue  # "to verify details, monitor activities": the infinitive's list

@@ -84,13 +84,28 @@ def body_problem(source: str, body: str) -> str | None:
             continue
         previous = src[index - 1].lower()
         following = src[index + 1].lower() if index + 1 < len(src) else ""
-        # "Review job descriptions, make salary recommendations": a second clause after a
-        # comma, with an object of its own, in the base form of a duty list ("Authorized check
-        # signer, approved ..." leads with an adjective, not a verb).
+        # "Review job descriptions, make salary recommendations" / "Approved credits over $250,
+        # ensured compliance and documented ...": a second clause after a comma, with an object
+        # of its own, in the head's form (a base form after a base head; a past "-ed" form after
+        # a past head).
+        base_list = "VB" in head_tags and "VBD" not in head_tags
+        first_item = src[1 : src.index(",")] if "," in src else []
+        titled = bool(first_item) and first_item[-1].lower().endswith(("er", "or", "ist"))
+        # a past list ends "..., and documented Z" (not after a title: "Authorized check
+        # signer, approved ..."); two clauses joined by a comma alone are two statements
+        list_end = any(
+            src[j].lower() in _AND_OR and j + 1 in changed for j in range(index + 1, len(src) - 1)
+        )
+        past_list = (
+            "VBD" in head_tags
+            and a.lower().endswith("ed")
+            and "VBD" in verb_tags(a.lower())
+            and not titled
+            and list_end
+        )
         clause_after_comma = (
             previous == ","
-            and "VB" in head_tags
-            and "VBD" not in head_tags
+            and (base_list or past_list)
             and following.isalpha()
             and following not in _AND_OR
         )

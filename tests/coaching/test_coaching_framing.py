@@ -493,8 +493,8 @@ def test_when_a_review_noun_leads_then_the_product_is_the_noun_after_of_or_on(
         ),
         (
             "HR Specialist",
-            "Verified I-9 documentation and resolved E-Verify mismatches.",
-            "Provided human oversight by verifying I-9 documentation and resolving E-Verify"
+            "Verified employment documentation and resolved E-Verify mismatches.",
+            "Provided human oversight by verifying employment documentation and resolving E-Verify"
             " mismatches",
         ),
         # Writing a decision's reason down is the documentation itself, not authoring work.
@@ -542,3 +542,78 @@ def test_when_a_line_shows_hitl_work_in_its_own_words_then_it_gets_the_fitting_f
     coding, moderation, AI training) each get the framing a coach signs (rubric examples)."""
     text = one_bullet(bullet).replace("Operations Associate", title)
     assert [r.proposed for r in coached(analyzer, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "expected"),
+    [
+        # The product after a count noun, and the first head that names one.
+        (
+            "Content Moderator",
+            "Reviewed 800 pieces of user content per shift against community guidelines.",
+            "Provided human oversight by reviewing 800 pieces of user content per shift against"
+            " community guidelines",
+        ),
+        (
+            "Compliance Analyst",
+            "Reviewed marketing materials and advertisements for compliance prior to release.",
+            "Acted as the quality gate by reviewing marketing materials and advertisements for"
+            " compliance prior to release",
+        ),
+        # A base-form verb after a participle modifier is the person's own list verb.
+        (
+            "Content Moderator",
+            "Review posts flagged by the detection system and confirm or overturn the label.",
+            "Provided human oversight by reviewing posts flagged by the detection system and"
+            " confirming or overturning the label",
+        ),
+        # A past list of three clauses, the last joined by "and".
+        (
+            "Support Supervisor",
+            "Approved or denied customer credits requested by reps, ensured compliance with"
+            " company policy and documented all exceptions.",
+            "Acted as the human decision point by approving or denying customer credits requested"
+            " by reps, ensuring compliance with company policy and documenting all exceptions",
+        ),
+        # A kept first clause may hold a list of nouns ("benefits and policies").
+        (
+            "HR Coordinator",
+            "Answered employee questions about benefits and policies, escalated complex issues"
+            " to the HR manager.",
+            "Answered employee questions about benefits and policies and applied human judgment"
+            " by escalating complex issues to the HR manager",
+        ),
+        # A framing of the whole line ranks above one put mid-sentence.
+        (
+            "Store Supervisor",
+            "Processed returns and exchanges and approved exceptions to the return policy.",
+            "Acted as the human decision point by processing returns and exchanges and approving"
+            " exceptions to the return policy",
+        ),
+    ],
+)
+def test_when_the_object_or_list_is_read_right_then_the_line_is_framed_whole(
+    analyzer: Analyzer, title: str, bullet: str, expected: str
+) -> None:
+    """Real lines name their work after a count noun, list two products, join three past
+    clauses with commas or keep a list of nouns in a first clause; each is one statement."""
+    text = one_bullet(bullet).replace("Operations Associate", title)
+    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        # Two statements joined by a comma alone: the second is no part of the review.
+        "Reviewed variances with finance management and external auditors, processed quarterly"
+        " depreciation for all sites.",
+        # A title after a participle, not a verb list.
+        "Authorized check signer, approved all wire transfers for the branch.",
+    ],
+)
+def test_when_a_comma_joins_two_statements_then_no_framing_spans_them(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    """A framing over "reviewing X, processing Y" would call the bookkeeping oversight too."""
+    proposed = [r.proposed for r in coached(analyzer, one_bullet(bullet))]
+    assert not any(", processing" in p or "authorizing check signer" in p for p in proposed)
