@@ -312,6 +312,8 @@ def _variant(
         return None
     if product is None or product.automation is None or product.since is None:
         return None
+    if product.automation_roles and candidate.finding.role not in product.automation_roles:
+        return None  # a moderator's "flagged seller accounts" are no bank-feed matches
     if not candidate.slots.object:
         return None  # the parse could not delimit the object: no question to ask about it
     allowed = set(product.nouns) | {noun.split()[-1] for noun in product.nouns}

@@ -85,6 +85,10 @@ ADJECTIVAL_PARTICIPLES = frozenset(
     """attached supporting related associated accrued outstanding pending required detailed
     existing remaining corresponding underlying qualified licensed""".split()  # noqa: SIM905
 )
+#: Base forms that, after "and" in a present-tense duty list, are the list's verb even when the
+#: parser reads them as modifiers ("review call logs and correct errors", "and interview
+#: workers"): their adjective or noun readings hardly ever stand before an object there.
+LIST_VERBS = frozenset({"correct", "interview", "notify", "escalate", "verify", "approve"})
 WEAK_VERBS = frozenset(
     {"use", "utilize", "help", "assist", "work", "handle", "participate", "involve", "do"}
 )

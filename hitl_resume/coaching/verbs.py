@@ -5,6 +5,7 @@ the head ("reviewed, coded and paid"), told apart from nouns and modifiers the t
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from hitl_resume.coaching.agreement import hyphen_prefix, joined_to_verb
@@ -12,6 +13,7 @@ from hitl_resume.coaching.segments import (
     ADJECTIVAL_PARTICIPLES,
     ADJECTIVE_PARTICIPLES,
     LIST_JOINERS,
+    LIST_VERBS,
     WEAK_VERBS,
 )
 from hitl_resume.language.inflect import known_verb, verb_lemmas, verb_tags
@@ -149,6 +151,23 @@ def _in_relative_clause(token: Token, head: Token) -> bool:
     return False
 
 
+def _past_series(token: Token, found: Sequence[Token]) -> bool:
+    """ "Investigated claims, reviewed photos, approved payments and referred the rest": after a
+    comma, a past form is the next verb of a series when the item before the comma opened with
+    one of the clause's verbs and the series ends "and <past verb>" (", fixed assets and
+    payroll" has no such end)."""
+    doc = token.doc
+    start = token.i - 2
+    while start > 0 and doc[start - 1].text != "," and doc[start - 1] not in found:
+        start -= 1
+    opener = doc[start - 1] if start > 0 and doc[start - 1] in found else doc[start]
+    ends_in_verb = any(
+        doc[j].lower_ in {"and", "or"} and doc[j + 1].lower_.endswith("ed")
+        for j in range(token.i + 1, len(doc) - 1)
+    )
+    return opener in found and ends_in_verb
+
+
 def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
     """The head verb and the verbs coordinated with it ("approved, denied or pended")."""
     found = [head]
@@ -205,6 +224,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
         if (
             not past_head
             and not list_tail
+            and token.lower_ not in LIST_VERBS
             and token.dep_ in {"compound", "amod"}
             and token.head.i > token.i
         ):
@@ -231,9 +251,14 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             # "and adjusted routes" is a verb; ", fixed assets" in a list is not, nor is the
             # second of two participles that modify one noun ("on rejected and warned items").
             before = doc[token.i - 2] if token.i >= 2 else None
-            paired = before is not None and before.lower_.endswith("ed") and before not in found
+            # "late or damaged shipments": an adjective before "or" makes the -ed word one too
+            paired = before is not None and (
+                (before.lower_.endswith("ed") and before not in found)
+                or before.tag_ == "JJ"
+                or before.dep_ == "amod"
+            )
             is_verb = (
-                previous.lower_ != ","
+                (previous.lower_ != "," or _past_series(token, found))
                 and not paired
                 and token.lower_.endswith("ed")
                 and token.tag_ in {"VBD", "VBN", "JJ"}
@@ -242,6 +267,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             is_verb = (
                 token.tag_ in {"VB", "VBP"}
+                or (token.lower_ in LIST_VERBS and previous.lower_ in {"and", "or"})
                 or (head.tag_ == "VBZ" and token.tag_ == "VBZ")
                 or (previous.lower_ != "," and token.tag_ == "VBD")
                 # "... and flag unusual decisions": a known verb tagged as a noun

@@ -74,6 +74,9 @@ class WorkProduct:
     nouns: tuple[str, ...]
     automation: str | None
     since: int | None
+    #: Families whose findings may be asked about the automation ("accounts" are bank accounts
+    #: to a teller, user accounts to a moderator); empty: every family.
+    automation_roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +233,13 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
             for d in rows(PLAN_FILE)
         ),
         products=tuple(
-            WorkProduct(d["id"], tuple(d["nouns"]), d["automation"], d["since"])
+            WorkProduct(
+                d["id"],
+                tuple(d["nouns"]),
+                d["automation"],
+                d["since"],
+                tuple(d.get("automation_roles", ())),
+            )
             for d in rows(OBJECTS_FILE)
         ),
         typos=tuple((d["wrong"], d["right"]) for d in rows(TYPOS_FILE)),

@@ -173,6 +173,7 @@ _OPTIONAL = frozenset(
         "words",
         "systems_only",
         "work",
+        "automation_roles",
     }
 )
 _ROLES = _subset(ROLE_IDS)
@@ -203,6 +204,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "nouns": _phrases,
         "automation": _optional_text,
         "since": _optional_year,
+        "automation_roles": _ROLES,
     },
     SOAR_FILE: {
         "id": _text,

@@ -617,3 +617,53 @@ def test_when_a_comma_joins_two_statements_then_no_framing_spans_them(
     """A framing over "reviewing X, processing Y" would call the bookkeeping oversight too."""
     proposed = [r.proposed for r in coached(analyzer, one_bullet(bullet))]
     assert not any(", processing" in p or "authorizing check signer" in p for p in proposed)
+
+
+def test_when_the_family_would_not_use_the_products_software_then_no_automation_is_asked(
+    analyzer: Analyzer,
+) -> None:
+    """A moderator's "accounts" are user accounts: asking whether bank-feed matching software
+    produced them makes no sense (two coaches marked the question unsensible)."""
+    text = one_bullet("Investigated reported accounts for scams, impersonation and abuse.")
+    text = text.replace("Operations Associate", "Trust and Safety Analyst")
+    rewrites = coached(analyzer, text)
+    assert rewrites, "the line is still framed"
+    assert all(not r.needs_confirmation for r in rewrites)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        (
+            "Review their call logs and correct errors in incident documentation.",
+            "Provided human oversight by reviewing their call logs and correcting errors in"
+            " incident documentation",
+        ),
+        (
+            "Examine records and interview workers to ensure recording of transactions.",
+            "Provided human oversight by examining records and interviewing workers to ensure"
+            " recording of transactions",
+        ),
+    ],
+)
+def test_when_a_list_verb_reads_like_a_modifier_then_it_is_still_inflected(
+    analyzer: Analyzer, bullet: str, expected: str
+) -> None:
+    """The parser reads "correct errors" and "interview workers" as noun phrases; a rewrite that
+    leaves them ("reviewing X and correct errors") is a grammar slip (rubric G)."""
+    text = one_bullet(bullet).replace("Operations Associate", "Staff Auditor")
+    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+
+
+def test_when_an_adjective_pairs_with_a_participle_then_the_participle_stays(
+    analyzer: Analyzer,
+) -> None:
+    """ "late or damaged shipments": "damaged" describes the shipments, it is no verb of the
+    list (a rewrite said "escalating late or damaging shipments")."""
+    from hitl_resume.coaching.segments import parse_text
+    from hitl_resume.coaching.verbs import coordinated_verbs, verb_index
+
+    doc = analyzer.nlp(parse_text("Escalated late or damaged shipments to account managers"))
+    head = next(t for t in doc if t.dep_ == "ROOT")
+    verbs = [t.lower_ for t in coordinated_verbs(head, verb_index(analyzer.nlp))]
+    assert verbs == ["escalated"]
