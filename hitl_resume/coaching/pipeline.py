@@ -206,11 +206,11 @@ def prepare(
         # authoring verb in the list makes the check part of the person's own work.
         # A later authoring verb makes the clause the person's own work too ("... and calculate
         # patient liability"); bookkeeping counts only in the opening list ("Reconciled ...").
-        later = [p.lemma for p in slots.pieces if p.lemma][len(lemmas) :]
+        later = _later_authoring(slots.pieces, len(lemmas), data)
         own_work = any(
             lemma in data.authoring or lemma in data.bookkeeping or lemma in WEAK_VERBS
             for lemma in lemmas
-        ) or any(lemma in data.authoring for lemma in later)
+        ) or bool(later)
         candidates.append(
             Candidate(
                 job.finding,
@@ -227,6 +227,21 @@ def prepare(
             )
         )
     return candidates
+
+
+def _later_authoring(pieces: Sequence[Piece], opening: int, data: CoachingData) -> list[str]:
+    """Authoring verbs after the opening list, except one that writes up the person's own
+    reasoning ("... and wrote up my reasoning in the file", "wrote up false positive patterns")."""
+    found = []
+    verbs = [i for i, piece in enumerate(pieces) if piece.lemma][opening:]
+    for index in verbs:
+        lemma = pieces[index].lemma
+        if lemma not in data.authoring:
+            continue
+        following = {p.text.lower() for p in pieces[index + 1 : index + 6]}
+        if not following & data.reasoning_nouns:
+            found.append(lemma)
+    return found
 
 
 def _own_signals(

@@ -207,8 +207,9 @@ def _compound_product(candidate: Candidate, products: Sequence[WorkProduct]) -> 
 
 def _later_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
     """The first work product named anywhere after the verb, for an escalation whose object is
-    a person ("Queried physicians when documentation did not support the diagnosis"); none when
-    a rule or a group of people comes first ("Referred customers to other lines of banking")."""
+    a person ("Queried physicians when documentation did not support the diagnosis") or an
+    approval whose object sits in a phrase ("Signed off on journal entries"); none when a rule
+    or a group of people comes first ("Referred customers to other lines of banking")."""
     by_noun = {noun: product for product in products for noun in product.nouns}
     for word in re.findall(r"[a-z-]+", candidate.slots.segment.lower())[1:]:
         product = by_noun.get(noun_lemma(word))
@@ -358,6 +359,9 @@ def _context_refuses(candidate: Candidate, data: CoachingData, clause_ing: str) 
     with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)", lowered)
     if with_party and with_party.group(1) in data.service_parties:
         return True  # "Review accounts and charges with guests": service, not oversight
+    held_with = re.search(r"\bwith((?: [a-z&]+){1,5})", lowered)
+    if held_with and set(held_with.group(1).split()) & data.meeting_parties:
+        return True  # "Reviewed variances with finance management": a meeting, not oversight
     return bool(candidate.prefix) and (
         not prefix_fits(candidate.prefix, candidate.tense)
         or candidate.adverb is not None
@@ -385,7 +389,9 @@ def build_rewrite(
     if not signals and not chains:
         return None
     product = work_product(candidate, data.products)
-    if product is None and "escalate" in signals:
+    if product is None and (
+        "escalate" in signals or (not slots.object and "approve" in signals)
+    ):  # "Queried physicians when documentation ...", "Signed off on journal entries"
         product = _later_product(candidate, data.products)
     clause_ing = render(slots.pieces, "ing")
     source = slots.segment

@@ -59,8 +59,11 @@ def signal_split(
         if not MIN_PREFIX_WORDS <= len(head) <= MAX_PREFIX_WORDS:
             continue
         last = re.sub(r"\W+$", "", head[-1]).lower()
-        if last in known or _lemma(last) in signal_verbs or "," in prefix:
+        if last in known or _lemma(last) in signal_verbs:
             continue  # "Prepared, reviewed": the first clause has no object of its own
+        items = [item.split() for item in prefix.split(",")[1:]]
+        if not all(item and item[0].isalpha() and _past_or_base(item[0]) for item in items):
+            continue  # "Coordinated the process, set-up interviews": each item opens with a verb
         if "as well as" in prefix or any(
             _past_or_base(joined.group(1)) for joined in _JOINED_WORD.finditer(prefix)
         ):

@@ -151,21 +151,23 @@ def _in_relative_clause(token: Token, head: Token) -> bool:
     return False
 
 
+def _irregular_past(token: Token, previous: Token) -> bool:
+    """ "Signed off on entries, sent back 10%": an irregular past form that is no base form
+    too ("set", "cut" could be nouns) continues a comma series."""
+    tags = verb_tags(token.lower_)
+    return previous.lower_ == "," and "VBD" in tags and "VB" not in tags
+
+
 def _past_series(token: Token, found: Sequence[Token]) -> bool:
     """ "Investigated claims, reviewed photos, approved payments and referred the rest": after a
     comma, a past form is the next verb of a series when the item before the comma opened with
-    one of the clause's verbs and the series ends "and <past verb>" (", fixed assets and
-    payroll" has no such end)."""
+    one of the clause's verbs (", fixed assets" and ", related documents" are caught before)."""
     doc = token.doc
     start = token.i - 2
     while start > 0 and doc[start - 1].text != "," and doc[start - 1] not in found:
         start -= 1
     opener = doc[start - 1] if start > 0 and doc[start - 1] in found else doc[start]
-    ends_in_verb = any(
-        doc[j].lower_ in {"and", "or"} and doc[j + 1].lower_.endswith("ed")
-        for j in range(token.i + 1, len(doc) - 1)
-    )
-    return opener in found and ends_in_verb
+    return opener in found
 
 
 def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[Token]:
@@ -202,7 +204,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
         if token.lower_ in _RELATIVE_PRONOUNS:
             break  # "records which applied billing and generated invoices": their verbs
         previous = doc[token.i - 1]
-        if previous.lower_ not in {"and", "or", ","} or token in found or not token.is_alpha:
+        if previous.lower_ not in {"and", "or", ",", "/"} or token in found or not token.is_alpha:
             continue
         glued = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
         if len(token) < 3 or glued:
@@ -229,10 +231,18 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             and token.head.i > token.i
         ):
             continue  # "sales and use tax audits": a modifier, not a verb
+        # "posts flagged by X and confirm Y", "accounts flagged by X, confirmed or overturned
+        # the ban": the parser hangs the person's next verb on the participle
         misattached = (
             not past_head
             and token.tag_ == "VB"
             and (token.head.tag_ == "VBN" or token.head in found)
+        ) or (
+            past_head
+            and (
+                (previous.lower_ == "," and _past_series(token, found))
+                or (token.dep_ == "conj" and token.head in found)
+            )
         )
         if (
             token.dep_ == "conj"
@@ -260,7 +270,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             is_verb = (
                 (previous.lower_ != "," or _past_series(token, found))
                 and not paired
-                and token.lower_.endswith("ed")
+                and (token.lower_.endswith("ed") or _irregular_past(token, previous))
                 and token.tag_ in {"VBD", "VBN", "JJ"}
             )
         else:

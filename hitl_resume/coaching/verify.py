@@ -22,7 +22,7 @@ from hitl_resume.language.inflect import (
 from hitl_resume.language.spelling import known_word
 
 _TOKEN = re.compile(r"[A-Za-z0-9$%]+(?:['’./-][A-Za-z0-9%]+)*|[^\sA-Za-z0-9]")
-_AND_OR = frozenset({"and", "or"})
+_AND_OR = frozenset({"and", "or", "/"})
 #: Framing words that say nothing on their own and may repeat the clause's.
 _FRAMING_GLUE = frozenset(
     """a an the by of to for on in as and or with at from each every""".split()  # noqa: SIM905
@@ -55,9 +55,14 @@ def _dictionary_verb(word: str, inflected: str) -> bool:
     return known_verb(word) or known_verb(inflected) or known_word(inflected)
 
 
+def _slashed(words: list[str]) -> list[str]:
+    """ "approved/denied" read as two words and a joiner, so each verb is checked."""
+    return [part for word in words for part in re.split(r"(/)", word) if part]
+
+
 def body_problem(source: str, body: str) -> str | None:
     """Why ``body`` is not ``source`` with only its verbs re-inflected (None when it is)."""
-    src, out = tokens(source), tokens(body)
+    src, out = _slashed(tokens(source)), _slashed(tokens(body))
     if not src or len(src) != len(out):
         return "words were added or dropped"
     adverb = len(src) > 1 and src[0].lower().endswith("ly") and src[0].lower() == out[0].lower()
@@ -91,23 +96,21 @@ def body_problem(source: str, body: str) -> str | None:
         base_list = "VB" in head_tags and "VBD" not in head_tags
         first_item = src[1 : src.index(",")] if "," in src else []
         titled = bool(first_item) and first_item[-1].lower().endswith(("er", "or", "ist"))
-        # a past list ends "..., and documented Z" (not after a title: "Authorized check
-        # signer, approved ..."); two clauses joined by a comma alone are two statements
-        list_end = any(
-            src[j].lower() in _AND_OR and j + 1 in changed for j in range(index + 1, len(src) - 1)
-        )
+        # a past series "reviewed X, approved Y" (not after a title: "Authorized check signer,
+        # approved ...")
+        a_tags = verb_tags(a.lower())
         past_list = (
             "VBD" in head_tags
-            and a.lower().endswith("ed")
-            and "VBD" in verb_tags(a.lower())
+            and "VBD" in a_tags
+            and (a.lower().endswith("ed") or "VB" not in a_tags)  # "sent back", not "set"
             and not titled
-            and list_end
         )
         clause_after_comma = (
             previous == ","
             and (base_list or past_list)
-            and following.isalpha()
-            and following not in _AND_OR
+            and (following.isalpha() or following == "/")
+            # "..., confirmed or overturned the ban": a verb pair, not the list's end
+            and (following not in _AND_OR or index + 2 in changed)
         )
         joined = (
             previous in _AND_OR or (previous in LIST_JOINERS and index < run) or clause_after_comma

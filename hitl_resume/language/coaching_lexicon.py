@@ -148,6 +148,10 @@ class CoachingData:
     check_verbs: frozenset[str] = frozenset()
     #: The people a service worker talks with ("with guests": service, not oversight).
     service_parties: frozenset[str] = frozenset()
+    #: People a review is held with ("reviewed variances with management"): a meeting.
+    meeting_parties: frozenset[str] = frozenset()
+    #: What a write-up records about a decision ("wrote up my reasoning"): not authored work.
+    reasoning_nouns: frozenset[str] = frozenset()
     #: Words that make the object background reading ("prior year's audit documentation").
     background: frozenset[str] = frozenset()
 
@@ -249,6 +253,8 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         background=_words_of(rows(WORDS_FILE), "background_modifier"),
         check_verbs=_words_of(rows(WORDS_FILE), "check_verb"),
         service_parties=_words_of(rows(WORDS_FILE), "service_party"),
+        meeting_parties=_words_of(rows(WORDS_FILE), "meeting_party"),
+        reasoning_nouns=_words_of(rows(WORDS_FILE), "reasoning_noun"),
     )
 
 

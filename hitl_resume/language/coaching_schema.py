@@ -23,6 +23,8 @@ WORD_KINDS = frozenset(
         "bookkeeping_verb",
         "check_verb",
         "countable_noun",
+        "meeting_party",
+        "reasoning_noun",
         "service_party",
     }
 )

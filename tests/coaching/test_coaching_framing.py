@@ -667,3 +667,70 @@ def test_when_an_adjective_pairs_with_a_participle_then_the_participle_stays(
     head = next(t for t in doc if t.dep_ == "ROOT")
     verbs = [t.lower_ for t in coordinated_verbs(head, verb_index(analyzer.nlp))]
     assert verbs == ["escalated"]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "expected"),
+    [
+        # Two verbs joined by a slash are both the person's.
+        (
+            "Benefits Specialist",
+            "Reviewed FMLA certifications for completeness, approved/denied leave requests and"
+            " tracked intermittent leave usage.",
+            "Acted as the quality gate by reviewing FMLA certifications for completeness,"
+            " approving/denying leave requests and tracking intermittent leave usage",
+        ),
+        # An irregular past form continues a comma series; an approval's product sits after "on".
+        (
+            "Staff Accountant",
+            "Signed off on journal entries prepared by staff accountants, sent back about 10% for"
+            " corrections.",
+            "Acted as the human decision point by signing off on journal entries prepared by"
+            " staff accountants, sending back about 10% for corrections",
+        ),
+        # "confirmed or overturned" hangs on the participle in the parse; writing up patterns
+        # documents the person's own decisions, it does not author the reviewed work.
+        (
+            "Trust and Safety Analyst",
+            "Investigated accounts flagged by the spam detection model, confirmed or overturned"
+            " the ban, and wrote up false positive patterns for the ML team.",
+            "Applied human judgment by investigating accounts flagged by the spam detection"
+            " model, confirming or overturning the ban, and writing up false positive patterns"
+            " for the ML team",
+        ),
+        # A kept first clause may be a list of the person's verbs.
+        (
+            "Collections Specialist",
+            "Matched customer payments to open invoices, researched short pays and escalated"
+            " disputed balances to collections.",
+            "Matched customer payments to open invoices, researched short pays and applied human"
+            " judgment by escalating disputed balances to collections",
+        ),
+    ],
+)
+def test_when_a_real_list_joins_its_verbs_loosely_then_each_verb_is_read(
+    analyzer: Analyzer, title: str, bullet: str, expected: str
+) -> None:
+    """Slashes, irregular past forms, verb pairs after a participle and comma lists are how
+    people write duty lists; each verb takes the -ing form and nothing else changes."""
+    text = one_bullet(bullet).replace("Operations Associate", title)
+    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        # A review held with management is a meeting, not oversight of their work.
+        "Reviewed variances with finance management and external auditors, processed quarterly"
+        " accruals.",
+        # A kept first clause whose items do not open with verbs is no clause list.
+        "Coordinated the recruiting process, set-up interviews, screened candidates and extended"
+        " job offers.",
+    ],
+)
+def test_when_a_review_is_a_meeting_or_the_kept_clause_is_no_list_then_no_framing(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    """Coaches read these framings as vague or as copying a mangled first clause."""
+    text = one_bullet(bullet).replace("Operations Associate", "Financial Analyst")
+    assert coached(analyzer, text) == ()
