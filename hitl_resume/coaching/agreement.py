@@ -41,6 +41,15 @@ def coordination_slip(doc: Doc, first: int, verbs: Collection[int]) -> bool:
     for token in doc[first:]:
         if token.lower_ in {"a", "an"} and token.head.tag_ in {"NNS", "NNPS"}:
             return True  # "in a competitive markets"
+        if (
+            token.dep_ in {"nsubj", "nsubjpass"}
+            and token.head.i not in verbs
+            and (
+                token.head.dep_ == "ROOT"
+                or (token.head.dep_ == "conj" and token.head.head.dep_ == "ROOT")
+            )
+        ):
+            return True  # "..., team error rate dropped from 12% to 4%": a second statement
         if token.lower_ in _PLURAL_DETERMINERS and token.head.tag_ == "NN":
             return True  # "various gross journal"
         if token.i in verbs or token.is_punct:

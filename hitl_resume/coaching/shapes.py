@@ -18,7 +18,7 @@ from hitl_resume.detection.results import Finding
 from hitl_resume.language.inflect import known_verb
 
 MIN_CLAUSE_WORDS = 4
-MAX_CLAUSE_WORDS = 24
+MAX_CLAUSE_WORDS = 30
 #: Line openings that look like a verb and its object but name a field ("Balance sheet review").
 _NOUN_OPENINGS = re.compile(
     r"^(?:balance sheets?|project management|process improvement|cash management|case management|"

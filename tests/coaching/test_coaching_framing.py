@@ -734,3 +734,29 @@ def test_when_a_review_is_a_meeting_or_the_kept_clause_is_no_list_then_no_framin
     """Coaches read these framings as vague or as copying a mangled first clause."""
     text = one_bullet(bullet).replace("Operations Associate", "Financial Analyst")
     assert coached(analyzer, text) == ()
+
+
+def test_when_a_line_ends_in_a_second_statement_then_no_framing_copies_the_splice(
+    analyzer: Analyzer,
+) -> None:
+    """ "..., team error rate dropped from 12% to 4%": a coach reads the copied comma splice as
+    the original's error (rubric K); the line gets its SOAR prompt instead."""
+    bullet = (
+        "Performed quality checks on closed AML investigations and sent back cases with weak"
+        " narratives, team error rate dropped from 12% to 4%."
+    )
+    text = one_bullet(bullet).replace("Operations Associate", "AML Analyst")
+    assert coached(analyzer, text) == ()
+
+
+def test_when_a_clean_line_runs_to_28_words_then_it_is_still_framed(analyzer: Analyzer) -> None:
+    """Real reviewers write long lines; up to 30 words a framed line stays under 40."""
+    bullet = (
+        "Reviewed new account applications for completeness, corrected errors in customer"
+        " information and obtained manager sign-off on any exceptions to policy so accounts could"
+        " open the same day."
+    )
+    text = one_bullet(bullet).replace("Operations Associate", "Personal Banker")
+    proposed = [r.proposed for r in coached(analyzer, text)]
+    assert len(proposed) == 1
+    assert len(proposed[0].split()) <= 40
