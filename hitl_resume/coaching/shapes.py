@@ -40,7 +40,9 @@ _GARBLED = re.compile(
 #: of objects that ends in an action) or "Reconciled X ... as well as documenting Y" (two verb
 #: forms): a line a framing would only make longer, not right.
 _MIXED_LIST = re.compile(
-    r"^[^,]+,[^,]+,.*,\s+and\s+\w+ing\b|^\w+ed\b.*\bas well as \w+ing\b", re.IGNORECASE
+    r"^[^,]+,[^,]+,.*,\s+and\s+\w+ing\b|^\w+ed\b.*\bas well as \w+ing\b"
+    r"|^\w+ing\b[^,]*,\s+\w+ed\b",  # "auditing carrier invoices, recovered $30K"
+    re.IGNORECASE,
 )
 #: "policy coverages' and issued": a plural possessive with nothing to possess.
 _STRAY_APOSTROPHE = re.compile(r"\w+s'(?=\s+(?:and|or|to|for|in|on|with)\b|\s*[,;.]|\s*$)")

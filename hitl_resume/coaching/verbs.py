@@ -151,6 +151,12 @@ def _in_relative_clause(token: Token, head: Token) -> bool:
     return False
 
 
+#: Words that open a verb's object: after "and X", they make X a verb ("and document the reason").
+_OBJECT_OPENERS = frozenset(
+    "the a an all any each every their its his her our my your".split()  # noqa: SIM905
+)
+
+
 def _irregular_past(token: Token, previous: Token) -> bool:
     """ "Signed off on entries, sent back 10%": an irregular past form that is no base form
     too ("set", "cut" could be nouns) continues a comma series."""
@@ -236,7 +242,12 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
         misattached = (
             not past_head
             and token.tag_ == "VB"
-            and (token.head.tag_ == "VBN" or token.head in found)
+            and (
+                token.head.tag_ == "VBN"
+                or token.head in found
+                # "... when appropriate and document the reason": a base verb with an object
+                or (nxt is not None and nxt.lower_ in _OBJECT_OPENERS)
+            )
         ) or (
             past_head
             and (
@@ -277,7 +288,14 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             is_verb = (
                 token.tag_ in {"VB", "VBP"}
-                or (token.lower_ in LIST_VERBS and previous.lower_ in {"and", "or"})
+                or (
+                    previous.lower_ in {"and", "or"}
+                    and (
+                        token.lower_ in LIST_VERBS
+                        # "and document the reason": a determiner opens the verb's object
+                        or (following is not None and following.lower_ in _OBJECT_OPENERS)
+                    )
+                )
                 or (head.tag_ == "VBZ" and token.tag_ == "VBZ")
                 or (previous.lower_ != "," and token.tag_ == "VBD")
                 # "... and flag unusual decisions": a known verb tagged as a noun

@@ -760,3 +760,36 @@ def test_when_a_clean_line_runs_to_28_words_then_it_is_still_framed(analyzer: An
     proposed = [r.proposed for r in coached(analyzer, text)]
     assert len(proposed) == 1
     assert len(proposed[0].split()) <= 40
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Performed quality audits on outbound orders, picking accuracy improved to 99.6%.",
+        "Responsible for auditing carrier invoices against enrollment, recovered over $30K in"
+        " overpaid premiums.",
+    ],
+)
+def test_when_a_line_mixes_a_result_statement_into_its_list_then_it_is_not_framed(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    """ "..., picking accuracy improved" and "auditing ..., recovered" would be copied into the
+    rewrite as they stand (rubric K/G); the SOAR prompt asks for the result instead."""
+    text = one_bullet(bullet).replace("Operations Associate", "Quality Inspector")
+    assert coached(analyzer, text) == ()
+
+
+def test_when_a_base_verb_opens_an_object_with_a_determiner_then_it_is_a_list_verb(
+    analyzer: Analyzer,
+) -> None:
+    """ "and document the reason": the parser hangs "document" on "appropriate"; the determiner
+    after it shows it is the person's verb (a rewrite left "and document" as it was)."""
+    bullet = (
+        "Override teller transaction limits when appropriate and document the reason in the"
+        " daily exceptions log."
+    )
+    text = one_bullet(bullet, current=True).replace("Operations Associate", "Head Teller")
+    assert [r.proposed for r in coached(analyzer, text)] == [
+        "Act as the human decision point by overriding teller transaction limits when"
+        " appropriate and documenting the reason in the daily exceptions log"
+    ]
