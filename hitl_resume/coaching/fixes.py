@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 
 from hitl_resume.coaching.articles import add_articles
 from hitl_resume.language.lexicon_loader import Lexicon
-from hitl_resume.language.spelling import slips
+from hitl_resume.language.spelling import known_word, slips
 
 
 def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
@@ -29,12 +29,40 @@ def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
 _PAIR_COMMA = re.compile(r"^([^,]+), (and \w+ed\b[^,]*)$")
 
 
+def fix_capitals(text: str, names: Collection[str]) -> str:
+    """ "Review Amortization entries": one capitalised dictionary word between lowercase words
+    mid-sentence is a capitalisation slip. A run of capitals ("American Express accounts") and
+    a word the lexicon knows as a system's name ("Epic charts") stay as written."""
+    words = text.split(" ")
+    for index in range(1, len(words) - 1):
+        word, before, after = words[index], words[index - 1].rstrip(","), words[index + 1]
+        if (
+            word.istitle()
+            and word.isalpha()
+            and len(word) > 3
+            and before.isalpha()
+            and (before.islower() or index == 1)  # after the clause's own verb
+            and after.isalpha()
+            and after.islower()
+            and word.lower() not in names
+            and known_word(word.lower())
+            and known_word(after)
+        ):
+            words[index] = word.lower()
+    return " ".join(words)
+
+
 def fix_clause(
-    text: str, prefix: str, vocabulary: Collection[str], countable: Collection[str]
+    text: str,
+    prefix: str,
+    vocabulary: Collection[str],
+    countable: Collection[str],
+    names: Collection[str] = frozenset(),
 ) -> tuple[str, str]:
     """A clause and the first clause kept before it, with swapped letters fixed, the stray
-    comma of a two-verb pair dropped and bare countable nouns given "the" (``vocabulary``: words
-    never taken for typos)."""
+    comma of a two-verb pair dropped, a stray capital lowered and bare countable nouns given
+    "the" (``vocabulary``: words never taken for typos; ``names``: words of system names)."""
+    text = fix_capitals(text, names)
     for slip in slips(f"{prefix} {text}", vocabulary):
         text = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, text)
         prefix = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, prefix)
@@ -42,6 +70,13 @@ def fix_clause(
     if words and words[0].lower().endswith("ed"):
         text = _PAIR_COMMA.sub(r"\1 \2", text)
     return add_articles(text, countable), add_articles(prefix, countable) if prefix else prefix
+
+
+@functools.lru_cache(maxsize=8)
+def name_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words of the lexicon's system and AI names ("Epic", "Oracle"): never lowered."""
+    phrases = [p for term in (*lexicon.systems, *lexicon.ai_terms) for p in term.phrases]
+    return frozenset(w for phrase in phrases for w in re.findall(r"[a-z]+", phrase.lower()))
 
 
 @functools.lru_cache(maxsize=8)

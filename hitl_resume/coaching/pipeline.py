@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hitl_resume.coaching.articles import bare_possessive
-from hitl_resume.coaching.fixes import fix_clause, fix_typos, lexicon_words
+from hitl_resume.coaching.fixes import fix_clause, fix_typos, lexicon_words, name_words
 from hitl_resume.coaching.framable import framable, verb_signals
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
 from hitl_resume.coaching.interview import interview_prompts
@@ -145,8 +145,10 @@ def _jobs(
     return jobs
 
 
-def _fixed(job: _Job, vocabulary: Collection[str], countable: Collection[str]) -> _Job:
-    text, prefix = fix_clause(job.text, job.prefix, vocabulary, countable)
+def _fixed(
+    job: _Job, vocabulary: Collection[str], countable: Collection[str], names: Collection[str]
+) -> _Job:
+    text, prefix = fix_clause(job.text, job.prefix, vocabulary, countable, names)
     return dataclasses.replace(job, text=text, prefix=prefix)
 
 
@@ -164,6 +166,7 @@ def prepare(
     nlp: Language | None,
     signal_verbs: Mapping[str, tuple[str, ...]] | None = None,
     vocabulary: Collection[str] = frozenset(),
+    names: Collection[str] = frozenset(),
 ) -> list[Candidate]:
     """Parse the strongest findings' sentences (one batch) and read their slots.
 
@@ -178,7 +181,7 @@ def prepare(
     jobs = [job for f in ranked[:MAX_CANDIDATES] for job in _jobs(f, data, known, signal_verbs)]
     if not jobs:
         return []
-    jobs = [_fixed(job, vocabulary, data.countable) for job in jobs]
+    jobs = [_fixed(job, vocabulary, data.countable, names) for job in jobs]
     adverbs = [_LEAD_ADVERB.match(job.text) for job in jobs]
     bare = [job.text[m.end() :] if m else job.text for job, m in zip(jobs, adverbs, strict=True)]
     texts = [parse_text(text) for text in bare]
@@ -398,6 +401,7 @@ def coach(
         nlp,
         verb_signals(lexicon),
         lexicon_words(lexicon),
+        name_words(lexicon),
     )
     rewrites = choose_rewrites(candidates, data, guard)
     broken = notices(candidates, {r.finding_id for r in rewrites})

@@ -49,6 +49,10 @@ _LIGHT_VERB = (
 )
 
 
+#: Words that name software in a line: the automation question would ask what it already says.
+_SOFTWARE_WORDS = frozenset(
+    {"software", "system", "systems", "tool", "engine", "bot", "chatbot", "model", "encoder"}
+)
 #: Verbs that write a reason down: with a reasoning noun as object they document a decision.
 _RECORD_VERBS = frozenset({"write", "record", "log", "document", "keep", "note", "enter", "add"})
 
@@ -271,7 +275,8 @@ def _joined(prefix: str, text: str) -> str:
     """The kept first clause, "and", then the framed clause ("Prepared X and provided ...")."""
     if not prefix:
         return text
-    return f"{prefix} and {text[:1].lower()}{text[1:]}"
+    joint = ", and" if " and " in prefix else " and"  # "Worked denials and rejections, and ..."
+    return f"{prefix}{joint} {text[:1].lower()}{text[1:]}"
 
 
 def _framed(text: str, clause_ing: str, source: str, joint: str = "by") -> str | None:
@@ -315,6 +320,8 @@ def _variant(
         return None
     if product.automation_roles and candidate.finding.role not in product.automation_roles:
         return None  # a moderator's "flagged seller accounts" are no bank-feed matches
+    if _SOFTWARE_WORDS & set(re.findall(r"[a-z]+", candidate.slots.segment.lower())):
+        return None  # "codes suggested by the encoder": the line already names the software
     if not candidate.slots.object:
         return None  # the parse could not delimit the object: no question to ask about it
     allowed = set(product.nouns) | {noun.split()[-1] for noun in product.nouns}

@@ -58,6 +58,19 @@ def _sibling_known(word: str) -> bool:
     return False
 
 
+#: Contractions written without their apostrophe ("didnt support it").
+_CONTRACTIONS = {
+    w.replace("'", ""): w
+    for w in ("didn't", "doesn't", "don't", "wasn't", "weren't", "isn't", "aren't", "hasn't")
+}
+
+
+def _insertions(word: str) -> list[str]:
+    """One letter left out ("withdrawls", "refering")."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return [word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in letters]
+
+
 def _swaps(word: str) -> list[str]:
     return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
 
@@ -67,6 +80,11 @@ def _slip_of(word: str) -> Slip | None:
     lower = word.lower()
     if not MIN_LETTERS <= len(lower) <= MAX_LETTERS or lower in _CLOSED_CLASS or known_word(lower):
         return None
+    if lower in _CONTRACTIONS:
+        return Slip(word, _CONTRACTIONS[lower])  # "didnt"
+    inserted = sorted({s for s in _insertions(lower) if known_word(s)})
+    if len(inserted) == 1:
+        return Slip(word, inserted[0].capitalize() if word[:1].isupper() else inserted[0])
     if any(known_word(lower[:-n]) for n in (1, 2) if len(lower) - n >= MIN_LETTERS - 1):
         return None  # "payables", "escalations": an ending the dictionary lacks, not a slip
     if _sibling_known(lower):

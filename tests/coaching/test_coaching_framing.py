@@ -580,8 +580,8 @@ def test_when_a_line_shows_hitl_work_in_its_own_words_then_it_gets_the_fitting_f
             "HR Coordinator",
             "Answered employee questions about benefits and policies, escalated complex issues"
             " to the HR manager.",
-            "Answered employee questions about benefits and policies and applied human judgment"
-            " by escalating complex issues to the HR manager",
+            "Answered employee questions about benefits and policies, and applied human"
+            " judgment by escalating complex issues to the HR manager",
         ),
         # A framing of the whole line ranks above one put mid-sentence.
         (
@@ -793,3 +793,58 @@ def test_when_a_base_verb_opens_an_object_with_a_determiner_then_it_is_a_list_ve
         "Act as the human decision point by overriding teller transaction limits when"
         " appropriate and documenting the reason in the daily exceptions log"
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "expected"),
+    [
+        # A stray capital between lowercase words is lowered; a system's name is not.
+        (
+            "Staff Accountant",
+            "Review Amortization entries processed for deferred compensation plans.",
+            "Provided human oversight by reviewing amortization entries processed for deferred"
+            " compensation plans",
+        ),
+        # A kept first clause with its own "and" takes a comma before the framed one.
+        (
+            "Medical Billing Specialist",
+            "Work claim denials and rejections, correct errors and resubmit within 48 hours.",
+            "Work claim denials and rejections, and apply human judgment by correcting errors"
+            " and resubmitting within 48 hours",
+        ),
+    ],
+)
+def test_when_the_clause_has_a_stray_capital_or_joins_a_list_then_the_rewrite_reads_clean(
+    analyzer: Analyzer, title: str, bullet: str, expected: str
+) -> None:
+    """Coaches marked "Amortization entries" (K) and "denials and rejections and apply" (G)."""
+    current = bullet.startswith("Work ")  # a present-tense duty list belongs to a current job
+    text = one_bullet(bullet, current=current).replace("Operations Associate", title)
+    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Investigated auto claims and approved payments up to my $15K authority.",
+        "Evaluated insurance submissions and wrote up my reasoning in the policy file.",
+    ],
+)
+def test_when_a_line_speaks_in_the_first_person_then_it_is_not_copied(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    """ "my $15K authority" in a rewrite is the original's slip copied (rubric K)."""
+    text = one_bullet(bullet).replace("Operations Associate", "Claims Adjuster")
+    assert coached(analyzer, text) == ()
+
+
+def test_when_the_line_names_the_software_then_no_automation_question_is_asked(
+    analyzer: Analyzer,
+) -> None:
+    """ "codes suggested by the encoder": asking whether an encoder produced them asks what the
+    line says (two coaches marked the question unsensible)."""
+    bullet = "Validated codes suggested by the encoder against physician documentation."
+    text = one_bullet(bullet).replace("Operations Associate", "Medical Coder")
+    rewrites = coached(analyzer, text)
+    assert rewrites
+    assert all(not r.needs_confirmation for r in rewrites)

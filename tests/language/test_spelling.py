@@ -36,3 +36,20 @@ def test_when_a_letter_run_is_huge_then_it_is_no_word() -> None:
     would build 100,000 strings of that length (SECURITY.md: work must not outgrow the text)."""
     assert slips("Reviewed " + "ab" * 50_000 + " claims") == []
     assert slips("Reviewed " + "x" * 31 + " claims") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixes"),
+    [
+        ("Verified signatures on withdrawls", {"withdrawls": "withdrawals"}),
+        ("when the documentation didnt support it", {"didnt": "didn't"}),
+        # Real words and domain words the dictionary lacks stay as written.
+        ("Reviewed pended claims, timecards and payables", {}),
+    ],
+)
+def test_when_a_letter_or_apostrophe_is_left_out_then_the_slip_is_fixed(
+    text: str, fixes: dict[str, str]
+) -> None:
+    """A coach marks a rewrite that copies "withdrawls" or "didnt" as keeping the original's
+    error (rubric K); one left-out letter with a single dictionary fix is a typo."""
+    assert {s.word: s.fix for s in slips(text)} == fixes
