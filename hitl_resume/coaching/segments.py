@@ -88,7 +88,9 @@ ADJECTIVAL_PARTICIPLES = frozenset(
 #: Base forms that, after "and" in a present-tense duty list, are the list's verb even when the
 #: parser reads them as modifiers ("review call logs and correct errors", "and interview
 #: workers"): their adjective or noun readings hardly ever stand before an object there.
-LIST_VERBS = frozenset({"correct", "interview", "notify", "escalate", "verify", "approve"})
+LIST_VERBS = frozenset(
+    {"correct", "interview", "notify", "escalate", "verify", "approve", "document"}
+)
 WEAK_VERBS = frozenset(
     {"use", "utilize", "help", "assist", "work", "handle", "participate", "involve", "do"}
 )

@@ -157,6 +157,15 @@ _OBJECT_OPENERS = frozenset(
 )
 
 
+def _joiner_before(token: Token) -> Token:
+    """The word before the token, past one manner adverb ("and manually reviewed X")."""
+    doc = token.doc
+    previous = doc[token.i - 1]
+    if previous.tag_ == "RB" and previous.lower_.endswith("ly") and token.i >= 2:
+        return doc[token.i - 2]
+    return previous
+
+
 def _irregular_past(token: Token, previous: Token) -> bool:
     """ "Signed off on entries, sent back 10%": an irregular past form that is no base form
     too ("set", "cut" could be nouns) continues a comma series."""
@@ -209,7 +218,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
     for token in doc[head.i + 1 :]:
         if token.lower_ in _RELATIVE_PRONOUNS:
             break  # "records which applied billing and generated invoices": their verbs
-        previous = doc[token.i - 1]
+        previous = _joiner_before(token)
         if previous.lower_ not in {"and", "or", ",", "/"} or token in found or not token.is_alpha:
             continue
         glued = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
@@ -289,7 +298,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             is_verb = (
                 token.tag_ in {"VB", "VBP"}
                 or (
-                    previous.lower_ in {"and", "or"}
+                    previous.lower_ in {"and", "or", ","}
                     and (
                         token.lower_ in LIST_VERBS
                         # "and document the reason": a determiner opens the verb's object

@@ -82,7 +82,8 @@ def _slip_of(word: str) -> Slip | None:
         return None
     if lower in _CONTRACTIONS:
         return Slip(word, _CONTRACTIONS[lower])  # "didnt"
-    inserted = sorted({s for s in _insertions(lower) if known_word(s)})
+    # one left-out letter, in a long word only: "lumper" is a trade's word, not "lumpier"
+    inserted = sorted({s for s in _insertions(lower) if known_word(s)}) if len(lower) >= 8 else []
     if len(inserted) == 1:
         return Slip(word, inserted[0].capitalize() if word[:1].isupper() else inserted[0])
     if any(known_word(lower[:-n]) for n in (1, 2) if len(lower) - n >= MIN_LETTERS - 1):

@@ -848,3 +848,17 @@ def test_when_the_line_names_the_software_then_no_automation_question_is_asked(
     rewrites = coached(analyzer, text)
     assert rewrites
     assert all(not r.needs_confirmation for r in rewrites)
+
+
+def test_when_list_verbs_follow_commas_then_each_is_inflected(analyzer: Analyzer) -> None:
+    """ "..., correct misapplied refunds and document resolution": a rewrite that left them
+    ("reviewing X, correct Y and document Z") was marked a grammar slip (rubric G)."""
+    bullet = (
+        "Review escalated tickets from Tier 1 agents, correct misapplied refunds and document"
+        " resolution in CRM."
+    )
+    text = one_bullet(bullet, current=True).replace("Operations Associate", "Support Lead")
+    assert [r.proposed for r in coached(analyzer, text)] == [
+        "Provide human oversight by reviewing escalated tickets from Tier 1 agents, correcting"
+        " misapplied refunds and documenting resolution in CRM"
+    ]
