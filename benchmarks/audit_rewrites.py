@@ -82,7 +82,11 @@ def fails_verifier(clause: str, proposed: str) -> bool:
     say "by" itself; a decision framing that replaces "Exercised judgment in" joins with "in" or
     "when")."""
     tails = [m.end() for m in re.finditer(r" (?:by|in|when) ", proposed)]
-    return all(body_problem(clause, proposed[end:]) is not None for end in tails)
+    return all(
+        body_problem(clause, proposed[end:]) is not None
+        and not clause.endswith(proposed[end:])  # the decisions after "Exercised judgment in"
+        for end in tails
+    )
 
 
 def changed_non_verbs(clause: str, proposed: str) -> int:

@@ -19,7 +19,12 @@ from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
 from hitl_resume.coaching.interview import interview_prompts
 from hitl_resume.coaching.plan import build_plan
 from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, Tense
-from hitl_resume.coaching.rewrites import build_rewrite, clause_signals, word_count
+from hitl_resume.coaching.rewrites import (
+    build_rewrite,
+    clause_signals,
+    names_own_judgment,
+    word_count,
+)
 from hitl_resume.coaching.segments import (
     LIST_JOINERS,
     WEAK_VERBS,
@@ -359,7 +364,13 @@ def _story_material(
         if not clause_signals(candidate):
             continue
         clauses.setdefault(fid, slots.segment)
-        if slots.object and slots.object_of_head and clauses[fid].endswith(slots.segment):
+        own_judgment = names_own_judgment(slots.segment)  # "Exercised sound judgment in ..."
+        if (
+            slots.object
+            and slots.object_of_head
+            and not own_judgment
+            and clauses[fid].endswith(slots.segment)
+        ):
             objects.setdefault(fid, slots.object)
     for candidate in candidates:  # else the first sentence that holds a signal
         clauses.setdefault(candidate.finding.id, candidate.sentence or candidate.slots.segment)

@@ -65,6 +65,11 @@ _JUDGMENT_IN = re.compile(r"^exercis\w* (?:\w+ )?judge?ment (in|when|on|by) ")
 _DECISION_SIGNALS = frozenset({"approve", "override"})
 
 
+def names_own_judgment(text: str) -> bool:
+    """The line opens "Exercised (sound) judgment in ...": its judgment is no work object."""
+    return _JUDGMENT_IN.match(text.lower()) is not None
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them (punctuation-only tokens do not count)."""
     return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
@@ -465,7 +470,7 @@ def build_rewrite(
             tense=candidate.tense,
             start=start,
             end=end,
-            clause=source,
+            clause=slots.segment if judgment else source,
             alternative=variant[0] if variant else None,
             value=template.priority
             + (VARIANT_BONUS if variant else 0)

@@ -161,7 +161,8 @@ def _joiner_before(token: Token) -> Token:
     """The word before the token, past one manner adverb ("and manually reviewed X")."""
     doc = token.doc
     previous = doc[token.i - 1]
-    if previous.tag_ == "RB" and previous.lower_.endswith("ly") and token.i >= 2:
+    adverb = previous.tag_ == "RB" and previous.lower_.endswith("ly")
+    if adverb and token.dep_ == "conj" and token.i >= 2:  # not "was correctly recorded"
         return doc[token.i - 2]
     return previous
 

@@ -862,3 +862,17 @@ def test_when_list_verbs_follow_commas_then_each_is_inflected(analyzer: Analyzer
         "Provide human oversight by reviewing escalated tickets from Tier 1 agents, correcting"
         " misapplied refunds and documenting resolution in CRM"
     ]
+
+
+def test_when_a_judgment_line_is_framed_then_its_interview_prompt_quotes_it_whole(
+    analyzer: Analyzer,
+) -> None:
+    """The prompt quotes the line as written and never asks where "the sound judgments" came
+    from: the judgment is the person's, not a work object."""
+    bullet = (
+        "Exercised sound judgment in issuing credits and making exceptions to customer policies."
+    )
+    _, prompts = coached_all(analyzer, one_bullet(bullet))
+    assert prompts
+    assert "“Exercised sound judgment in issuing credits" in prompts[0].situation
+    assert "judgments come from" not in prompts[0].situation
