@@ -13,12 +13,12 @@ from .resumes import resume
 AUTOMATION_WORDS = ("automated", "software", "system", "ai ", "algorithm")
 
 
-def one_bullet(bullet: str, *, current: bool = False) -> str:
+def one_bullet(bullet: str, *, current: bool = False, title: str = "Operations Associate") -> str:
     """A synthetic resume with one job and one bullet (an invented person and employer)."""
     dates = "2020 – Present" if current else "2016 – 2019"
     return (
         "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
-        f"Operations Associate | Quillfield Partners | Austin, TX | {dates}\n• {bullet}\n"
+        f"{title} | Quillfield Partners | Austin, TX | {dates}\n• {bullet}\n"
     )
 
 
@@ -540,8 +540,7 @@ def test_when_a_line_shows_hitl_work_in_its_own_words_then_it_gets_the_fitting_f
 ) -> None:
     """Review, escalation, feedback and documentation lines of the families' own work (claims,
     coding, moderation, AI training) each get the framing a coach signs (rubric examples)."""
-    text = one_bullet(bullet).replace("Operations Associate", title)
-    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+    assert [r.proposed for r in coached(analyzer, one_bullet(bullet, title=title))] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -597,8 +596,7 @@ def test_when_the_object_or_list_is_read_right_then_the_line_is_framed_whole(
 ) -> None:
     """Real lines name their work after a count noun, list two products, join three past
     clauses with commas or keep a list of nouns in a first clause; each is one statement."""
-    text = one_bullet(bullet).replace("Operations Associate", title)
-    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+    assert [r.proposed for r in coached(analyzer, one_bullet(bullet, title=title))] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -619,14 +617,26 @@ def test_when_a_comma_joins_two_statements_then_no_framing_spans_them(
     assert not any(", processing" in p or "authorizing check signer" in p for p in proposed)
 
 
-def test_when_the_family_would_not_use_the_products_software_then_no_automation_is_asked(
-    analyzer: Analyzer,
+@pytest.mark.parametrize(
+    ("title", "bullet"),
+    [
+        # A moderator's "accounts" are user accounts, no bank-feed matches.
+        (
+            "Trust and Safety Analyst",
+            "Investigated reported accounts for scams, impersonation and abuse.",
+        ),
+        # The line already names the software the question would ask about.
+        (
+            "Medical Coder",
+            "Validated codes suggested by the encoder against physician documentation.",
+        ),
+    ],
+)
+def test_when_the_automation_question_would_make_no_sense_then_none_is_asked(
+    analyzer: Analyzer, title: str, bullet: str
 ) -> None:
-    """A moderator's "accounts" are user accounts: asking whether bank-feed matching software
-    produced them makes no sense (two coaches marked the question unsensible)."""
-    text = one_bullet("Investigated reported accounts for scams, impersonation and abuse.")
-    text = text.replace("Operations Associate", "Trust and Safety Analyst")
-    rewrites = coached(analyzer, text)
+    """Two coaches marked these questions unsensible; the line is still framed."""
+    rewrites = coached(analyzer, one_bullet(bullet, title=title))
     assert rewrites, "the line is still framed"
     assert all(not r.needs_confirmation for r in rewrites)
 
@@ -651,8 +661,9 @@ def test_when_a_list_verb_reads_like_a_modifier_then_it_is_still_inflected(
 ) -> None:
     """The parser reads "correct errors" and "interview workers" as noun phrases; a rewrite that
     leaves them ("reviewing X and correct errors") is a grammar slip (rubric G)."""
-    text = one_bullet(bullet).replace("Operations Associate", "Staff Auditor")
-    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+    assert [r.proposed for r in coached(analyzer, one_bullet(bullet, title="Staff Auditor"))] == [
+        expected
+    ]
 
 
 def test_when_an_adjective_pairs_with_a_participle_then_the_participle_stays(
@@ -713,8 +724,7 @@ def test_when_a_real_list_joins_its_verbs_loosely_then_each_verb_is_read(
 ) -> None:
     """Slashes, irregular past forms, verb pairs after a participle and comma lists are how
     people write duty lists; each verb takes the -ing form and nothing else changes."""
-    text = one_bullet(bullet).replace("Operations Associate", title)
-    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+    assert [r.proposed for r in coached(analyzer, one_bullet(bullet, title=title))] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -732,8 +742,7 @@ def test_when_a_review_is_a_meeting_or_the_kept_clause_is_no_list_then_no_framin
     analyzer: Analyzer, bullet: str
 ) -> None:
     """Coaches read these framings as vague or as copying a mangled first clause."""
-    text = one_bullet(bullet).replace("Operations Associate", "Financial Analyst")
-    assert coached(analyzer, text) == ()
+    assert coached(analyzer, one_bullet(bullet, title="Financial Analyst")) == ()
 
 
 def test_when_a_line_ends_in_a_second_statement_then_no_framing_copies_the_splice(
@@ -745,8 +754,7 @@ def test_when_a_line_ends_in_a_second_statement_then_no_framing_copies_the_splic
         "Performed quality checks on closed AML investigations and sent back cases with weak"
         " narratives, team error rate dropped from 12% to 4%."
     )
-    text = one_bullet(bullet).replace("Operations Associate", "AML Analyst")
-    assert coached(analyzer, text) == ()
+    assert coached(analyzer, one_bullet(bullet, title="AML Analyst")) == ()
 
 
 def test_when_a_clean_line_runs_to_28_words_then_it_is_still_framed(analyzer: Analyzer) -> None:
@@ -756,7 +764,7 @@ def test_when_a_clean_line_runs_to_28_words_then_it_is_still_framed(analyzer: An
         " information and obtained manager sign-off on any exceptions to policy so accounts could"
         " open the same day."
     )
-    text = one_bullet(bullet).replace("Operations Associate", "Personal Banker")
+    text = one_bullet(bullet, title="Personal Banker")
     proposed = [r.proposed for r in coached(analyzer, text)]
     assert len(proposed) == 1
     assert len(proposed[0].split()) <= 40
@@ -775,24 +783,37 @@ def test_when_a_line_mixes_a_result_statement_into_its_list_then_it_is_not_frame
 ) -> None:
     """ "..., picking accuracy improved" and "auditing ..., recovered" would be copied into the
     rewrite as they stand (rubric K/G); the SOAR prompt asks for the result instead."""
-    text = one_bullet(bullet).replace("Operations Associate", "Quality Inspector")
-    assert coached(analyzer, text) == ()
+    assert coached(analyzer, one_bullet(bullet, title="Quality Inspector")) == ()
 
 
-def test_when_a_base_verb_opens_an_object_with_a_determiner_then_it_is_a_list_verb(
-    analyzer: Analyzer,
+@pytest.mark.parametrize(
+    ("title", "bullet", "expected"),
+    [
+        # The parser hangs "document" on "appropriate"; the determiner after it shows a verb.
+        (
+            "Head Teller",
+            "Override teller transaction limits when appropriate and document the reason in the"
+            " daily exceptions log.",
+            "Act as the human decision point by overriding teller transaction limits when"
+            " appropriate and documenting the reason in the daily exceptions log",
+        ),
+        # List verbs after a comma.
+        (
+            "Support Lead",
+            "Review escalated tickets from Tier 1 agents, correct misapplied refunds and document"
+            " resolution in CRM.",
+            "Provide human oversight by reviewing escalated tickets from Tier 1 agents, correcting"
+            " misapplied refunds and documenting resolution in CRM",
+        ),
+    ],
+)
+def test_when_a_present_list_verb_reads_like_a_noun_then_it_is_still_inflected(
+    analyzer: Analyzer, title: str, bullet: str, expected: str
 ) -> None:
-    """ "and document the reason": the parser hangs "document" on "appropriate"; the determiner
-    after it shows it is the person's verb (a rewrite left "and document" as it was)."""
-    bullet = (
-        "Override teller transaction limits when appropriate and document the reason in the"
-        " daily exceptions log."
-    )
-    text = one_bullet(bullet, current=True).replace("Operations Associate", "Head Teller")
-    assert [r.proposed for r in coached(analyzer, text)] == [
-        "Act as the human decision point by overriding teller transaction limits when"
-        " appropriate and documenting the reason in the daily exceptions log"
-    ]
+    """Rewrites that left "and document the reason" or ", correct Y and document Z" as written
+    were marked grammar slips (rubric G)."""
+    text = one_bullet(bullet, current=True, title=title)
+    assert [r.proposed for r in coached(analyzer, text)] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -819,8 +840,9 @@ def test_when_the_clause_has_a_stray_capital_or_joins_a_list_then_the_rewrite_re
 ) -> None:
     """Coaches marked "Amortization entries" (K) and "denials and rejections and apply" (G)."""
     current = bullet.startswith("Work ")  # a present-tense duty list belongs to a current job
-    text = one_bullet(bullet, current=current).replace("Operations Associate", title)
-    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+    assert [
+        r.proposed for r in coached(analyzer, one_bullet(bullet, current=current, title=title))
+    ] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -834,34 +856,7 @@ def test_when_a_line_speaks_in_the_first_person_then_it_is_not_copied(
     analyzer: Analyzer, bullet: str
 ) -> None:
     """ "my $15K authority" in a rewrite is the original's slip copied (rubric K)."""
-    text = one_bullet(bullet).replace("Operations Associate", "Claims Adjuster")
-    assert coached(analyzer, text) == ()
-
-
-def test_when_the_line_names_the_software_then_no_automation_question_is_asked(
-    analyzer: Analyzer,
-) -> None:
-    """ "codes suggested by the encoder": asking whether an encoder produced them asks what the
-    line says (two coaches marked the question unsensible)."""
-    bullet = "Validated codes suggested by the encoder against physician documentation."
-    text = one_bullet(bullet).replace("Operations Associate", "Medical Coder")
-    rewrites = coached(analyzer, text)
-    assert rewrites
-    assert all(not r.needs_confirmation for r in rewrites)
-
-
-def test_when_list_verbs_follow_commas_then_each_is_inflected(analyzer: Analyzer) -> None:
-    """ "..., correct misapplied refunds and document resolution": a rewrite that left them
-    ("reviewing X, correct Y and document Z") was marked a grammar slip (rubric G)."""
-    bullet = (
-        "Review escalated tickets from Tier 1 agents, correct misapplied refunds and document"
-        " resolution in CRM."
-    )
-    text = one_bullet(bullet, current=True).replace("Operations Associate", "Support Lead")
-    assert [r.proposed for r in coached(analyzer, text)] == [
-        "Provide human oversight by reviewing escalated tickets from Tier 1 agents, correcting"
-        " misapplied refunds and documenting resolution in CRM"
-    ]
+    assert coached(analyzer, one_bullet(bullet, title="Claims Adjuster")) == ()
 
 
 def test_when_a_judgment_line_is_framed_then_its_interview_prompt_quotes_it_whole(
