@@ -91,6 +91,9 @@ ADJECTIVAL_PARTICIPLES = frozenset(
 LIST_VERBS = frozenset(
     {"correct", "interview", "notify", "escalate", "verify", "approve", "document"}
 )
+#: Base forms that are the list's verb before a plural object ("and dispute overcharges") but a
+#: noun modifier before a singular one ("and dispute resolution").
+PLURAL_OBJECT_VERBS = frozenset({"dispute", "audit", "flag"})
 WEAK_VERBS = frozenset(
     {"use", "utilize", "help", "assist", "work", "handle", "participate", "involve", "do"}
 )

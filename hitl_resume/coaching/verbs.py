@@ -14,6 +14,7 @@ from hitl_resume.coaching.segments import (
     ADJECTIVE_PARTICIPLES,
     LIST_JOINERS,
     LIST_VERBS,
+    PLURAL_OBJECT_VERBS,
     WEAK_VERBS,
 )
 from hitl_resume.language.inflect import known_verb, verb_lemmas, verb_tags
@@ -239,10 +240,14 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             and doc[token.i - 2].text == ","
             and token.lower_ in known
         )
+        # "and correct errors", "and dispute overcharges": verbs the parser reads as modifiers
+        list_verb = token.lower_ in LIST_VERBS or (
+            token.lower_ in PLURAL_OBJECT_VERBS and nxt is not None and nxt.tag_ == "NNS"
+        )
         if (
             not past_head
             and not list_tail
-            and token.lower_ not in LIST_VERBS
+            and not list_verb
             and token.dep_ in {"compound", "amod"}
             and token.head.i > token.i
         ):
@@ -301,7 +306,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                 or (
                     previous.lower_ in {"and", "or", ","}
                     and (
-                        token.lower_ in LIST_VERBS
+                        list_verb
                         # "and document the reason": a determiner opens the verb's object
                         or (following is not None and following.lower_ in _OBJECT_OPENERS)
                     )

@@ -60,6 +60,21 @@ def _slashed(words: list[str]) -> list[str]:
     return [part for word in words for part in re.split(r"(/)", word) if part]
 
 
+def _compound_past(src: list[str], index: int, changed: Collection[int]) -> bool:
+    """ "and phone screened 25 applicants", "and spot checked files": a past verb with a noun
+    before it, after "and"/"or", that the rewrite left as written."""
+    word = src[index].lower()
+    return (
+        index >= 2
+        and src[index - 2].lower() in _AND_OR
+        and index - 1 not in changed  # "and referred suspected fraud": a verb, then its object
+        and src[index - 1].isalpha()
+        and src[index - 1].islower()
+        and word.endswith("ed")
+        and "VBD" in verb_tags(word)
+    )
+
+
 def body_problem(source: str, body: str) -> str | None:
     """Why ``body`` is not ``source`` with only its verbs re-inflected (None when it is)."""
     src, out = _slashed(tokens(source)), _slashed(tokens(body))
@@ -128,7 +143,13 @@ def body_problem(source: str, body: str) -> str | None:
             len(src),
         )
         for index, word in enumerate(src[1:], start=1):
-            if index in changed or src[index - 1].lower() not in _AND_OR | {","}:
+            if index in changed:
+                continue
+            if _compound_past(src, index, changed) or (
+                word.lower().endswith("'d") and src[index - 1].lower() in _AND_OR
+            ):
+                return f"{word!r} keeps its old form beside a re-inflected verb"
+            if src[index - 1].lower() not in _AND_OR | {","}:
                 continue
             lower = word.lower()
             tags = verb_tags(lower)

@@ -797,6 +797,14 @@ def test_when_a_line_mixes_a_result_statement_into_its_list_then_it_is_not_frame
             "Act as the human decision point by overriding teller transaction limits when"
             " appropriate and documenting the reason in the daily exceptions log",
         ),
+        # A verb the parser reads as a noun before a plural object ("dispute overcharges").
+        (
+            "Logistics Coordinator",
+            "Audit freight invoices against rate confirmations and dispute overcharges with"
+            " carriers.",
+            "Provide human oversight by auditing freight invoices against rate confirmations and"
+            " disputing overcharges with carriers",
+        ),
         # List verbs after a comma.
         (
             "Support Lead",
@@ -871,3 +879,20 @@ def test_when_a_judgment_line_is_framed_then_its_interview_prompt_quotes_it_whol
     assert prompts
     assert "“Exercised sound judgment in issuing credits" in prompts[0].situation
     assert "judgments come from" not in prompts[0].situation
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "reviewing resumes and phone screened 25 applicants weekly",
+        "reviewing false positives and QA'd keyword filter changes",
+    ],
+)
+def test_when_a_compound_or_clipped_past_verb_is_left_then_the_verifier_refuses(
+    body: str,
+) -> None:
+    """ "and phone screened", "and QA'd": past forms a rewrite left beside "reviewing" (G)."""
+    from hitl_resume.coaching.verify import body_problem
+
+    source = body.replace("reviewing", "Reviewed", 1)
+    assert body_problem(source, body) is not None
