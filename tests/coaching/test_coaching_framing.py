@@ -896,3 +896,27 @@ def test_when_a_compound_or_clipped_past_verb_is_left_then_the_verifier_refuses(
 
     source = body.replace("reviewing", "Reviewed", 1)
     assert body_problem(source, body) is not None
+
+
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        (
+            "Reviewed new accounts for credit.",
+            "Acted as the human decision point by reviewing new accounts for credit",
+        ),
+        (
+            "Review flagged seller accounts and decide whether to suspend, warn or reinstate.",
+            "Act as the human decision point by reviewing flagged seller accounts and deciding"
+            " whether to suspend, warn or reinstate",
+        ),
+    ],
+)
+def test_when_a_review_ends_in_a_decision_then_it_is_named_a_decision_point(
+    analyzer: Analyzer, bullet: str, expected: str
+) -> None:
+    """A strict coach called "Applied human judgment" filler on credit and suspension decisions
+    and asked for the decision to be named; the rubric frames decisions as a decision point."""
+    current = bullet.startswith("Review ")
+    text = one_bullet(bullet, current=current, title="Risk Analyst")
+    assert [r.proposed for r in coached(analyzer, text)] == [expected]
