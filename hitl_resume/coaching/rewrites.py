@@ -364,7 +364,8 @@ def _replaced(candidate: Candidate) -> tuple[str, int, int]:
 
 def _context_refuses(candidate: Candidate, data: CoachingData, clause_ing: str) -> bool:
     """The clause's context makes any framing wrong: background reading, service with a
-    guest, or a kept first clause the framed one would pull apart."""
+    guest, a review held with management, or a kept first clause the framed one would pull
+    apart."""
     lowered = f" {candidate.slots.segment.lower()} "
     if any(f" {b} " in lowered for b in data.background):
         return True  # reading last year's papers prepares the person's own work
