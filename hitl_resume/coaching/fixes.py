@@ -25,6 +25,9 @@ def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
     return text
 
 
+#: Words past which a clause is not spell-checked: a framed clause has at most 30 and a kept
+#: first clause at most 14.
+MAX_CHECKED_WORDS = 60
 #: "Audited the files, and reconciled the amount": one comma, before the "and" of two verbs.
 _PAIR_COMMA = re.compile(r"^([^,]+), (and \w+ed\b[^,]*)$")
 
@@ -63,7 +66,11 @@ def fix_clause(
     comma of a two-verb pair dropped, a stray capital lowered and bare countable nouns given
     "the" (``vocabulary``: words never taken for typos; ``names``: words of system names)."""
     text = fix_capitals(text, names)
-    for slip in slips(f"{prefix} {text}", vocabulary):
+    checked = f"{prefix} {text}"
+    # A clause this long is never framed; letter-by-letter checks of its words would only cost
+    # time (docs/security.md T-07: a bullet of thousands of long unknown words).
+    found = slips(checked, vocabulary) if len(checked.split()) <= MAX_CHECKED_WORDS else []
+    for slip in found:
         text = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, text)
         prefix = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, prefix)
     words = text.split()

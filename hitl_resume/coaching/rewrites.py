@@ -9,6 +9,7 @@ rewrite, with its confirmation, only for objects and years where such software w
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
@@ -49,10 +50,6 @@ _LIGHT_VERB = (
 )
 
 
-#: Words that name software in a line: the automation question would ask what it already says.
-_SOFTWARE_WORDS = frozenset(
-    {"software", "system", "systems", "tool", "engine", "bot", "chatbot", "model", "encoder"}
-)
 #: Verbs that write a reason down: with a reasoning noun as object they document a decision.
 _RECORD_VERBS = frozenset({"write", "record", "log", "document", "keep", "note", "enter", "add"})
 
@@ -137,7 +134,7 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     reviews on customer information", "800 pieces of user content") the product follows "of" or
     "on".
     """
-    by_noun = {noun: product for product in products for noun in product.nouns}
+    by_noun = _product_index(tuple(products))
     compound = _compound_product(candidate, products)
     if compound is not None:
         return compound  # "time cards", "job postings": the two words name the product
@@ -214,12 +211,18 @@ def _compound_product(candidate: Candidate, products: Sequence[WorkProduct]) -> 
     return next((p for p in products for noun in p.nouns if " " in noun and noun in pairs), None)
 
 
+@functools.lru_cache(maxsize=8)
+def _product_index(products: tuple[WorkProduct, ...]) -> Mapping[str, WorkProduct]:
+    """Each noun of the lexicon's work products and the product it names (built once)."""
+    return {noun: product for product in products for noun in product.nouns}
+
+
 def _later_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
     """The first work product named anywhere after the verb, for an escalation whose object is
     a person ("Queried physicians when documentation did not support the diagnosis") or an
     approval whose object sits in a phrase ("Signed off on journal entries"); none when a rule
     or a group of people comes first ("Referred customers to other lines of banking")."""
-    by_noun = {noun: product for product in products for noun in product.nouns}
+    by_noun = _product_index(tuple(products))
     for word in re.findall(r"[a-z-]+", candidate.slots.segment.lower())[1:]:
         product = by_noun.get(noun_lemma(word))
         if product is not None:
@@ -316,16 +319,17 @@ def _variant(
     product: WorkProduct | None,
     clause_ing: str,
     source: str,
-    products: Sequence[WorkProduct] = (),
+    data: CoachingData,
 ) -> tuple[str, str] | None:
     """The automation variant and its confirmation, when plausible for the object and year."""
+    products, software_words = data.products, data.software_words
     if template.alternative is None or template.confirm is None or candidate.finding.explicit_ai:
         return None
     if product is None or product.automation is None or product.since is None:
         return None
     if product.automation_roles and candidate.finding.role not in product.automation_roles:
         return None  # a moderator's "flagged seller accounts" are no bank-feed matches
-    if _SOFTWARE_WORDS & set(re.findall(r"[a-z]+", candidate.slots.segment.lower())):
+    if software_words & set(re.findall(r"[a-z]+", candidate.slots.segment.lower())):
         return None  # "codes suggested by the encoder": the line already names the software
     if not candidate.slots.object:
         return None  # the parse could not delimit the object: no question to ask about it
@@ -450,7 +454,7 @@ def build_rewrite(
             continue
         if not guard.allows(candidate.finding.text, text):
             continue  # the guard is final: an ungrounded candidate is dropped, never kept
-        variant = _variant(template, candidate, product, clause_ing, source, data.products)
+        variant = _variant(template, candidate, product, clause_ing, source, data)
         if variant is not None:
             variant = (_joined(candidate.prefix, variant[0]), variant[1])
         if variant is not None and (

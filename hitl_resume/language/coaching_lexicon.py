@@ -152,6 +152,9 @@ class CoachingData:
     meeting_parties: frozenset[str] = frozenset()
     #: What a write-up records about a decision ("wrote up my reasoning"): not authored work.
     reasoning_nouns: frozenset[str] = frozenset()
+    #: Words that name software in a line ("codes suggested by the encoder"): no automation
+    #: question asks what the line already says.
+    software_words: frozenset[str] = frozenset()
     #: Words that make the object background reading ("prior year's audit documentation").
     background: frozenset[str] = frozenset()
 
@@ -255,6 +258,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         service_parties=_words_of(rows(WORDS_FILE), "service_party"),
         meeting_parties=_words_of(rows(WORDS_FILE), "meeting_party"),
         reasoning_nouns=_words_of(rows(WORDS_FILE), "reasoning_noun"),
+        software_words=_words_of(rows(WORDS_FILE), "software_word"),
     )
 
 

@@ -26,6 +26,7 @@ WORD_KINDS = frozenset(
         "meeting_party",
         "reasoning_noun",
         "service_party",
+        "software_word",
     }
 )
 COACHING_FILES = (

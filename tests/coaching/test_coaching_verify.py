@@ -111,3 +111,19 @@ def test_when_a_clause_is_a_hostile_run_then_the_verifier_stays_linear() -> None
     started = time.perf_counter()
     assert body_problem(source, body) is None
     assert time.perf_counter() - started < 5
+
+
+def test_when_a_clause_is_thousands_of_unknown_words_then_it_is_not_spell_checked() -> None:
+    """docs/security.md T-07: a left-out-letter search tries 26 letters at every position of an
+    unknown word; over a hostile bullet of thousands of them it would take minutes."""
+    import random
+    import string
+    import time
+
+    from hitl_resume.coaching.fixes import fix_clause
+
+    rng = random.Random(7)
+    words = ["".join(rng.choices(string.ascii_lowercase, k=20)) for _ in range(5_000)]
+    started = time.perf_counter()
+    fix_clause("Reviewed " + " ".join(words), "", frozenset(), frozenset())
+    assert time.perf_counter() - started < 5
