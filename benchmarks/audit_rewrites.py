@@ -77,23 +77,35 @@ def drop_reasons(analysis: Analysis, engine: Analyzer, guard: GroundingGuard) ->
     return found
 
 
-def fails_verifier(clause: str, proposed: str) -> bool:
+def bodies(body: str, original: str) -> list[str]:
+    """The body, then the body without each ending the original has after a comma: a result
+    kept after the framed clause word for word, after "; " or ", " ("...; accuracy improved")."""
+    return [body] + [
+        body[: joint.start()]
+        for joint in re.finditer(r"[;,] ", body)
+        if original.rstrip(" .").endswith(f", {body[joint.end() :]}")
+    ]
+
+
+def fails_verifier(clause: str, proposed: str, original: str = "") -> bool:
     """No "by" of the proposal is followed by the verified clause (a kept first clause may
     say "by" itself; a decision framing that replaces "Exercised judgment in" joins with "in" or
     "when")."""
     tails = [m.end() for m in re.finditer(r" (?:by|in|when) ", proposed)]
     return all(
-        body_problem(clause, proposed[end:]) is not None
-        and not clause.endswith(proposed[end:])  # the decisions after "Exercised judgment in"
+        body_problem(clause, body) is not None
+        and not clause.endswith(body)  # the decisions after "Exercised judgment in"
         for end in tails
+        for body in bodies(proposed[end:], original)
     )
 
 
-def changed_non_verbs(clause: str, proposed: str) -> int:
+def changed_non_verbs(clause: str, proposed: str, original: str = "") -> int:
     """Words of the clause the proposal changed that the dictionary does not know as verbs
     (a noun or adjective turned into a verb: "calling center", "armoring car")."""
-    body = proposed.rsplit(" by ", 1)[-1]
-    before, after = tokens(clause), tokens(body)
+    found = bodies(proposed.rsplit(" by ", 1)[-1], original)
+    before = tokens(clause)
+    after = next((tokens(b) for b in found if len(tokens(b)) == len(before)), tokens(found[0]))
     if len(before) != len(after):
         return 0  # the verifier's own count catches a changed length
     return sum(
@@ -196,8 +208,9 @@ def main(argv: list[str]) -> int:
             counts["automation_without_confirm"] += bool(
                 unconfirmed and not rewrite.needs_confirmation
             )
-            counts["fails_verifier"] += fails_verifier(rewrite.clause, rewrite.proposed)
-            counts["changed_non_verbs"] += changed_non_verbs(rewrite.clause, rewrite.proposed)
+            checked = (rewrite.clause, rewrite.proposed, rewrite.original)
+            counts["fails_verifier"] += fails_verifier(*checked)
+            counts["changed_non_verbs"] += changed_non_verbs(*checked)
             counts["split_clause"] += (
                 not rewrite.proposed.lower().startswith(rewrite.clause.split()[0].lower())
                 and " and " in rewrite.proposed.partition(" by ")[0]

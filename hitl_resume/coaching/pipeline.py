@@ -35,6 +35,7 @@ from hitl_resume.coaching.segments import (
 from hitl_resume.coaching.shapes import Candidate, clause_problem, is_helper
 from hitl_resume.coaching.slots import Piece, extract_slots
 from hitl_resume.coaching.split import signal_split
+from hitl_resume.coaching.tails import result_tail
 from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.language.coaching_lexicon import CoachingData
@@ -74,6 +75,8 @@ class _Job:
     sentence: str = ""
     #: A first clause kept word for word before the framed one ("Prepared X and ...").
     prefix: str = ""
+    #: A result kept word for word after it, with its joint ("; accuracy improved to 96%").
+    suffix: str = ""
 
 
 def is_strong(finding: Finding) -> bool:
@@ -136,15 +139,19 @@ def _jobs(
         remainder, opening, _ = stripped
         duty = opening is not None and _is_duty(opening, data)
         remainder = fix_typos(remainder, data.typos)
+        tail = result_tail(remainder, data.result_verbs)
+        suffix = ""
+        if tail is not None:
+            remainder, suffix = tail.clause, tail.text  # "..., accuracy improved to 96%"
         if opening is None or (duty and remainder.split()[0].lower().endswith("ing")):
             # A sentence that opens the bullet may be written with -ing verbs; a later one
             # that does continues the sentence before it ("...; referring inquiries to X").
             later = _normal(finding.text).find(_normal(segment)) > 0
             fragment = opening is None and later
-            jobs.append(_Job(finding, remainder, opening, fragment, segment))
+            jobs.append(_Job(finding, remainder, opening, fragment, segment, suffix=suffix))
             split = signal_split(remainder, signal_verbs or {}, known) if not opening else None
             if split is not None and not fragment:
-                jobs.append(_Job(finding, split.clause, None, False, segment, split.prefix))
+                jobs.append(_Job(finding, split.clause, None, False, segment, split.prefix, suffix))
         else:
             jobs.append(_Job(finding, segment, opening, sentence=segment))  # judged unfit later
     return jobs
@@ -232,6 +239,7 @@ def prepare(
                 adverb=adverb.group(1) if adverb else None,
                 sentence=job.sentence,
                 prefix=job.prefix,
+                suffix=job.suffix,
             )
         )
     return candidates

@@ -447,16 +447,17 @@ def build_rewrite(
         framing = _framed(text, clause_ing, source, joint)
         if framing is None or repetition(framing, source, REVIEW_WORDS) is not None:
             continue
-        text = _joined(candidate.prefix, text)
+        text = _joined(candidate.prefix, text) + candidate.suffix
+        kept = f"{candidate.prefix} {candidate.suffix}".strip()
         if word_count(text) > MAX_WORDS or (
-            candidate.prefix and repetition(framing, candidate.prefix, REVIEW_WORDS) is not None
+            kept and repetition(framing, kept, REVIEW_WORDS) is not None
         ):
             continue
         if not guard.allows(candidate.finding.text, text):
             continue  # the guard is final: an ungrounded candidate is dropped, never kept
         variant = _variant(template, candidate, product, clause_ing, source, data)
         if variant is not None:
-            variant = (_joined(candidate.prefix, variant[0]), variant[1])
+            variant = (_joined(candidate.prefix, variant[0]) + candidate.suffix, variant[1])
         if variant is not None and (
             word_count(variant[0]) > MAX_WORDS
             or not guard.allows(candidate.finding.text, variant[0], (variant[1],))

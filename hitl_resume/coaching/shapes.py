@@ -87,6 +87,8 @@ class Candidate:
     sentence: str = ""
     #: A first clause of the sentence kept as written before the framed clause (may be empty).
     prefix: str = ""
+    #: A result of the sentence kept as written after the framed clause, with its joint.
+    suffix: str = ""
 
 
 def verb_led(slots: Slots) -> bool:

@@ -155,6 +155,9 @@ class CoachingData:
     #: Words that name software in a line ("codes suggested by the encoder"): no automation
     #: question asks what the line already says.
     software_words: frozenset[str] = frozenset()
+    #: Verbs that state a result after a comma ("..., accuracy improved from 91% to 96%",
+    #: "..., recovering $40K"): the result is kept word for word after the framed clause.
+    result_verbs: frozenset[str] = frozenset()
     #: Words that make the object background reading ("prior year's audit documentation").
     background: frozenset[str] = frozenset()
 
@@ -259,6 +262,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         meeting_parties=_words_of(rows(WORDS_FILE), "meeting_party"),
         reasoning_nouns=_words_of(rows(WORDS_FILE), "reasoning_noun"),
         software_words=_words_of(rows(WORDS_FILE), "software_word"),
+        result_verbs=_words_of(rows(WORDS_FILE), "result_verb"),
     )
 
 

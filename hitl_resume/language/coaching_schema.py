@@ -25,6 +25,7 @@ WORD_KINDS = frozenset(
         "countable_noun",
         "meeting_party",
         "reasoning_noun",
+        "result_verb",
         "service_party",
         "software_word",
     }

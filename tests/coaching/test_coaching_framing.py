@@ -745,16 +745,37 @@ def test_when_a_review_is_a_meeting_or_the_kept_clause_is_no_list_then_no_framin
     assert coached(analyzer, one_bullet(bullet, title="Financial Analyst")) == ()
 
 
-def test_when_a_line_ends_in_a_second_statement_then_no_framing_copies_the_splice(
-    analyzer: Analyzer,
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        # A result statement after a comma: the splice is mended with a semicolon.
+        (
+            "Performed quality checks on closed AML investigations and sent back cases with weak"
+            " narratives, team error rate dropped from 12% to 4%.",
+            "Provided human oversight by performing quality checks on closed AML investigations"
+            " and sending back cases with weak narratives; team error rate dropped from 12% to 4%",
+        ),
+        (
+            "Performed quality audits on outbound orders, picking accuracy improved to 99.6%.",
+            "Provided human oversight by performing quality audits on outbound orders; picking"
+            " accuracy improved to 99.6%",
+        ),
+        # A result participle keeps its comma and its own form.
+        (
+            "Audited carrier invoices against rate confirmations and disputed overcharges,"
+            " recovering $40K+ in the first year.",
+            "Provided human oversight by auditing carrier invoices against rate confirmations and"
+            " disputing overcharges, recovering $40K+ in the first year",
+        ),
+    ],
+)
+def test_when_a_line_ends_in_a_result_then_the_clause_is_framed_and_the_result_kept(
+    analyzer: Analyzer, bullet: str, expected: str
 ) -> None:
-    """ "..., team error rate dropped from 12% to 4%": a coach reads the copied comma splice as
-    the original's error (rubric K); the line gets its SOAR prompt instead."""
-    bullet = (
-        "Performed quality checks on closed AML investigations and sent back cases with weak"
-        " narratives, team error rate dropped from 12% to 4%."
-    )
-    assert coached(analyzer, one_bullet(bullet, title="AML Analyst")) == ()
+    """ "..., team error rate dropped from 12% to 4%": the result is what a coach keeps first;
+    the clause before it is framed and the result follows word for word (not re-inflected)."""
+    proposed = [r.proposed for r in coached(analyzer, one_bullet(bullet, title="AML Analyst"))]
+    assert proposed == [expected]
 
 
 def test_when_a_clean_line_runs_to_28_words_then_it_is_still_framed(analyzer: Analyzer) -> None:
@@ -773,9 +794,10 @@ def test_when_a_clean_line_runs_to_28_words_then_it_is_still_framed(analyzer: An
 @pytest.mark.parametrize(
     "bullet",
     [
-        "Performed quality audits on outbound orders, picking accuracy improved to 99.6%.",
         "Responsible for auditing carrier invoices against enrollment, recovered over $30K in"
         " overpaid premiums.",
+        # A result with no quantity is no result a person could cite: the splice stays refused.
+        "Performed quality audits on outbound orders, picking accuracy improved a lot.",
     ],
 )
 def test_when_a_line_mixes_a_result_statement_into_its_list_then_it_is_not_framed(
