@@ -149,7 +149,10 @@ def body_problem(source: str, body: str) -> str | None:
                 word.lower().endswith("'d") and src[index - 1].lower() in _AND_OR
             ):
                 return f"{word!r} keeps its old form beside a re-inflected verb"
-            if src[index - 1].lower() not in _AND_OR | {","}:
+            back = index - 1
+            while back > 1 and src[back].lower().endswith("ly") and is_adverb(src[back]):
+                back -= 1  # "and manually verify customer identity"
+            if src[back].lower() not in _AND_OR | {","}:
                 continue
             lower = word.lower()
             tags = verb_tags(lower)
@@ -157,7 +160,7 @@ def body_problem(source: str, body: str) -> str | None:
             # between re-inflected verbs of one list
             later_changed = any(j > index for j in changed)
             past_slip = "VBD" in head_tags and (
-                (src[index - 1] != "," and tags == {"VBD"})
+                (src[back] != "," and tags == {"VBD"})
                 or (later_changed and "VBD" in tags and tags <= {"VBD", "VBN"})
             )
             # "reviewing invoices, approve payments": a word that can only be a verb, in the

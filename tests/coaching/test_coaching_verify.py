@@ -70,6 +70,12 @@ def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, bod
         ("Reviewed loan files", "checking loan files", "became"),
         # A past verb left beside a re-inflected one.
         ("Reviewed claims and adjusted routes", "reviewing claims and adjusted routes", "old form"),
+        # A base verb left behind after "and" and a manner adverb.
+        (
+            "Review ID results that failed the check and manually verify customer identity",
+            "reviewing ID results that failed the check and manually verify customer identity",
+            "'verify'",
+        ),
         # No verb to lead the clause.
         ("Monthly claims audits", "monthly claims audits", "-ing verb"),
         ("Senior staff reviews", "seniorring staff reviews", "not a verb"),
