@@ -28,6 +28,14 @@ def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
 #: Words past which a clause is not spell-checked: a framed clause has at most 30 and a kept
 #: first clause at most 14.
 MAX_CHECKED_WORDS = 60
+#: "cases of fraud including: noncompliance, ...": a colon between "including" and its list.
+_LIST_COLON = re.compile(r"\b(including|such as):\s+(?=[a-z])", re.IGNORECASE)
+#: "Audit coders work": a plural of people before what they made, right after the clause's verb,
+#: is a possessive that lost its apostrophe ("coders' work").
+_BARE_PLURAL_POSSESSIVE = re.compile(
+    r"^(\w+ (?:other )?)(\w+(?:ers|ors|ists))( (?:work|output|decisions|calls|cases|charts|claims"
+    r"|files|labels|queues|tickets)\b)"
+)
 #: "Audited the files, and reconciled the amount": one comma, before the "and" of two verbs.
 _PAIR_COMMA = re.compile(r"^([^,]+), (and \w+ed\b[^,]*)$")
 
@@ -63,7 +71,8 @@ def fix_clause(
     names: Collection[str] = frozenset(),
 ) -> tuple[str, str]:
     """A clause and the first clause kept before it, with swapped letters fixed, the stray
-    comma of a two-verb pair dropped, a stray capital lowered and bare countable nouns given
+    comma of a two-verb pair dropped, a plural possessive's apostrophe put back ("coders'
+    work"), a stray capital lowered and bare countable nouns given
     "the" (``vocabulary``: words never taken for typos; ``names``: words of system names)."""
     text = fix_capitals(text, names)
     checked = f"{prefix} {text}"
@@ -73,10 +82,17 @@ def fix_clause(
     for slip in found:
         text = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, text)
         prefix = re.sub(rf"\b{re.escape(slip.word)}\b", slip.fix, prefix)
+    text = _BARE_PLURAL_POSSESSIVE.sub(r"\1\2'\3", text)
     words = text.split()
     if words and words[0].lower().endswith("ed"):
         text = _PAIR_COMMA.sub(r"\1 \2", text)
     return add_articles(text, countable), add_articles(prefix, countable) if prefix else prefix
+
+
+def drop_list_colon(text: str) -> str:
+    """ "cases of fraud including: noncompliance, ...": the colon goes. Dropped from the parsed
+    clause's rendering only: the parser reads the list better with it."""
+    return _LIST_COLON.sub(r"\1 ", text)
 
 
 @functools.lru_cache(maxsize=8)

@@ -212,6 +212,7 @@ def prepare(
         entry = _entry(resume, job.finding)
         slots = dataclasses.replace(
             parsed,
+            pieces=_compounds_kept(parsed.pieces, data.noun_compounds),
             weak_opening=job.opening,
             employer=entry.organization if entry else None,
         )
@@ -222,8 +223,12 @@ def prepare(
         # A later authoring verb makes the clause the person's own work too ("... and calculate
         # patient liability"); bookkeeping counts only in the opening list ("Reconciled ...").
         later = _later_authoring(slots.pieces, len(lemmas), data)
+        # "Handled appeals ...": a weak verb working a queue of decisions is no own work
+        queue = slots.verb in WEAK_VERBS and bool(set(slots.object_heads) & data.decision_queue)
         own_work = any(
-            lemma in data.authoring or lemma in data.bookkeeping or lemma in WEAK_VERBS
+            lemma in data.authoring
+            or lemma in data.bookkeeping
+            or (lemma in WEAK_VERBS and not queue)
             for lemma in lemmas
         ) or bool(later)
         candidates.append(
@@ -240,9 +245,21 @@ def prepare(
                 sentence=job.sentence,
                 prefix=job.prefix,
                 suffix=job.suffix,
+                queue=queue,
             )
         )
     return candidates
+
+
+def _compounds_kept(pieces: Sequence[Piece], compounds: Collection[str]) -> tuple[Piece, ...]:
+    """A later "verb" that opens a known noun compound stays as written: "approve overrides for
+    cash limits and check holds" holds on checks, not "checking holds"."""
+    kept = list(pieces)
+    for index in range(1, len(kept) - 1):
+        piece, after = kept[index], kept[index + 1]
+        if piece.lemma and f"{piece.text} {after.text}".lower() in compounds:
+            kept[index] = dataclasses.replace(piece, lemma=None)
+    return tuple(kept)
 
 
 def _later_authoring(pieces: Sequence[Piece], opening: int, data: CoachingData) -> list[str]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from hitl_resume.coaching.articles import PREPOSITIONS
+from hitl_resume.coaching.fixes import drop_list_colon
 from hitl_resume.coaching.framable import ACCURACY_PURPOSE
 from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.coaching.results import Rewrite
@@ -29,7 +30,7 @@ from hitl_resume.language.coaching_lexicon import (
     WeakOpening,
     WorkProduct,
 )
-from hitl_resume.language.inflect import finite, noun_lemma
+from hitl_resume.language.inflect import finite, noun_lemma, verb_lemmas
 
 MAX_WORDS = 40
 #: Rank: an automation variant adds to a rewrite; a framing put mid-sentence after a kept first
@@ -117,13 +118,23 @@ def chain_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
     """Whether the clause is the chain a ``leads`` template frames: the person's own verbs, the
     head one of ``leads`` and a later one of ``then`` ("Identified errors in physician orders and
     returned them to the prescriber", "Processed returns and approved exceptions"). The line's
-    signal may then sit anywhere in it."""
-    lemmas = [piece.lemma for piece in candidate.slots.pieces if piece.lemma]
+    signal may then sit anywhere in it, or in a participle after a comma or a joiner
+    ("Handled appeals ..., reversing incorrect decisions", "reinstating or upholding")."""
+    pieces = candidate.slots.pieces
+    lemmas = [piece.lemma for piece in pieces if piece.lemma]
+    participles = [
+        lemma
+        for before, piece in itertools.pairwise(pieces)
+        if piece.lemma is None
+        and piece.text.lower().endswith("ing")
+        and before.text.lower() in {",", "and", "or"}
+        for lemma in verb_lemmas(piece.text.lower())
+    ]
     return (
         not candidate.own_work
         and bool(lemmas)
         and lemmas[0] in template.leads
-        and any(lemma in template.then for lemma in lemmas[1:])
+        and any(lemma in template.then for lemma in [*lemmas[1:], *participles])
     )
 
 
@@ -247,6 +258,22 @@ def _names_rule(candidate: Candidate, data: CoachingData) -> bool:
     return bool(set(candidate.slots.object_heads) & rules)
 
 
+def _object_fits(
+    template: RewriteTemplate, candidate: Candidate, product: WorkProduct | None, data: CoachingData
+) -> bool:
+    """The template may rest on this clause's object, and on a clause of this shape."""
+    if template.whole_line and candidate.prefix:
+        return False  # "Answered questions ..., and applied human judgment by escalating ..."
+    if template.objects == "work_product" and product is None:
+        return False
+    if product is not None and product.id in template.not_products:
+        return False  # "investigating customer inquiries" is service, not oversight of work
+    # a decision on a law is none; an object the parse left open may name work
+    return template.objects != "not_rule" or not (
+        (not candidate.slots.object and product is None) or _names_rule(candidate, data)
+    )
+
+
 def _fits(template: RewriteTemplate, candidate: Candidate, signals: Sequence[str]) -> bool:
     finding = candidate.finding
     if template.evidence == "explicit" and not finding.names_ai:
@@ -338,6 +365,9 @@ def _variant(
         return None  # "financial statements and tax audits": no software made the audits
     if _other_software(candidate, product, products):
         return None  # "shipment contents": the head says content, the modifier says freight
+    owners = re.findall(r"\b(\w+) accounts?\b", candidate.slots.object.lower())
+    if set(owners) & data.service_parties:
+        return None  # "flagged seller accounts": a customer's account, no ledger entry
     if candidate.year is None or candidate.year < product.since:
         return None
     text = _fill(template.alternative, clause_ing, candidate, product.automation)
@@ -410,8 +440,8 @@ def build_rewrite(
         "escalate" in signals or (not slots.object and "approve" in signals)
     ):  # "Queried physicians when documentation ...", "Signed off on journal entries"
         product = _later_product(candidate, data.products)
-    clause_ing = render(slots.pieces, "ing")
-    source = slots.segment
+    clause_ing = drop_list_colon(render(slots.pieces, "ing"))
+    source = drop_list_colon(slots.segment)
     if candidate.adverb:
         clause_ing = f"{candidate.adverb.lower()} {clause_ing}"
         source = f"{candidate.adverb} {source}"
@@ -430,14 +460,8 @@ def build_rewrite(
             continue
         if template.id in skip or not _fits(template, candidate, signals):
             continue
-        if template.objects == "work_product" and product is None:
+        if not _object_fits(template, candidate, product, data):
             continue
-        if product is not None and product.id in template.not_products:
-            continue  # "investigating customer inquiries" is service, not oversight of work
-        if template.objects == "not_rule" and (
-            (not slots.object and product is None) or _names_rule(candidate, data)
-        ):
-            continue  # a decision on a law is none; an object the parse left open may name work
         if judgment is not None and not (
             _DECISION_SIGNALS & set(template.signals) and template.text.endswith(" by {clause_ing}")
         ):

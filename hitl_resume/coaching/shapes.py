@@ -89,6 +89,8 @@ class Candidate:
     prefix: str = ""
     #: A result of the sentence kept as written after the framed clause, with its joint.
     suffix: str = ""
+    #: A weak head verb works a queue of decisions ("Handled appeals ..."): not a weak line.
+    queue: bool = False
 
 
 def verb_led(slots: Slots) -> bool:
@@ -206,8 +208,7 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
     if slots.object_vague or slots.object_runs_on or _noun_list(slots):
         return "unfit", "the object is too vague or its list runs past the parse"
     if (
-        slots.verb in _DENIED_HEADS | WEAK_VERBS
-        or not MIN_CLAUSE_WORDS <= words <= MAX_CLAUSE_WORDS
-    ):
+        slots.verb in _DENIED_HEADS | WEAK_VERBS and not candidate.queue
+    ) or not MIN_CLAUSE_WORDS <= words <= MAX_CLAUSE_WORDS:
         return "unfit", "the clause is too short, too long or led by a weak verb"
     return None

@@ -64,6 +64,9 @@ class RewriteTemplate:
     #: ("Identified errors ... and returned them"); the line's signal may sit anywhere in it.
     leads: tuple[str, ...] = ()
     then: tuple[str, ...] = ()
+    #: Offered only on a whole line, never after a kept first clause ("Answered questions ...,
+    #: and applied human judgment by escalating ..." reads as judgment bolted onto a hand-off).
+    whole_line: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,11 @@ class CoachingData:
     #: Words that name software in a line ("codes suggested by the encoder"): no automation
     #: question asks what the line already says.
     software_words: frozenset[str] = frozenset()
+    #: Nouns (lemmas) of work that arrives as decisions to make ("Handled appeals ...,
+    #: reversing incorrect decisions"): a weak verb working them may lead a decision framing.
+    decision_queue: frozenset[str] = frozenset()
+    #: Noun compounds whose first word is also a verb ("check holds"): never re-inflected.
+    noun_compounds: frozenset[str] = frozenset()
     #: Verbs that state a result after a comma ("..., accuracy improved from 91% to 96%",
     #: "..., recovering $40K"): the result is kept word for word after the framed clause.
     result_verbs: frozenset[str] = frozenset()
@@ -206,6 +214,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 not_products=tuple(d.get("not_products", ())),
                 leads=tuple(d.get("leads", ())),
                 then=tuple(d.get("then", ())),
+                whole_line=d.get("whole_line", False),
             )
             for d in rows(REWRITES_FILE)
         ),
@@ -263,6 +272,8 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         reasoning_nouns=_words_of(rows(WORDS_FILE), "reasoning_noun"),
         software_words=_words_of(rows(WORDS_FILE), "software_word"),
         result_verbs=_words_of(rows(WORDS_FILE), "result_verb"),
+        decision_queue=_words_of(rows(WORDS_FILE), "decision_queue"),
+        noun_compounds=_words_of(rows(WORDS_FILE), "noun_compound"),
     )
 
 

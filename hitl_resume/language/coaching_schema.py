@@ -23,6 +23,8 @@ WORD_KINDS = frozenset(
         "bookkeeping_verb",
         "check_verb",
         "countable_noun",
+        "decision_queue",
+        "noun_compound",
         "meeting_party",
         "reasoning_noun",
         "result_verb",
@@ -178,6 +180,7 @@ _OPTIONAL = frozenset(
         "systems_only",
         "work",
         "automation_roles",
+        "whole_line",
     }
 )
 _ROLES = _subset(ROLE_IDS)
@@ -196,6 +199,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "not_products": _words,
         "leads": _words,
         "then": _words,
+        "whole_line": _bool,
         "priority": _priority,
         "signal_by": _enum(SIGNAL_BY),
         "alternative": lambda v: None if v is None else _slots(REWRITE_SLOTS, verbs=True)(v),

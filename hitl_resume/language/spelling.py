@@ -1,11 +1,13 @@
-"""Spelling slips in a bullet: two swapped letters ("recieved"), which a rewrite fixes.
+"""Spelling slips in a bullet ("recieved", "withdrawls", "refering"), which a rewrite fixes.
 
 A rewrite keeps the person's words, so it would also keep their typos. lemminflect's dictionary
 (nouns, verbs, adjectives, adverbs) decides what a word is; a word it does not know is a slip
-only when swapping two neighbouring letters gives exactly one word it knows, and no other ending
-of the same stem is known ("pended" beside "pending"; "payables" beside "payable"). Words of
-the project's lexicon and capitalised words after the first (names: "Lotus", "Petrologs") are
-never checked. Other slips (a dropped letter) are left alone: a dictionary without word
+only when swapping two neighbouring letters, or (in a word of 8+ letters) putting back one
+left-out letter, gives exactly one word it knows, and no other ending of the same stem is known
+("pended" beside "pending"; "payables" beside "payable"). A verb whose final consonant is left
+single where the dictionary's preferred spelling doubles it ("refering", "occured") is a slip
+too. Words of the project's lexicon and capitalised words after the first (names: "Lotus",
+"Petrologs") are never checked. Other slips are left alone: a dictionary without word
 frequencies flags too many real words ("holter", "unbilled") to judge them.
 """
 
@@ -16,7 +18,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 
 MIN_LETTERS = 5
 #: Longer runs of letters are no words (a pasted hash or glued text): never checked, so the
@@ -75,10 +77,31 @@ def _swaps(word: str) -> list[str]:
     return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
 
 
+def _undoubled(lower: str) -> str | None:
+    """A verb ending with its final consonant left single where the dictionary's preferred
+    spelling doubles it ("refering", "occured"); lemminflect lists such slips as second
+    spellings. The other way ("travelled", "cancelled") is a British spelling, never a slip."""
+    for tag, suffix in (("VBG", "ing"), ("VBD", "ed")):
+        stem = len(lower) - len(suffix)
+        if not lower.endswith(suffix) or stem < 2:
+            continue
+        for lemma in getAllLemmas(lower).get("VERB", ()):
+            preferred = getInflection(lemma, tag)
+            doubled = lower[:stem] + lower[stem - 1] + lower[stem:]
+            if preferred and preferred[0] == doubled:
+                return doubled
+    return None
+
+
 @functools.lru_cache(maxsize=16384)
 def _slip_of(word: str) -> Slip | None:
     lower = word.lower()
-    if not MIN_LETTERS <= len(lower) <= MAX_LETTERS or lower in _CLOSED_CLASS or known_word(lower):
+    if not MIN_LETTERS <= len(lower) <= MAX_LETTERS or lower in _CLOSED_CLASS:
+        return None
+    doubled = _undoubled(lower)
+    if doubled is not None:
+        return Slip(word, doubled.capitalize() if word[:1].isupper() else doubled)
+    if known_word(lower):
         return None
     if lower in _CONTRACTIONS:
         return Slip(word, _CONTRACTIONS[lower])  # "didnt"

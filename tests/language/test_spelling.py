@@ -54,3 +54,21 @@ def test_when_a_letter_or_apostrophe_is_left_out_then_the_slip_is_fixed(
     """A coach marks a rewrite that copies "withdrawls" or "didnt" as keeping the original's
     error (rubric K); one left-out letter with a single dictionary fix is a typo."""
     assert {s.word: s.fix for s in slips(text)} == fixes
+
+
+@pytest.mark.parametrize(
+    ("text", "fixes"),
+    [
+        ("refering questionable items to the branch manager", {"refering": "referring"}),
+        ("flagged errors that occured during intake", {"occured": "occurred"}),
+        # British spellings double the consonant; they are no slips.
+        ("travelled to branches and cancelled duplicate labelled orders", {}),
+        ("audited, edited and credited accounts", {}),
+    ],
+)
+def test_when_a_verb_leaves_its_consonant_single_then_the_slip_is_fixed(
+    text: str, fixes: dict[str, str]
+) -> None:
+    """ "refering" copied into a rewrite is the original's error kept (rubric K); lemminflect
+    lists it as a second spelling, but its preferred form doubles the consonant."""
+    assert {s.word: s.fix for s in slips(text)} == fixes
