@@ -19,9 +19,13 @@ from hitl_resume.language.spelling import known_word, slips
 
 
 def fix_typos(text: str, typos: Sequence[tuple[str, str]]) -> str:
-    """The text with the lexicon's obvious typos fixed."""
+    """The text with the lexicon's obvious typos fixed (a capital first letter kept)."""
     for wrong, right in typos:
-        text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.IGNORECASE)
+
+        def fixed(match: re.Match[str], right: str = right) -> str:
+            return right[:1].upper() + right[1:] if match.group(0)[:1].isupper() else right
+
+        text = re.sub(rf"\b{re.escape(wrong)}\b", fixed, text, flags=re.IGNORECASE)
     return text
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hitl_resume.coaching.articles import bare_possessive
+from hitl_resume.coaching.compound_verbs import compound_prefix, with_prefix
 from hitl_resume.coaching.fixes import fix_clause, fix_typos, lexicon_words, name_words
 from hitl_resume.coaching.framable import framable, verb_signals
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
@@ -195,7 +196,9 @@ def prepare(
         return []
     jobs = [_fixed(job, vocabulary, data.countable, names) for job in jobs]
     adverbs = [_LEAD_ADVERB.match(job.text) for job in jobs]
-    bare = [job.text[m.end() :] if m else job.text for job, m in zip(jobs, adverbs, strict=True)]
+    whole = [job.text[m.end() :] if m else job.text for job, m in zip(jobs, adverbs, strict=True)]
+    prefixes = [compound_prefix(text) for text in whole]  # "Double-checked" parses as "checked"
+    bare = [text[len(prefix) :] for text, prefix in zip(whole, prefixes, strict=True)]
     texts = [parse_text(text) for text in bare]
     slots_of = [
         extract_slots(doc, clause, len(text) - len(clause), known)
@@ -203,10 +206,14 @@ def prepare(
     ]
     # "Research, coordinate and resolve X": the small model may read a present-tense list as
     # nouns after "I"; a plural subject gives the parse a second chance.
-    retry = [i for i, s in enumerate(slots_of) if s.verb is None and not bare[i][:1].islower()]
+    retry = [i for i, s in enumerate(slots_of) if s.verb is None and not whole[i][:1].islower()]
     retexts = [re.sub(r"^I (?:was )?", "They ", parse_text(bare[i])) for i in retry]
     for i, doc, text in zip(retry, nlp.pipe(retexts), retexts, strict=True):
         slots_of[i] = extract_slots(doc, bare[i], len(text) - len(bare[i]), known)
+    slots_of = [
+        with_prefix(slots, prefix, text)
+        for slots, prefix, text in zip(slots_of, prefixes, whole, strict=True)
+    ]
     candidates = []
     for job, parsed, adverb in zip(jobs, slots_of, adverbs, strict=True):
         entry = _entry(resume, job.finding)

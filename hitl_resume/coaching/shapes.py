@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hitl_resume.coaching.compound_verbs import compound_prefix
 from hitl_resume.coaching.results import Tense
 from hitl_resume.coaching.segments import WEAK_VERBS
 from hitl_resume.coaching.slots import Piece, Slots
@@ -96,7 +97,7 @@ class Candidate:
 def verb_led(slots: Slots) -> bool:
     """The clause opens with a real verb and its argument, not a label ("Audit/Reports")."""
     pieces = [p for p in slots.pieces if p.text.strip()]
-    if len(pieces) < 2 or not slots.head_args or not pieces[0].text.isalpha():
+    if len(pieces) < 2 or not slots.head_args or not pieces[0].text.replace("-", "").isalpha():
         return False
     second = pieces[1].text
     # "Identify, evaluate ...", "evaluate, and resolve ...": a list of verbs, not a label.
@@ -192,6 +193,7 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         return "broken", "the sentence has a grammar slip a rewrite would copy"
     words_of = text.lower().split()
     first = words_of[0].strip(",;:.") if words_of else ""
+    first = first[len(compound_prefix(first)) :]  # "double-checked": the verb is "checked"
     nominal = len(words_of) > 1 and words_of[1] == "of"  # "Review of tax documents"
     if not known_verb(first) or nominal or _NOUN_OPENINGS.match(text):
         return "broken", "the sentence does not open with its main verb"

@@ -51,7 +51,10 @@ def _leading_run(source: list[str], changed: Collection[int]) -> int:
 
 
 def _dictionary_verb(word: str, inflected: str) -> bool:
-    """The dictionary knows the word, or its new form, as a verb ("pended": "pending")."""
+    """The dictionary knows the word, or its new form, as a verb ("pended": "pending"); a
+    compound check verb is known by its last part ("double-checked": "checked")."""
+    if "-" in word and "-" in inflected:
+        word, inflected = word.rsplit("-", 1)[1], inflected.rsplit("-", 1)[1]
     return known_verb(word) or known_verb(inflected) or known_word(inflected)
 
 

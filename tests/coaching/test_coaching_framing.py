@@ -1072,3 +1072,27 @@ def test_when_a_plural_possessive_lost_its_apostrophe_then_the_rewrite_puts_it_b
         "Close the feedback loop by auditing coders' work, providing education on errors, and"
         " tracking trends"
     ]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        (
+            "Double checked returns prepared by other staff for missing 1099s and incorrect"
+            " dependents before e-filing.",
+            "Acted as the quality gate by double-checking returns prepared by other staff for"
+            " missing 1099s and incorrect dependents before e-filing",
+        ),
+        (
+            "Spot-checked 50 charts a month for coding accuracy.",
+            "Provided human oversight by spot-checking 50 charts a month for coding accuracy",
+        ),
+    ],
+)
+def test_when_the_head_is_a_compound_check_verb_then_it_is_framed_as_one_verb(
+    analyzer: Analyzer, bullet: str, expected: str
+) -> None:
+    """The parser reads "Double checked" and "Spot-checked" as an adverb and an adjective; the
+    compound is one check verb, hyphenated as it should be."""
+    text = one_bullet(bullet, title="Senior Tax Preparer")
+    assert [r.proposed for r in coached(analyzer, text)] == [expected]
