@@ -143,7 +143,7 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
 
     After a review or partitive noun ("Conducted reviews of all assessments", "quality assurance
     reviews on customer information", "800 pieces of user content") the product follows "of" or
-    "on".
+    "on"; after "risk", also "for" ("analyzed risk for new business applications").
     """
     by_noun = _product_index(tuple(products))
     compound = _compound_product(candidate, products)
@@ -151,7 +151,8 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
         return compound  # "time cards", "job postings": the two words name the product
     heads = [noun_lemma(h) for h in candidate.slots.object_heads]
     if heads and heads[0] in _REVIEW_NOUNS | _PARTITIVE_NOUNS:
-        after = re.split(r" (?:of|on) ", candidate.slots.segment.lower(), maxsplit=1)
+        joint = r" (?:of|on|for) " if heads[0] == "risk" else r" (?:of|on) "
+        after = re.split(joint, candidate.slots.segment.lower(), maxsplit=1)
         listed = _LIST_END.split(after[1], maxsplit=1)[0] if after[1:] else ""
         words = [noun_lemma(w) for w in re.findall(r"[a-z]+", listed)[:6]]
         heads = [
@@ -248,7 +249,17 @@ def _is_rule(product: WorkProduct) -> bool:
 #: "800 pieces of user content", "batches of claims": the product is the noun after "of".
 _PARTITIVE_NOUNS = frozenset({"piece", "item", "unit", "batch", "set", "volume", "lot", "stack"})
 _REVIEW_NOUNS = frozenset(
-    {"review", "audit", "check", "inspection", "reconciliation", "quality", "accuracy", "integrity"}
+    {
+        "review",
+        "audit",
+        "check",
+        "inspection",
+        "reconciliation",
+        "quality",
+        "accuracy",
+        "integrity",
+        "risk",
+    }
 )
 
 
