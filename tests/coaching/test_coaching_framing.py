@@ -161,7 +161,7 @@ def coached(analyzer: Analyzer, text: str) -> tuple[Rewrite, ...]:
         (
             "Review job descriptions, make salary recommendations as needed.",
             True,
-            "Provide human oversight by reviewing job descriptions, making salary "
+            "Apply human judgment by reviewing job descriptions, making salary "
             "recommendations as needed",
         ),
         # Split first: the sentence with the signal is rewritten, the helper sentence is not.
