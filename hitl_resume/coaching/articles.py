@@ -110,3 +110,18 @@ def bare_possessive(text: str, countable: Collection[str]) -> str | None:
         if before not in _STOPS - PREPOSITIONS - {"and", "or", "to", "as", "than"}:
             return word
     return None
+
+
+#: "Trained new tax preparer": one person named after a people verb with no article.
+_BARE_PERSON = re.compile(
+    r"^(?:trained|hired|supervised|mentored|coached|onboarded)\s+(?:new\s+|junior\s+)?"
+    r"(?:[a-z]+\s+)?([a-z]+(?:er|or|ist))\b(?![\'’]|s\b)",
+    re.IGNORECASE,
+)
+
+
+def bare_person(text: str) -> str | None:
+    """A singular person after "Trained"/"Hired" with no article ("Trained new tax preparer"):
+    most likely a plural that lost its "s", a slip no rewrite may copy or guess at."""
+    match = _BARE_PERSON.match(text)
+    return match.group(1) if match else None

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hitl_resume.coaching.articles import bare_possessive
+from hitl_resume.coaching.articles import bare_person, bare_possessive
 from hitl_resume.coaching.compound_verbs import compound_prefix, with_prefix
 from hitl_resume.coaching.fixes import fix_clause, fix_typos, lexicon_words, name_words
 from hitl_resume.coaching.framable import framable, verb_signals
@@ -246,7 +246,8 @@ def prepare(
                 messy=job.fragment and job.text.split()[0].lower().endswith("ing"),
                 head_signals=own,
                 own_work=own_work,
-                kept_slip=bare_possessive(job.text, data.countable),
+                kept_slip=bare_possessive(job.text, data.countable)
+                or bare_person(job.prefix or job.text),
                 year=job_year(entry),
                 adverb=adverb.group(1) if adverb else None,
                 sentence=job.sentence,

@@ -408,12 +408,14 @@ def _replaced(candidate: Candidate) -> tuple[str, int, int]:
 
 
 def _context_refuses(candidate: Candidate, data: CoachingData, clause_ing: str) -> bool:
-    """The clause's context makes any framing wrong: background reading, service with a
-    guest, a review held with management, or a kept first clause the framed one would pull
-    apart."""
+    """The clause's context makes any framing wrong: background reading, an open purpose
+    (analysis, or a decision the line leaves unsaid), service with a guest, a review held with
+    management, or a kept first clause the framed one would pull apart."""
     lowered = f" {candidate.slots.segment.lower()} "
     if any(f" {b} " in lowered for b in data.background):
         return True  # reading last year's papers prepares the person's own work
+    if any(f" {purpose} " in lowered for purpose in data.open_purposes):
+        return True  # "... to measure productivity", "for credit": nothing to frame
     with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)", lowered)
     if with_party and with_party.group(1) in data.service_parties:
         return True  # "Review accounts and charges with guests": service, not oversight

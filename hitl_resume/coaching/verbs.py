@@ -287,11 +287,16 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             # "and adjusted routes" is a verb; ", fixed assets" in a list is not, nor is the
             # second of two participles that modify one noun ("on rejected and warned items").
             before = doc[token.i - 2] if token.i >= 2 else None
-            # "late or damaged shipments": an adjective before "or" makes the -ed word one too
-            paired = before is not None and (
-                (before.lower_.endswith("ed") and before not in found)
-                or before.tag_ == "JJ"
-                or before.dep_ == "amod"
+            # "late or damaged shipments": an adjective before "or" makes the -ed word one too;
+            # a predicate adjective does not ("when the location was wrong and updated records")
+            paired = (
+                before is not None
+                and before.dep_ != "acomp"
+                and (
+                    (before.lower_.endswith("ed") and before not in found)
+                    or before.tag_ == "JJ"
+                    or before.dep_ == "amod"
+                )
             )
             is_verb = (
                 (previous.lower_ != "," or _past_series(token, found))

@@ -161,6 +161,9 @@ class CoachingData:
     #: Nouns (lemmas) of work that arrives as decisions to make ("Handled appeals ...,
     #: reversing incorrect decisions"): a weak verb working them may lead a decision framing.
     decision_queue: frozenset[str] = frozenset()
+    #: Purposes that leave a review without anything to frame ("to measure productivity",
+    #: "for credit"): analysis, or a decision the line does not say the person made.
+    open_purposes: frozenset[str] = frozenset()
     #: Noun compounds whose first word is also a verb ("check holds"): never re-inflected.
     noun_compounds: frozenset[str] = frozenset()
     #: Verbs that state a result after a comma ("..., accuracy improved from 91% to 96%",
@@ -274,6 +277,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         result_verbs=_words_of(rows(WORDS_FILE), "result_verb"),
         decision_queue=_words_of(rows(WORDS_FILE), "decision_queue"),
         noun_compounds=_words_of(rows(WORDS_FILE), "noun_compound"),
+        open_purposes=_words_of(rows(WORDS_FILE), "open_purpose"),
     )
 
 

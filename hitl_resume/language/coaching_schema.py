@@ -25,6 +25,7 @@ WORD_KINDS = frozenset(
         "countable_noun",
         "decision_queue",
         "noun_compound",
+        "open_purpose",
         "meeting_party",
         "reasoning_noun",
         "result_verb",

@@ -953,27 +953,22 @@ def test_when_a_review_ends_in_a_decision_then_it_is_named_a_decision_point(
 
 
 @pytest.mark.parametrize(
-    ("bullet", "expected"),
+    "bullet",
     [
-        (
-            "Reviewed new accounts for credit.",
-            "Applied human judgment by reviewing new accounts for credit",
-        ),
-        (
-            "Reviewed financial statements and performance data to determine areas needing cost"
-            " reduction.",
-            "Provided human oversight by reviewing financial statements and performance data to"
-            " determine areas needing cost reduction",
-        ),
+        "Reviewed new accounts for credit.",
+        "Reviewed financial statements and performance data to measure productivity and goal"
+        " achievement.",
+        # A kept first clause that names one person with no article ("new tax preparer").
+        "Trained new tax preparer and audited processed work for accuracy before filing.",
     ],
 )
-def test_when_a_review_states_no_decision_then_no_decision_point_is_claimed(
-    analyzer: Analyzer, bullet: str, expected: str
+def test_when_a_review_states_no_decision_or_purpose_then_it_is_not_framed(
+    analyzer: Analyzer, bullet: str
 ) -> None:
-    """Two readers marked "Acted as the human decision point" on these as overstated (rubric O):
-    the line says what was reviewed, not that the person decided."""
-    text = one_bullet(bullet, title="Risk Analyst")
-    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+    """Readers marked every framing of these as overstated ("human decision point" on a review
+    "for credit"), vague ("human oversight" of management reporting) or as keeping the
+    original's error; the line gets its SOAR prompt instead."""
+    assert coached(analyzer, one_bullet(bullet, title="Risk Analyst")) == ()
 
 
 @pytest.mark.parametrize(

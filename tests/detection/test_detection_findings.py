@@ -259,7 +259,7 @@ def test_when_a_short_acronym_is_title_cased_then_it_is_a_name_not_the_term(
         ("Caught errors in vendor invoices before payment", "validate", True),
         # QA scoring, search rating, sanctions dispositions and controls testing.
         ("Scored recorded calls against the QA checklist", "review", True),
-        ("Rated search results for relevance and page quality", "review", True),
+        ("Rated search results for relevance and page quality", "feedback", True),
         ("Cleared potential name matches from the OFAC screening tool", "approve", True),
         ("Tested internal controls over revenue recognition", "audit", True),
         ("Tested new features before each release", "audit", False),
