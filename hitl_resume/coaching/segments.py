@@ -307,6 +307,9 @@ def _unframe(segment: str) -> tuple[str, str | None]:
     return segment, None
 
 
+_ESCALATED_MODIFIER = re.compile(r"^(\S+ )escalated(?= [a-z])")
+
+
 def parse_text(segment: str) -> str:
     """The text given to the parser: a subject makes the bullet's first verb a verb."""
     words = segment.split(maxsplit=1)
@@ -316,4 +319,7 @@ def parse_text(segment: str) -> str:
     # "40+" splits into "40" and a "+" tagged as a conjunction; "400" parses as one number and
     # keeps every offset, so the bullet's own text is read back from the same positions.
     segment = re.sub(r"(?<=\d)\+", "0", segment)
+    # "Review escalated refund requests": the small model reads "escalated" after the head verb
+    # as a second verb; an adjective of the same length keeps every offset and the parse right.
+    segment = _ESCALATED_MODIFIER.sub(r"\1important", segment)
     return ("I was " if first.lower().endswith("ing") else "I ") + segment

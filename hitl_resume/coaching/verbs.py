@@ -142,10 +142,10 @@ def leading_list(head: Token, known: frozenset[str] = frozenset()) -> list[Token
     return found
 
 
-def _in_relative_clause(token: Token, head: Token) -> bool:
-    """The token belongs to a clause that modifies a noun, below the head verb."""
+def _in_relative_clause(token: Token, found: Sequence[Token]) -> bool:
+    """The token belongs to a clause that modifies a noun, below the clause's verbs."""
     for ancestor in [token, *token.ancestors]:
-        if ancestor.i == head.i:
+        if ancestor in found:
             return False
         if ancestor.dep_ in {"relcl", "acl"}:
             return True
@@ -170,9 +170,21 @@ def _joiner_before(token: Token) -> Token:
 
 def _irregular_past(token: Token, previous: Token) -> bool:
     """ "Signed off on entries, sent back 10%": an irregular past form that is no base form
-    too ("set", "cut" could be nouns) continues a comma series."""
+    too continues a comma series. One that is ("set", "cut" could be nouns) does only before a
+    plural object in a series a regular past verb goes on with ("..., set reserves and approved
+    payments"; not "..., cost centers and budgets")."""
     tags = verb_tags(token.lower_)
-    return previous.lower_ == "," and "VBD" in tags and "VB" not in tags
+    if previous.lower_ != "," or "VBD" not in tags:
+        return False
+    if "VB" not in tags:
+        return True
+    doc = token.doc
+    plural_object = token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "NNS"
+    regular_later = any(
+        doc[i - 1].lower_ in {"and", "or"} and doc[i].lower_.endswith("ed")
+        for i in range(token.i + 2, len(doc))
+    )
+    return plural_object and regular_later
 
 
 def _past_series(token: Token, found: Sequence[Token]) -> bool:
@@ -277,7 +289,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             and not misattached  # "posts flagged by X and confirm Y": no base form joins "flagged"
         ):
             continue  # "federal and state laws", "to confirm and enforce": joined to another word
-        if _in_relative_clause(token, head) and not misattached:
+        if _in_relative_clause(token, found) and not misattached:
             continue  # "records which applied billing ... and generated invoices": not ours
         if after_infinitive(token):
             continue  # "to verify details, monitor activities": the infinitive's list
@@ -301,8 +313,10 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
             is_verb = (
                 (previous.lower_ != "," or _past_series(token, found))
                 and not paired
-                and (token.lower_.endswith("ed") or _irregular_past(token, previous))
-                and token.tag_ in {"VBD", "VBN", "JJ"}
+                and (
+                    (token.lower_.endswith("ed") and token.tag_ in {"VBD", "VBN", "JJ"})
+                    or (_irregular_past(token, previous) and token.tag_ in {"VBD", "VBN", "VB"})
+                )
             )
         else:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None

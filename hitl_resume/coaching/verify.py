@@ -117,10 +117,16 @@ def body_problem(source: str, body: str) -> str | None:
         # a past series "reviewed X, approved Y" (not after a title: "Authorized check signer,
         # approved ...")
         a_tags = verb_tags(a.lower())
+        # "..., set reserves and approved payments": a past form that is a base form too,
+        # before a plural object, in a series a regular past verb goes on with
+        series_goes_on = following.endswith("s") and any(
+            src[j - 1].lower() in _AND_OR and src[j].lower().endswith("ed")
+            for j in range(index + 2, len(src))
+        )
         past_list = (
             "VBD" in head_tags
             and "VBD" in a_tags
-            and (a.lower().endswith("ed") or "VB" not in a_tags)  # "sent back", not "set"
+            and (a.lower().endswith("ed") or "VB" not in a_tags or series_goes_on)
             and not titled
         )
         clause_after_comma = (

@@ -1091,3 +1091,46 @@ def test_when_the_head_is_a_compound_check_verb_then_it_is_framed_as_one_verb(
     compound is one check verb, hyphenated as it should be."""
     text = one_bullet(bullet, title="Senior Tax Preparer")
     assert [r.proposed for r in coached(analyzer, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "current", "expected"),
+    [
+        # "escalated" after the head verb modifies the object; the parser took it for a verb.
+        (
+            "Customer Service Supervisor",
+            "Reviewed escalated billing disputes and issued credits within policy.",
+            False,
+            "Provided human oversight by reviewing escalated billing disputes and issuing credits"
+            " within policy",
+        ),
+        # "set" is a past verb of the series: a plural object follows and "approved" goes on.
+        (
+            "Claims Adjuster",
+            "Evaluated liability and workers' comp claims, set reserves and approved payments"
+            " within $25,000 authority.",
+            False,
+            "Acted as the human decision point by evaluating liability and workers' comp claims,"
+            " setting reserves and approving payments within $25,000 authority",
+        ),
+    ],
+)
+def test_when_a_verb_looks_like_another_word_class_then_the_series_is_still_read(
+    analyzer: Analyzer, title: str, bullet: str, current: bool, expected: str
+) -> None:
+    """Claims and service lines as applicants write them: "Review escalated ...", "set
+    reserves"; both were dropped as unreadable before."""
+    text = one_bullet(bullet, current=current, title=title)
+    assert [r.proposed for r in coached(analyzer, text)] == [expected]
+
+
+def test_when_a_base_looking_past_form_starts_a_noun_list_then_it_stays_a_noun(
+    analyzer: Analyzer,
+) -> None:
+    """ "..., cost centers and budgets": no regular past verb follows, so "cost" is no verb."""
+    from hitl_resume.coaching.verify import body_problem
+
+    assert body_problem(
+        "Reviewed invoices, cost centers and budgets",
+        "reviewing invoices, costing centers and budgets",
+    )
