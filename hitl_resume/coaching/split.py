@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from hitl_resume.coaching.results import Tense
 from hitl_resume.language.inflect import finite, verb_lemmas
 
-#: A joint between two clauses: ", and", ",", " and" or ";" before a lowercase word.
-_JOINT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?)(?=([a-z]{3,})\b)")
+#: A joint between two clauses: ", and", ",", " and" or ";" before a lowercase word (the word
+#: after one manner adverb: "and manually reassigned loads").
+_JOINT = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?)(?=(?:[a-z]+ly\s+)?([a-z]{3,})\b)"
+)
 #: The word after an "and"/"or" inside the kept clause: a verb there makes a chain of clauses
 #: ("Received checks and cash ..." may be one), a noun only a list ("benefits and policies").
 _JOINED_WORD = re.compile(r"\b(?:and|or)\s+(\w+)")
@@ -59,7 +62,7 @@ def signal_split(
         if not MIN_PREFIX_WORDS <= len(head) <= MAX_PREFIX_WORDS:
             continue
         last = re.sub(r"\W+$", "", head[-1]).lower()
-        if last in known or _lemma(last) in signal_verbs:
+        if (last in known or _lemma(last) in signal_verbs) and _same_form(head[0], last):
             continue  # "Prepared, reviewed": the first clause has no object of its own
         items = [item.split() for item in prefix.split(",")[1:]]
         if not all(item and item[0].isalpha() and _past_or_base(item[0]) for item in items):
@@ -73,6 +76,17 @@ def signal_split(
         clause = text[match.end() :]
         return Split(prefix, clause[:1].upper() + clause[1:])
     return None
+
+
+def _same_form(first: str, last: str) -> bool:
+    """The last word may be a verb in the first one's form ("Prepared, reviewed"); a base-form
+    noun after a past verb is the object ("Monitored the board")."""
+    past = _lemma(first.lower()) is not None and first.lower().endswith("ed")
+    return (
+        not past
+        or last.endswith("ed")
+        or last not in {finite(lemma, "present") for lemma in verb_lemmas(last)}
+    )
 
 
 def _has_signal(word: str, signal_verbs: Mapping[str, tuple[str, ...]]) -> bool:

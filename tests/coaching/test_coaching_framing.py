@@ -651,7 +651,7 @@ def test_when_the_automation_question_would_make_no_sense_then_none_is_asked(
         ),
         (
             "Examine records and interview workers to ensure recording of transactions.",
-            "Provided human oversight by examining records and interviewing workers to ensure"
+            "Applied human judgment by examining records and interviewing workers to ensure"
             " recording of transactions",
         ),
     ],

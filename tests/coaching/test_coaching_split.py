@@ -47,3 +47,16 @@ def test_when_the_kept_clause_has_another_tense_then_it_does_not_fit(
 ) -> None:
     """A framing in the past beside a kept clause in the present would mix tenses."""
     assert prefix_fits(prefix, tense) is fits  # type: ignore[arg-type]
+
+
+def test_when_a_manner_adverb_stands_before_the_signal_verb_then_the_split_keeps_it() -> None:
+    """ "... board and manually reassigned loads": the adverb goes with the framed clause, and
+    a base-form noun after a past verb ("the board") is the first clause's object."""
+    split = signal_split(
+        "Monitored the load board and manually reassigned loads to other drivers",
+        {"reassign": ("modify",)},
+        frozenset({"monitor", "board", "reassign"}),
+    )
+    assert split is not None
+    assert split.prefix == "Monitored the load board"
+    assert split.clause == "Manually reassigned loads to other drivers"
