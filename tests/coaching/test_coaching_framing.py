@@ -1134,3 +1134,32 @@ def test_when_a_base_looking_past_form_starts_a_noun_list_then_it_stays_a_noun(
         "Reviewed invoices, cost centers and budgets",
         "reviewing invoices, costing centers and budgets",
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "expected"),
+    [
+        # A check verb with a catch and a hand-back: the quality gate (no second review word).
+        (
+            "Receiving Clerk",
+            "Checked incoming shipments against packing slips and reported damages and shortages.",
+            "Acted as the quality gate by checking incoming shipments against packing slips and"
+            " reporting damages and shortages",
+        ),
+        # Employee complaints are cases an investigator decides, not customers' requests.
+        (
+            "HR Generalist",
+            "Investigated employee complaints, documented findings and recommended corrective"
+            " action to management.",
+            "Applied human judgment by investigating employee complaints, documenting findings"
+            " and recommending corrective action to management",
+        ),
+    ],
+)
+def test_when_a_check_catches_and_hands_back_or_an_investigation_decides_then_it_is_framed(
+    analyzer: Analyzer, title: str, bullet: str, expected: str
+) -> None:
+    """ "Acted as the human checkpoint by checking ..." would say check twice; the quality gate
+    names the same catch. HR investigations are judgment, not service."""
+    text = one_bullet(bullet, title=title)
+    assert [r.proposed for r in coached(analyzer, text)] == [expected]
