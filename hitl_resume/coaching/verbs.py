@@ -168,6 +168,10 @@ def _joiner_before(token: Token) -> Token:
     return previous
 
 
+#: How far past a base-looking past form ("set") the series' next regular past verb may come.
+_SERIES_WINDOW = 12
+
+
 def _irregular_past(token: Token, previous: Token) -> bool:
     """ "Signed off on entries, sent back 10%": an irregular past form that is no base form
     too continues a comma series. One that is ("set", "cut" could be nouns) does only before a
@@ -180,9 +184,10 @@ def _irregular_past(token: Token, previous: Token) -> bool:
         return True
     doc = token.doc
     plural_object = token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "NNS"
+    # a window, not the rest of the text: a hostile run of ", set X" stays linear
     regular_later = any(
         doc[i - 1].lower_ in {"and", "or"} and doc[i].lower_.endswith("ed")
-        for i in range(token.i + 2, len(doc))
+        for i in range(token.i + 2, min(len(doc), token.i + _SERIES_WINDOW))
     )
     return plural_object and regular_later
 
