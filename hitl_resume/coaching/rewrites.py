@@ -379,6 +379,8 @@ def _variant(
     owners = re.findall(r"\b(\w+) accounts?\b", candidate.slots.object.lower())
     if set(owners) & data.service_parties:
         return None  # "flagged seller accounts": a customer's account, no ledger entry
+    if _made_by_people(candidate) or _own_decision(candidate):
+        return None  # "tickets from Tier 1 agents", "the final call": no software made them
     if candidate.year is None or candidate.year < product.since:
         return None
     text = _fill(template.alternative, clause_ing, candidate, product.automation)
@@ -392,6 +394,32 @@ def _variant(
     if framing is None or repetition(framing, source, REVIEW_WORDS) is not None:
         return None
     return text, confirm
+
+
+#: "tickets from Tier 1 agents", "returns prepared by junior staff": the line says people made
+#: the object, so no question asks whether software did.
+_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:from|by)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:\w+(?:ers?|ors?|ists?|ants?)|staff|teams?|agents?|reps?|nurses?|physicians?|managers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _made_by_people(candidate: Candidate) -> bool:
+    segment, obj = candidate.slots.segment, candidate.slots.object or ""
+    at = segment.find(obj) if obj else -1
+    return at >= 0 and _PEOPLE_AFTER.match(segment[at + len(obj) :]) is not None
+
+
+def _own_decision(candidate: Candidate) -> bool:
+    """The object is the person's decision itself: an approval phrase ends in the object's head
+    ("made final call on ..." -> "call")."""
+    heads = set(candidate.slots.object_heads)
+    return any(
+        c.kind == "signal:approve" and noun_lemma(c.text.lower().split()[-1]) in heads
+        for c in candidate.finding.contributions
+        if c.text.split()
+    )
 
 
 def _replaced(candidate: Candidate) -> tuple[str, int, int]:

@@ -190,7 +190,9 @@ def repetition(framing: str, source: str, review_words: Collection[str]) -> str 
 
     "Served as the accuracy check ..., reviewing them to ensure accuracy" says it twice.
     """
-    source_stems = set().union(*(stems(w) for w in tokens(source) if w.isalpha()))
+    source_stems = set().union(
+        *(stems(w) for w in tokens(source) if w.replace("-", "").isalpha())
+    )
     for word in tokens(framing):
         if not word.isalpha() or word.lower() in _FRAMING_GLUE:
             continue

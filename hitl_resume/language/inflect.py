@@ -158,11 +158,14 @@ def is_adverb(word: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def stems(word: str) -> frozenset[str]:
-    """The word and every base form it may be an inflection of, in any part of speech."""
+    """The word and every base form it may be an inflection of, in any part of speech; a
+    hyphenated word's parts too ("double-checking" says "check")."""
     lower = word.lower()
     found = {lower}
-    for forms in getAllLemmas(lower).values():
-        found.update(forms)
+    for part in {lower, *lower.split("-")} if "-" in lower else {lower}:
+        found.add(part)
+        for forms in getAllLemmas(part).values():
+            found.update(forms)
     return frozenset(found)
 
 

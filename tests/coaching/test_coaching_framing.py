@@ -1163,3 +1163,32 @@ def test_when_a_check_catches_and_hands_back_or_an_investigation_decides_then_it
     names the same catch. HR investigations are judgment, not service."""
     text = one_bullet(bullet, title=title)
     assert [r.proposed for r in coached(analyzer, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "current"),
+    [
+        # The line says people made the tickets: no question asks whether software did.
+        (
+            "Support Team Lead",
+            "Review escalated tickets from Tier 1 agents, correct misapplied refunds and document"
+            " resolution in CRM.",
+            True,
+        ),
+        # The object is the person's own decision, no work product software could make.
+        (
+            "Trust and Safety Lead",
+            "Made final call on escalated graphic violence and child safety reports and referred"
+            " cases to law enforcement.",
+            False,
+        ),
+    ],
+)
+def test_when_people_made_the_object_or_it_is_the_decision_then_no_automation_is_asked(
+    analyzer: Analyzer, title: str, bullet: str, current: bool
+) -> None:
+    """A reader marked both questions as aimed at the wrong thing ("software producing the
+    final call"; tickets that came from Tier 1 agents)."""
+    rewrites = coached(analyzer, one_bullet(bullet, current=current, title=title))
+    assert rewrites
+    assert all(r.needs_confirmation == () and r.alternative is None for r in rewrites)

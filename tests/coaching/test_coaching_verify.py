@@ -98,6 +98,9 @@ def test_when_a_word_changes_or_moves_then_the_body_fails(
         ("Provided human oversight", "Reconciled discrepancies by collecting data", True),
         ("Provided human oversight", "Reviewed claims for accuracy", False),
         ("Applied human judgment", "Approved refunds", False),
+        # A compound verb says its last part ("double-checked" says check).
+        ("Acted as the human checkpoint", "Double-checked compounded medications", True),
+        ("Acted as the quality gate", "Double-checked compounded medications", False),
     ],
 )
 def test_when_framing_says_what_the_clause_says_then_it_is_a_repetition(
