@@ -128,6 +128,8 @@ def object_runs_on(doc: Doc, end: int, verbs: Collection[int]) -> bool:
     nxt = doc[index]
     if nxt.i in verbs or nxt.pos_ in {"ADV", "SCONJ", "ADP", "PART"}:
         return False  # another verb of the clause, an adverb or a preposition
+    if nxt.lower_ == "such" and index + 1 < len(doc) and doc[index + 1].lower_ == "as":
+        return False  # "issues, such as harassment and discrimination": examples, no list
     joined_verb = nxt.head.i in verbs or nxt.tag_ == "VBG"  # "..., and pay X", ", ensuring Y"
     if nxt.pos_ in {"VERB", "AUX"} and joined_verb and nxt.tag_ not in {"VBN", "VBD"}:
         return False  # but ", unbilled, unearned" and "and duplicate MHA files" list on

@@ -12,6 +12,7 @@ from collections.abc import Collection
 
 from hitl_resume.coaching.segments import LIST_JOINERS
 from hitl_resume.language.inflect import (
+    is_adjective,
     is_adverb,
     known_verb,
     only_verb,
@@ -168,9 +169,16 @@ def body_problem(source: str, body: str) -> str | None:
             # "reviewing invoices, approved payments, and filing records": a past form left
             # between re-inflected verbs of one list
             later_changed = any(j > index for j in changed)
-            past_slip = "VBD" in head_tags and (
-                (src[back] != "," and tags == {"VBD"})
-                or (later_changed and "VBD" in tags and tags <= {"VBD", "VBN"})
+            # "hourly or salaried associates", "late or damaged shipments": an adjective before
+            # the joiner makes the -ed word one too
+            paired = back >= 1 and is_adjective(src[back - 1])
+            past_slip = (
+                "VBD" in head_tags
+                and not paired
+                and (
+                    (src[back] != "," and tags == {"VBD"})
+                    or (later_changed and "VBD" in tags and tags <= {"VBD", "VBN"})
+                )
             )
             # "reviewing invoices, approve payments": a word that can only be a verb, in the
             # head's form, left behind in the list
@@ -190,9 +198,7 @@ def repetition(framing: str, source: str, review_words: Collection[str]) -> str 
 
     "Served as the accuracy check ..., reviewing them to ensure accuracy" says it twice.
     """
-    source_stems = set().union(
-        *(stems(w) for w in tokens(source) if w.replace("-", "").isalpha())
-    )
+    source_stems = set().union(*(stems(w) for w in tokens(source) if w.replace("-", "").isalpha()))
     for word in tokens(framing):
         if not word.isalpha() or word.lower() in _FRAMING_GLUE:
             continue

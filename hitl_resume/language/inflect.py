@@ -156,6 +156,18 @@ def is_adverb(word: str) -> bool:
     return bool(getAllLemmas(word.lower(), upos="ADV"))
 
 
+_PERIOD_MODIFIERS = frozenset(
+    ["hourly", "daily", "nightly", "weekly", "monthly", "quarterly", "yearly"]
+)
+
+
+def is_adjective(word: str) -> bool:
+    """Whether the word modifies a noun and is no verb: an adjective ("late"; not "damaged",
+    which is a verb form too) or a period word ("hourly", an adverb to the dictionary)."""
+    lemmas = getAllLemmas(word.lower())
+    return word.lower() in _PERIOD_MODIFIERS or ("ADJ" in lemmas and "VERB" not in lemmas)
+
+
 @functools.lru_cache(maxsize=8192)
 def stems(word: str) -> frozenset[str]:
     """The word and every base form it may be an inflection of, in any part of speech; a

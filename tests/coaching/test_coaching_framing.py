@@ -1192,3 +1192,20 @@ def test_when_people_made_the_object_or_it_is_the_decision_then_no_automation_is
     rewrites = coached(analyzer, one_bullet(bullet, current=current, title=title))
     assert rewrites
     assert all(r.needs_confirmation == () and r.alternative is None for r in rewrites)
+
+
+def test_when_a_vague_object_is_followed_by_examples_then_the_examples_make_it_specific(
+    analyzer: Analyzer,
+) -> None:
+    """ "issues, such as sexual harassment, discrimination, ...": the examples name the cases
+    an HR investigator decides; the list is no run past the parse."""
+    bullet = (
+        "Investigated all employee relation issues, such as sexual harassment, discrimination,"
+        " and inappropriate conduct by either hourly or salaried associates."
+    )
+    proposed = [r.proposed for r in coached(analyzer, one_bullet(bullet, title="HR Manager"))]
+    assert proposed == [
+        "Applied human judgment by investigating all employee relation issues, such as sexual"
+        " harassment, discrimination, and inappropriate conduct by either hourly or salaried"
+        " associates"
+    ]

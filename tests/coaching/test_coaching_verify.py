@@ -28,6 +28,11 @@ from hitl_resume.coaching.verify import body_problem, repetition
             "Review records to verify details, monitor activities, or evaluate performance",
             "reviewing records to verify details, monitor activities, or evaluate performance",
         ),
+        # An -ed word after an adjective and "or" is an adjective too.
+        (
+            "Investigated complaints by either hourly or salaried associates",
+            "investigating complaints by either hourly or salaried associates",
+        ),
     ],
 )
 def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, body: str) -> None:
@@ -70,6 +75,12 @@ def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, bod
         ("Reviewed loan files", "checking loan files", "became"),
         # A past verb left beside a re-inflected one.
         ("Reviewed claims and adjusted routes", "reviewing claims and adjusted routes", "old form"),
+        # A past verb left after "and" beside a re-inflected one, with no adjective before "and".
+        (
+            "Reviewed invoices for hourly staff and approved payments",
+            "reviewing invoices for hourly staff and approved payments",
+            "'approved'",
+        ),
         # A base verb left behind after "and" and a manner adverb.
         (
             "Review ID results that failed the check and manually verify customer identity",
