@@ -416,6 +416,9 @@ def _story_material(
             work.setdefault(fid, "support")  # "Assisted tellers ...", "got approval to proceed"
         elif c.own_work and fid not in objects and not _DECISIONS & set(c.finding.signals):
             work.setdefault(fid, "own")  # "Reconciled bank statements", "Prepared reports"
+    for c in candidates:  # the quote keeps a result the rewrite kept ("..., accuracy improved")
+        if c.suffix and c.sentence and clauses.get(c.finding.id) == c.slots.segment:
+            clauses[c.finding.id] = c.sentence
     return objects, clauses, work
 
 

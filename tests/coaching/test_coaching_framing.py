@@ -1209,3 +1209,17 @@ def test_when_a_vague_object_is_followed_by_examples_then_the_examples_make_it_s
         " harassment, discrimination, and inappropriate conduct by either hourly or salaried"
         " associates"
     ]
+
+
+def test_when_a_kept_result_follows_the_framed_clause_then_the_soar_result_quotes_it(
+    analyzer: Analyzer,
+) -> None:
+    """The result cut off for framing is still the bullet's: the Result prompt names it."""
+    bullet = (
+        "Audited a sample of moderator decisions each week and calibrated with team leads on edge"
+        " cases, accuracy improved from 91% to 96%."
+    )
+    rewrites, prompts = coached_all(analyzer, one_bullet(bullet, title="Content Moderator"))
+    assert rewrites
+    assert prompts
+    assert "91%" in prompts[0].result and "96%" in prompts[0].result
