@@ -1222,4 +1222,5 @@ def test_when_a_kept_result_follows_the_framed_clause_then_the_soar_result_quote
     rewrites, prompts = coached_all(analyzer, one_bullet(bullet, title="Content Moderator"))
     assert rewrites
     assert prompts
-    assert "91%" in prompts[0].result and "96%" in prompts[0].result
+    assert "91%" in prompts[0].result
+    assert "96%" in prompts[0].result
