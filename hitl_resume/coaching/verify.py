@@ -106,7 +106,10 @@ def body_problem(source: str, body: str) -> str | None:
             return f"{a!r} is no verb the dictionary knows (an adjective or noun: 'armored car')"
         if index == 0:
             continue
-        previous = src[index - 1].lower()
+        before = index - 1
+        while before > 1 and src[before].lower().endswith("ly") and is_adverb(src[before]):
+            before -= 1  # "and manually reviewed rejected applicants"
+        previous = src[before].lower()
         following = src[index + 1].lower() if index + 1 < len(src) else ""
         # "Review job descriptions, make salary recommendations" / "Approved credits over $250,
         # ensured compliance and documented ...": a second clause after a comma, with an object
@@ -133,7 +136,7 @@ def body_problem(source: str, body: str) -> str | None:
         clause_after_comma = (
             previous == ","
             and (base_list or past_list)
-            and (following.isalpha() or following == "/")
+            and (following.replace("-", "").isalpha() or following == "/")
             # "..., confirmed or overturned the ban": a verb pair, not the list's end
             and (following not in _AND_OR or index + 2 in changed)
         )

@@ -33,6 +33,16 @@ from hitl_resume.coaching.verify import body_problem, repetition
             "Investigated complaints by either hourly or salaried associates",
             "investigating complaints by either hourly or salaried associates",
         ),
+        # A manner adverb between "and" and a verb of the list; a hyphenated object after a
+        # comma-joined verb.
+        (
+            "Screened resumes ranked by the ATS and manually reviewed rejected applicants",
+            "screening resumes ranked by the ATS and manually reviewing rejected applicants",
+        ),
+        (
+            "Review onboarding documents and verify ownership, escalate high-risk clients",
+            "reviewing onboarding documents and verifying ownership, escalating high-risk clients",
+        ),
     ],
 )
 def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, body: str) -> None:

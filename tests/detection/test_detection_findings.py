@@ -174,6 +174,7 @@ def test_when_hitl_words_appear_in_interests_then_no_finding(analyzer: Analyzer)
         ("Validated codes suggested by the computer-assisted coding system", True),
         ("Reviewed AI-generated chatbot replies before they reached customers", True),
         ("Corrected bounding boxes drawn by the pre-labeling model and flagged errors", True),
+        ("Screened resumes auto-ranked by the ATS and reviewed rejected applicants", True),
         ("Reviewed claims for accuracy and escalated exceptions", False),
     ],
 )
