@@ -406,7 +406,11 @@ _PEOPLE_AFTER = re.compile(
 
 
 def _made_by_people(candidate: Candidate) -> bool:
+    """The line names who made the object: after it ("from Tier 1 agents") or as its owner
+    ("other tellers' cash counts", "each agent's calls")."""
     segment, obj = candidate.slots.segment, candidate.slots.object or ""
+    if re.search(r"\w(?:s['’]|['’]s)(?=\s)", obj):
+        return True
     at = segment.find(obj) if obj else -1
     return at >= 0 and _PEOPLE_AFTER.match(segment[at + len(obj) :]) is not None
 

@@ -1224,3 +1224,22 @@ def test_when_a_kept_result_follows_the_framed_clause_then_the_soar_result_quote
     assert prompts
     assert "91%" in prompts[0].result
     assert "96%" in prompts[0].result
+
+
+def test_when_the_object_belongs_to_people_then_the_split_line_is_framed_without_a_question(
+    analyzer: Analyzer,
+) -> None:
+    """ "other tellers' cash counts": people made them, so no software question; the teller's
+    own balancing stays as written before the framed audit, and the result after it."""
+    bullet = (
+        "Balanced drawer daily and audited other tellers' cash counts, catching an average of 3"
+        " discrepancies per month."
+    )
+    rewrites = coached(analyzer, one_bullet(bullet, title="Senior Bank Teller"))
+    assert [(r.proposed, r.needs_confirmation) for r in rewrites] == [
+        (
+            "Balanced drawer daily and provided human oversight by auditing other tellers' cash"
+            " counts, catching an average of 3 discrepancies per month",
+            (),
+        )
+    ]
