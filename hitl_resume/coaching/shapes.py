@@ -47,10 +47,13 @@ _MIXED_LIST = re.compile(
 )
 #: "policy coverages' and issued": a plural possessive with nothing to possess.
 _STRAY_APOSTROPHE = re.compile(r"\w+s'(?=\s+(?:and|or|to|for|in|on|with)\b|\s*[,;.]|\s*$)")
-#: "for myself and other team members": a reflexive with no verb of the person's to reflect.
+#: "for myself and other team members": a reflexive with no verb of the person's to reflect;
+#: "either hourly employees and or management staff": a joiner no fix can settle.
 #: "for myself", and the first person a rewrite would copy ("up to my $15K authority", "wrote up
 #: my reasoning"): resume lines are written without it.
-_MISUSED_REFLEXIVE = re.compile(r"\b(?:(?:for|to|with|and|by) myself|my|me)\b", re.IGNORECASE)
+_MISUSED_REFLEXIVE = re.compile(
+    r"\b(?:(?:for|to|with|and|by) myself|my|me|and or)\b", re.IGNORECASE
+)
 #: "Reviewed variances and explained variances": one object said twice.
 _REPEATED_OBJECT = re.compile(r"^\w+ (\w{4,}(?: \w+)?)(?:,| and| or)(?: and)? \w+ \1\b", re.I)
 _DENIED_HEADS = frozenset({"support", "contribute", "experience", "center", "practice", "project"})

@@ -934,9 +934,9 @@ def test_when_a_compound_or_clipped_past_verb_is_left_then_the_verifier_refuses(
             " borrowers qualified for modification",
         ),
         (
-            "Review flagged seller accounts and decide whether to suspend, warn or reinstate.",
-            "Act as the human decision point by reviewing flagged seller accounts and deciding"
-            " whether to suspend, warn or reinstate",
+            "Review flagged seller accounts and determine whether to suspend, warn or reinstate.",
+            "Act as the human decision point by reviewing flagged seller accounts and"
+            " determining whether to suspend, warn or reinstate",
         ),
     ],
 )
@@ -1175,13 +1175,6 @@ def test_when_a_check_catches_and_hands_back_or_an_investigation_decides_then_it
             " resolution in CRM.",
             True,
         ),
-        # The object is the person's own decision, no work product software could make.
-        (
-            "Trust and Safety Lead",
-            "Made final call on escalated graphic violence and child safety reports and referred"
-            " cases to law enforcement.",
-            False,
-        ),
     ],
 )
 def test_when_people_made_the_object_or_it_is_the_decision_then_no_automation_is_asked(
@@ -1243,3 +1236,32 @@ def test_when_the_object_belongs_to_people_then_the_split_line_is_framed_without
             (),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        # "decision point by deciding" says decision twice: the judgment framing takes the line.
+        (
+            "Review flagged seller accounts and decide whether to suspend, warn or reinstate.",
+            [
+                "Apply human judgment by reviewing flagged seller accounts and deciding whether to"
+                " suspend, warn or reinstate"
+            ],
+        ),
+        # "decision point by making the final call" says it twice too, and no other framing fits.
+        (
+            "Made final call on escalated graphic violence and child safety reports and referred"
+            " cases to law enforcement.",
+            [],
+        ),
+    ],
+)
+def test_when_the_clause_says_decision_in_other_words_then_no_decision_point_repeats_it(
+    analyzer: Analyzer, bullet: str, expected: list[str]
+) -> None:
+    """Two readers marked "Acted as the human decision point by making the final call" as
+    repeating itself (rubric T)."""
+    current = bullet.startswith("Review ")
+    text = one_bullet(bullet, current=current, title="Trust and Safety Lead")
+    assert [r.proposed for r in coached(analyzer, text)] == expected
