@@ -205,9 +205,22 @@ def prepare(
         for doc, text, clause in zip(nlp.pipe(texts), texts, bare, strict=True)
     ]
     # "Research, coordinate and resolve X": the small model may read a present-tense list as
-    # nouns after "I"; a plural subject gives the parse a second chance.
-    retry = [i for i, s in enumerate(slots_of) if s.verb is None and not whole[i][:1].islower()]
-    retexts = [re.sub(r"^I (?:was )?", "They ", parse_text(bare[i])) for i in retry]
+    # nouns after "I"; a plural subject gives the parse a second chance. So does a bullet led by
+    # -ing verbs whose object the parse lost ("Reviewing and approving motor claims").
+    retry = [
+        i
+        for i, s in enumerate(slots_of)
+        if (s.verb is None and not whole[i][:1].islower())
+        or (s.verb is not None and not s.head_args and bare[i].split()[0].lower().endswith("ing"))
+    ]
+    retexts = [
+        re.sub(
+            r"^I (?:was )?",
+            "They were " if " was " in parse_text(bare[i])[:6] else "They ",
+            parse_text(bare[i]),
+        )
+        for i in retry
+    ]
     for i, doc, text in zip(retry, nlp.pipe(retexts), retexts, strict=True):
         slots_of[i] = extract_slots(doc, bare[i], len(text) - len(bare[i]), known)
     slots_of = [

@@ -110,7 +110,13 @@ def _names_a_thing(doc: Doc, start: int, end: int, info: EntryInfo) -> bool:
         )
         or before.lower_ in DETERMINERS
         or before.like_num
-        or before.text == "-"
+        # "court-approved plans": a hyphen joined to both words; "- Escalating cases" is a bullet
+        or (
+            before.text == "-"
+            and not before.whitespace_
+            and start >= 2
+            and not doc[start - 2].whitespace_
+        )
         or (before.lower_ in PREPOSITIONS and end - start == 1 and not word.endswith("ing"))
         or (word.endswith("s") and before.lower_.endswith("ed") and before.is_alpha)
     )

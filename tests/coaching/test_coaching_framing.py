@@ -1265,3 +1265,18 @@ def test_when_the_clause_says_decision_in_other_words_then_no_decision_point_rep
     current = bullet.startswith("Review ")
     text = one_bullet(bullet, current=current, title="Trust and Safety Lead")
     assert [r.proposed for r in coached(analyzer, text)] == expected
+
+
+def test_when_a_bullet_is_written_with_ing_verbs_then_it_is_framed_as_written(
+    analyzer: Analyzer,
+) -> None:
+    """CVs list duties as "-ing" phrases ("Reviewing and approving ..."); the parse gets a
+    second chance with a plural subject, and a clause already in -ing changes no word."""
+    text = one_bullet(
+        "Reviewing and approving motor claims up to EUR 10,000",
+        current=True,
+        title="Claims Analyst",
+    )
+    assert [r.proposed for r in coached(analyzer, text)] == [
+        "Act as the human decision point by reviewing and approving motor claims up to EUR 10,000"
+    ]

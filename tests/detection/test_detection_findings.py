@@ -279,3 +279,20 @@ def test_when_a_line_flags_queries_or_labels_then_the_behaviour_is_found(
     doc = analyzer.nlp.make_doc(line)
     kinds = {h.entry.kind for h in analyzer.index.hits(doc) if h.entry.category == "signal"}
     assert (signal in kinds) is found
+
+
+@pytest.mark.parametrize("marker", ["-", "–", "*", "•"])
+def test_when_bullets_open_with_a_dash_then_their_first_verb_still_counts(
+    analyzer: Analyzer, marker: str
+) -> None:
+    """ "- Escalating suspected fraud cases": a bullet's dash is no hyphen of a compound
+    ("court-approved"); plain-text and converted CVs mark every line with one."""
+    text = (
+        "Casey Example\ncasey@example.com\n\nEXPERIENCE\n"
+        "Claims Analyst | Nordhaven Insurance | 2019 – Present\n"
+        f"{marker} Escalating suspected fraud cases to the SIU team\n"
+        f"{marker} Checking repair estimates against policy coverage before payment\n"
+    )
+    result = analyze(text, analyzer=analyzer)
+    signals = {s for f in result.findings for s in f.signals}
+    assert {"escalate", "review"} <= signals
