@@ -1280,3 +1280,18 @@ def test_when_a_bullet_is_written_with_ing_verbs_then_it_is_framed_as_written(
     assert [r.proposed for r in coached(analyzer, text)] == [
         "Act as the human decision point by reviewing and approving motor claims up to EUR 10,000"
     ]
+
+
+def test_when_a_line_verifies_identity_before_a_step_then_it_is_a_quality_gate(
+    analyzer: Analyzer,
+) -> None:
+    """A customer's identity checked before a SIM swap is the work product the check gates."""
+    bullet = (
+        "Verified customer identity before processing SIM swaps, refusing requests that failed"
+        " verification."
+    )
+    text = one_bullet(bullet, title="Customer Support Associate")
+    assert [r.proposed for r in coached(analyzer, text)] == [
+        "Acted as the quality gate by verifying customer identity before processing SIM swaps,"
+        " refusing requests that failed verification"
+    ]
