@@ -143,11 +143,17 @@ def leading_list(head: Token, known: frozenset[str] = frozenset()) -> list[Token
 
 
 def _in_relative_clause(token: Token, found: Sequence[Token]) -> bool:
-    """The token belongs to a clause that modifies a noun, below the clause's verbs."""
+    """The token belongs to a clause that modifies a noun, or to an adverbial clause with a
+    subject of its own ("when it misroutes customers or gives the wrong answer"), below the
+    clause's verbs."""
     for ancestor in [token, *token.ancestors]:
         if ancestor in found:
             return False
         if ancestor.dep_ in {"relcl", "acl"}:
+            return True
+        if ancestor.dep_ == "advcl" and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "i" for c in ancestor.children
+        ):
             return True
     return False
 

@@ -1295,3 +1295,18 @@ def test_when_a_line_verifies_identity_before_a_step_then_it_is_a_quality_gate(
         "Acted as the quality gate by verifying customer identity before processing SIM swaps,"
         " refusing requests that failed verification"
     ]
+
+
+def test_when_a_verb_belongs_to_a_clause_with_its_own_subject_then_it_stays_as_written(
+    analyzer: Analyzer,
+) -> None:
+    """ "when it misroutes customers or gives the wrong answer": the chatbot gives the answer;
+    only the person's own verb is re-inflected."""
+    bullet = (
+        "Took over conversations from the chatbot when it misroutes customers or gives the wrong"
+        " answer."
+    )
+    proposed = [r.proposed for r in coached(analyzer, one_bullet(bullet, title="Chat Agent"))]
+    assert proposed
+    assert "when it misroutes customers or gives the wrong answer" in proposed[0]
+    assert "taking over conversations" in proposed[0]

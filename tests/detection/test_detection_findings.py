@@ -265,6 +265,8 @@ def test_when_a_short_acronym_is_title_cased_then_it_is_a_name_not_the_term(
         ("Cleared potential name matches from the OFAC screening tool", "approve", True),
         ("Tested internal controls over revenue recognition", "audit", True),
         ("Made final call on escalated child safety cases", "approve", True),
+        ("Stepped in when the chatbot gave customers wrong answers", "override", True),
+        ("Took over conversations from the chatbot when it misrouted customers", "override", True),
         ("Tested new features before each release", "audit", False),
         # The classifier flagged the posts; the person reviewed them.
         ("Reviewed posts flagged by the automated classifier", "escalate", False),
