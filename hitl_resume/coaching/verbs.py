@@ -239,7 +239,10 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
     # Coordinated verbs the parser attached elsewhere ("... queries and track responses",
     # "reviewed schedules and adjusted routes"): after "and"/"or", a form matching the head's.
     doc = head.doc
-    past_head = head.tag_ == "VBD" or head.lower_.endswith("ed")
+    # "Overrode ...": an irregular past the tagger may read as present is past all the same
+    past_head = (
+        head.tag_ == "VBD" or head.lower_.endswith("ed") or verb_tags(head.lower_) == {"VBD"}
+    )
     for token in doc[head.i + 1 :]:
         if token.lower_ in _RELATIVE_PRONOUNS:
             break  # "records which applied billing and generated invoices": their verbs

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from hitl_resume.coaching.segments import LIST_JOINERS
+from hitl_resume.coaching.segments import ADJECTIVAL_PARTICIPLES, LIST_JOINERS
 from hitl_resume.language.inflect import (
     is_adjective,
     is_adverb,
@@ -195,12 +195,25 @@ def body_problem(source: str, body: str) -> str | None:
             # "hourly or salaried associates", "late or damaged shipments": an adjective before
             # the joiner makes the -ed word one too
             paired = back >= 1 and is_adjective(src[back - 1])
+            # "overriding X when ..., documented reason in claim file": a past verb with an
+            # object after a comma, left as written ("..., documented in the file" is a modifier)
+            after = src[index + 1].lower() if index + 1 < len(src) else ""
+            comma_past = (
+                src[back] == ","
+                and lower.endswith("ed")
+                and "VBD" in tags
+                and tags <= {"VBD", "VBN"}
+                and lower not in ADJECTIVAL_PARTICIPLES
+                and after.isalpha()
+                and after not in _FRAMING_GLUE
+            )
             past_slip = (
                 "VBD" in head_tags
                 and not paired
                 and (
                     (src[back] != "," and tags == {"VBD"})
                     or (later_changed and "VBD" in tags and tags <= {"VBD", "VBN"})
+                    or comma_past
                 )
             )
             # "reviewing invoices, approve payments": a word that can only be a verb, in the

@@ -35,6 +35,16 @@ _LOOSE = "loose:"
 _BREAKS_JOBS = frozenset({"experience", "education", "summary"})
 
 
+#: Section kinds a job's own list may be headed with ("Achievements:", "Key accomplishments:").
+_JOB_SUBHEADINGS = frozenset({"accomplishments"})
+
+
+def _sub_heading(line: TextLine) -> bool:
+    """A title-case label ending in a colon: how a job's list is headed. A section heading of
+    the same name is set apart otherwise (capitals, no colon)."""
+    return line.stripped.endswith(":") and not _is_caps(line.text)
+
+
 def _span(kind: str, heading: TextLine | None, body: list[TextLine]) -> SectionSpan:
     filled = [line for line in body if not line.blank]
     if heading is not None:
@@ -129,6 +139,8 @@ def split_sections(doc: Document, lexicon: HeadingLexicon) -> list[SectionSpan]:
         found = marked.removeprefix(_LOOSE) if marked is not None else None
         if marked != found and kind == "experience" and found not in _BREAKS_JOBS - {kind}:
             found = None  # "Skills Used:" inside a job labels its field
+        if kind == "experience" and found in _JOB_SUBHEADINGS and _sub_heading(line):
+            found = None  # "Achievements:" above a job's bullets heads its list, not a section
         if found is None:
             split = _split_inline(line, lexicon)
             if split is not None and kind == "experience" and split[0] not in _BREAKS_JOBS:

@@ -1310,3 +1310,19 @@ def test_when_a_verb_belongs_to_a_clause_with_its_own_subject_then_it_stays_as_w
     assert proposed
     assert "when it misroutes customers or gives the wrong answer" in proposed[0]
     assert "taking over conversations" in proposed[0]
+
+
+def test_when_the_head_is_an_irregular_past_then_its_comma_series_is_read(
+    analyzer: Analyzer,
+) -> None:
+    """ "Overrode ..." is tagged as a present verb by the small model; the series after it
+    ("..., documented reason in claim file") is still the person's past list."""
+    bullet = (
+        "Overrode auto-settlement recommendations when photo evidence did not match loss"
+        " description, documented reason in claim file."
+    )
+    text = one_bullet(bullet, title="Senior Claims Examiner")
+    assert [r.proposed for r in coached(analyzer, text)] == [
+        "Acted as the human decision point by overriding auto-settlement recommendations when"
+        " photo evidence did not match loss description, documenting reason in claim file"
+    ]

@@ -87,6 +87,12 @@ def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, bod
             "reviewing invoices for hourly staff and approved payments",
             "'approved'",
         ),
+        # A past verb with an object after a comma, left as written beside the re-inflected head.
+        (
+            "Overrode recommendations when evidence did not match, documented reason in file",
+            "overriding recommendations when evidence did not match, documented reason in file",
+            "'documented'",
+        ),
         # A list joined by "and" that ends in a comma-joined verb: the missing "and" is kept.
         (
             "Review onboarding documents and verify ownership, escalate high-risk clients",

@@ -75,3 +75,21 @@ def test_when_caps_hinted_lines_inside_titlecase_resume_then_not_headings() -> N
     )
     resume = build_resume(Extraction("pdf", lines))
     assert [s.kind for s in resume.sections] == ["summary", "skills", "experience"]
+
+
+def test_when_a_job_heads_its_list_achievements_then_the_experience_section_goes_on() -> None:
+    """ "Achievements:" under a job is its list's label; the next jobs stay in Experience. An
+    ACHIEVEMENTS section set apart in capitals after Experience is still its own section."""
+    text = (
+        "Imani Vale\nimani@example.com\n\nPROFESSIONAL EXPERIENCE\n\n"
+        "Senior Recruiter\nRuthmere Logistics, Fallow Quay | May 2021 – Present\n"
+        "Achievements:\n- Cut time-to-hire from 41 to 27 days\n"
+        "Responsibilities:\n- Review candidates auto-rejected by the ATS screening tool\n\n"
+        "Recruiter\nMarchwood Staffing, Eddercombe | Sep 2017 – Apr 2021\n"
+        "Achievements:\n- Placed 120+ candidates per year\n\n"
+        "ACHIEVEMENTS\n- Recruiter of the Quarter, 2019\n\n"
+        "EDUCATION\nBA Psychology, University of Drennick, 2015\n"
+    )
+    resume = parse(text)
+    assert [e.title for e in resume.experience] == ["Senior Recruiter", "Recruiter"]
+    assert [s.kind for s in resume.sections][-2:] == ["accomplishments", "education"]
