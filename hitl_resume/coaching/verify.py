@@ -218,10 +218,16 @@ def body_problem(source: str, body: str) -> str | None:
             )
             # "reviewing invoices, approve payments": a word that can only be a verb, in the
             # head's form, left behind in the list
+            # "querying physicians when ..., track responses": a base verb before a plural
+            # object after a comma may be the list's verb left behind; a noun there ("cost
+            # centers") is refused with it, never shown wrong
+            comma_base = (
+                src[back] == "," and lower.isalpha() and "VB" in tags and after.endswith("s")
+            )
             base_slip = (
                 "VBD" not in head_tags
                 and index <= infinitive
-                and only_verb(lower)
+                and (only_verb(lower) or comma_base)
                 and bool(tags & head_tags)
             )
             if past_slip or base_slip:

@@ -39,6 +39,11 @@ from hitl_resume.coaching.verify import body_problem, repetition
             "Screened resumes ranked by the ATS and manually reviewed rejected applicants",
             "screening resumes ranked by the ATS and manually reviewing rejected applicants",
         ),
+        # A number split at its comma is no verb ("1,200 employees").
+        (
+            "Audit payroll for 1,200 employees before processing, correct timecard errors",
+            "auditing payroll for 1,200 employees before processing, correcting timecard errors",
+        ),
     ],
 )
 def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, body: str) -> None:
@@ -92,6 +97,12 @@ def test_when_only_the_clause_verbs_change_then_the_body_passes(source: str, bod
             "Overrode recommendations when evidence did not match, documented reason in file",
             "overriding recommendations when evidence did not match, documented reason in file",
             "'documented'",
+        ),
+        # A base verb before a plural object after a comma, left as written.
+        (
+            "Query physicians when documentation is unclear, track responses in the log",
+            "querying physicians when documentation is unclear, track responses in the log",
+            "'track'",
         ),
         # A list joined by "and" that ends in a comma-joined verb: the missing "and" is kept.
         (
