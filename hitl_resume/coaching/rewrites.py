@@ -379,8 +379,8 @@ def _variant(
     owners = re.findall(r"\b(\w+) accounts?\b", candidate.slots.object.lower())
     if set(owners) & data.service_parties:
         return None  # "flagged seller accounts": a customer's account, no ledger entry
-    if _made_by_people(candidate) or _own_decision(candidate):
-        return None  # "tickets from Tier 1 agents", "the final call": no software made them
+    if _made_by_people(candidate):
+        return None  # "tickets from Tier 1 agents": people made them, no software did
     if candidate.year is None or candidate.year < product.since:
         return None
     text = _fill(template.alternative, clause_ing, candidate, product.automation)
@@ -413,17 +413,6 @@ def _made_by_people(candidate: Candidate) -> bool:
         return True
     at = segment.find(obj) if obj else -1
     return at >= 0 and _PEOPLE_AFTER.match(segment[at + len(obj) :]) is not None
-
-
-def _own_decision(candidate: Candidate) -> bool:
-    """The object is the person's decision itself: an approval phrase ends in the object's head
-    ("made final call on ..." -> "call")."""
-    heads = set(candidate.slots.object_heads)
-    return any(
-        c.kind == "signal:approve" and noun_lemma(c.text.lower().split()[-1]) in heads
-        for c in candidate.finding.contributions
-        if c.text.split()
-    )
 
 
 def _replaced(candidate: Candidate) -> tuple[str, int, int]:
