@@ -12,6 +12,7 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from lemminflect import getAllLemmas
@@ -22,6 +23,7 @@ from hitl_resume.coaching.fixes import lexicon_words
 from hitl_resume.coaching.framable import framable, verb_signals
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
 from hitl_resume.coaching.pipeline import prepare
+from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.rewrites import (
     MAX_WORDS,
     REVIEW_WORDS,
@@ -36,7 +38,7 @@ from hitl_resume.coaching.verify import body_problem, tokens
 from hitl_resume.defaults import default_lexicon
 from hitl_resume.detection.analyzer import Analyzer
 from hitl_resume.errors import InputError
-from hitl_resume.language.coaching_lexicon import load_coaching_data
+from hitl_resume.language.coaching_lexicon import WeakOpening, load_coaching_data
 from hitl_resume.language.gazetteer import holds_place
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "resumes"
@@ -97,6 +99,21 @@ def fails_verifier(clause: str, proposed: str, original: str = "") -> bool:
         and not clause.endswith(body)  # the decisions after "Exercised judgment in"
         for end in tails
         for body in bodies(proposed[end:], original)
+    )
+
+
+def ending_fails(clause: str, proposed: str) -> bool:
+    """A confirmed ending's line ("<clause>, tracing and correcting ...") changes a word of the
+    clause other than a verb's form, or its length (endings hold no comma)."""
+    body = proposed[: proposed.rfind(", ")]
+    before, after = tokens(clause), tokens(body)
+    if len(before) != len(after):
+        return True
+    return any(
+        a.lower() != b.lower()
+        and not set(getAllLemmas(a.lower(), upos="VERB").get("VERB", ()))
+        & set(getAllLemmas(b.lower(), upos="VERB").get("VERB", ()))
+        for a, b in zip(before, after, strict=True)
     )
 
 
@@ -165,6 +182,36 @@ def count_prompts_and_plan(counts: Counter[str], analysis: Analysis) -> None:
             counts["plan_place_query"] += holds_place(search.query, _PLACES)
 
 
+def count_rewrite(
+    counts: Counter[str], rewrite: Rewrite, guard: GroundingGuard, weak: Sequence[WeakOpening]
+) -> None:
+    """Count what the hard rules forbid in one rewrite."""
+    counts["rewrites"] += 1
+    counts["with_alternative"] += rewrite.alternative is not None
+    counts["ungrounded"] += bool(
+        guard.violations(rewrite.original, rewrite.proposed, rewrite.needs_confirmation)
+    )
+    unconfirmed = _AUTOMATION.search(rewrite.proposed) and not _AUTOMATION.search(rewrite.original)
+    counts["automation_without_confirm"] += bool(unconfirmed and not rewrite.needs_confirmation)
+    checked = (rewrite.clause, rewrite.proposed, rewrite.original)
+    if rewrite.template.startswith("tail."):  # the line as written, then its ending
+        counts["fails_verifier"] += ending_fails(rewrite.clause, rewrite.proposed)
+        checked = (rewrite.clause, rewrite.proposed[: rewrite.proposed.rfind(", ")], "")
+    else:
+        counts["fails_verifier"] += fails_verifier(*checked)
+    counts["changed_non_verbs"] += changed_non_verbs(*checked)
+    counts["split_clause"] += (
+        not rewrite.proposed.lower().startswith(rewrite.clause.split()[0].lower())
+        and " and " in rewrite.proposed.partition(" by ")[0]
+    )
+    counts["review_word_repeated"] += (
+        review_words(rewrite.proposed) > review_words(rewrite.original)
+        and review_words(rewrite.original) > 0
+    )
+    counts["weak_openings"] += starts_weak(rewrite.proposed, weak)
+    counts["over_40_words"] += word_count(rewrite.proposed) > MAX_WORDS
+
+
 def main(argv: list[str]) -> int:
     """Run the audit and print the numbers."""
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
@@ -197,30 +244,7 @@ def main(argv: list[str]) -> int:
         lines = Counter(re.sub(r"\W+", " ", r.original.lower()) for r in analysis.rewrites)
         counts["line_rewritten_twice"] += sum(n - 1 for n in lines.values())
         for rewrite in analysis.rewrites:
-            counts["rewrites"] += 1
-            counts["with_alternative"] += rewrite.alternative is not None
-            counts["ungrounded"] += bool(
-                guard.violations(rewrite.original, rewrite.proposed, rewrite.needs_confirmation)
-            )
-            unconfirmed = _AUTOMATION.search(rewrite.proposed) and not _AUTOMATION.search(
-                rewrite.original
-            )
-            counts["automation_without_confirm"] += bool(
-                unconfirmed and not rewrite.needs_confirmation
-            )
-            checked = (rewrite.clause, rewrite.proposed, rewrite.original)
-            counts["fails_verifier"] += fails_verifier(*checked)
-            counts["changed_non_verbs"] += changed_non_verbs(*checked)
-            counts["split_clause"] += (
-                not rewrite.proposed.lower().startswith(rewrite.clause.split()[0].lower())
-                and " and " in rewrite.proposed.partition(" by ")[0]
-            )
-            counts["review_word_repeated"] += (
-                review_words(rewrite.proposed) > review_words(rewrite.original)
-                and review_words(rewrite.original) > 0
-            )
-            counts["weak_openings"] += starts_weak(rewrite.proposed, weak)
-            counts["over_40_words"] += word_count(rewrite.proposed) > MAX_WORDS
+            count_rewrite(counts, rewrite, guard, weak)
             samples.append(
                 (rewrite.template, rewrite.original, rewrite.proposed, rewrite.alternative)
             )

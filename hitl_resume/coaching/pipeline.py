@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from hitl_resume.coaching.articles import bare_person, bare_possessive
 from hitl_resume.coaching.compound_verbs import compound_prefix, with_prefix
+from hitl_resume.coaching.confirm_tails import build_tail
 from hitl_resume.coaching.fixes import fix_clause, fix_typos, lexicon_words, name_words
 from hitl_resume.coaching.framable import framable, verb_signals
 from hitl_resume.coaching.grounding import GroundingGuard, resume_employers
@@ -27,14 +28,13 @@ from hitl_resume.coaching.rewrites import (
     word_count,
 )
 from hitl_resume.coaching.segments import (
-    LIST_JOINERS,
     WEAK_VERBS,
     parse_text,
     select_segment,
     strip_weak_opening,
 )
 from hitl_resume.coaching.shapes import Candidate, clause_problem, is_helper
-from hitl_resume.coaching.slots import Piece, extract_slots
+from hitl_resume.coaching.slots import Piece, extract_slots, leading_lemmas
 from hitl_resume.coaching.split import signal_split
 from hitl_resume.coaching.tails import result_tail
 from hitl_resume.coaching.verbs import verb_index
@@ -53,6 +53,9 @@ MAX_CANDIDATES = 24
 MAX_NOTICES = 2
 #: How many rewrites of one resume may share a framing before another that fits is used.
 REPEATS_BEFORE_VARYING = 2
+#: Confirmed endings per resume (each ending at most once): two readers asked for "two or three
+#: bullets, varied", not the same question on every line.
+MAX_TAILS = 2
 STRONG_MAX_WORDS = 30
 #: Openings a rewrite may drop: they only frame the duty that follows ("Responsible for ...").
 DUTY_OPENINGS = frozenset({"weak.responsible_for", "weak.duties", "weak.tasked_with"})
@@ -236,7 +239,7 @@ def prepare(
             weak_opening=job.opening,
             employer=entry.organization if entry else None,
         )
-        lemmas = _leading_lemmas(slots.pieces)
+        lemmas = leading_lemmas(slots.pieces)
         own = _own_signals(lemmas, signal_verbs or {})
         # "Counted, verified and handled cash", "Investigate and draft responses": a handling or
         # authoring verb in the list makes the check part of the person's own work.
@@ -307,19 +310,6 @@ def _own_signals(
     return tuple(dict.fromkeys(kind for lemma in lemmas for kind in signal_verbs.get(lemma, ())))
 
 
-def _leading_lemmas(pieces: Sequence[Piece]) -> list[str]:
-    """The verbs that open the clause as one list ("Reviewed, coded and approved")."""
-    words = [p for p in pieces if p.text.strip()]
-    lemmas: list[str] = []
-    for index, piece in enumerate(words):
-        if piece.text.lower() in LIST_JOINERS:
-            continue
-        if piece.lemma is None or (index and words[index - 1].text.lower() not in LIST_JOINERS):
-            break
-        lemmas.append(piece.lemma)
-    return lemmas
-
-
 def _normal(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
@@ -330,16 +320,24 @@ def choose_rewrites(
     """At most one rewrite per line and per sentence, ranked by what each adds (R001 first)."""
     built = []
     for candidate in candidates:
-        rewrite = build_rewrite(candidate, data, guard, rewrite_id="R000")
+        rewrite = build_rewrite(candidate, data, guard, rewrite_id="R000") or build_tail(
+            candidate, data, guard, rewrite_id="R000"
+        )
         if rewrite is not None:
             built.append((rewrite, candidate))
     built.sort(key=lambda pair: (-pair[0].value, -pair[1].finding.score, pair[0].start))
     chosen: list[Rewrite] = []
     seen: set[str] = set()
+    tails = {tail.id for tail in data.tails}
     for best, candidate in built:
         keys = {_normal(candidate.finding.text), _normal(candidate.slots.segment)}
         if keys & seen:
             continue
+        if best.template in tails:
+            # an ending asks a question: one of each, and few, or the page reads as a form
+            ended = [r.template for r in chosen if r.template in tails]
+            if best.template in ended or len(ended) >= MAX_TAILS:
+                continue
         seen |= keys
         used = [r.template for r in chosen]
         worn = {t for t in used if used.count(t) >= REPEATS_BEFORE_VARYING}

@@ -415,7 +415,7 @@ def _made_by_people(candidate: Candidate) -> bool:
     return at >= 0 and _PEOPLE_AFTER.match(segment[at + len(obj) :]) is not None
 
 
-def _replaced(candidate: Candidate) -> tuple[str, int, int]:
+def replaced_sentence(candidate: Candidate) -> tuple[str, int, int]:
     """What the rewrite replaces: its sentence of the bullet, with offsets in the resume.
 
     Another sentence of the same bullet is left alone (two bullets are never merged).
@@ -428,7 +428,7 @@ def _replaced(candidate: Candidate) -> tuple[str, int, int]:
     return candidate.sentence, start, start + len(candidate.sentence)
 
 
-def _context_refuses(candidate: Candidate, data: CoachingData, clause_ing: str) -> bool:
+def context_refuses(candidate: Candidate, data: CoachingData, clause_ing: str) -> bool:
     """The clause's context makes any framing wrong: background reading, an open purpose
     (analysis, or a decision the line leaves unsaid), service with a guest, a review held with
     management, or a kept first clause the framed one would pull apart."""
@@ -481,7 +481,7 @@ def build_rewrite(
         source = f"{candidate.adverb} {source}"
     if body_problem(source, clause_ing) is not None:
         return None
-    if _context_refuses(candidate, data, clause_ing):
+    if context_refuses(candidate, data, clause_ing):
         return None
     judgment = _JUDGMENT_IN.match(slots.segment.lower())
     if judgment is not None:
@@ -521,7 +521,7 @@ def build_rewrite(
             or not guard.allows(candidate.finding.text, variant[0], (variant[1],))
         ):
             variant = None
-        original, start, end = _replaced(candidate)
+        original, start, end = replaced_sentence(candidate)
         return Rewrite(
             id=rewrite_id,
             finding_id=candidate.finding.id,

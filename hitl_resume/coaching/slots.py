@@ -18,6 +18,7 @@ from hitl_resume.coaching.segments import (
     CONTENTLESS_OBJECTS,
     DROP_LEADING,
     FREQUENCY_RE,
+    LIST_JOINERS,
     MAX_OBJECT_WORDS,
     TRAIL_JUNK,
     VAGUE_OBJECTS,
@@ -313,6 +314,19 @@ def _article(core: Sequence[Token], dropped: Sequence[Token]) -> str:
     if any(w.tag_ == "POS" or w.text.endswith("'s") for w in core):
         return ""
     return "the " if last.lower_ not in _MASS_NOUNS and last.tag_ == "NN" else ""
+
+
+def leading_lemmas(pieces: Sequence[Piece]) -> list[str]:
+    """The verbs that open the clause as one list ("Reviewed, coded and approved")."""
+    words = [p for p in pieces if p.text.strip()]
+    lemmas: list[str] = []
+    for index, piece in enumerate(words):
+        if piece.text.lower() in LIST_JOINERS:
+            continue
+        if piece.lemma is None or (index and words[index - 1].text.lower() not in LIST_JOINERS):
+            break
+        lemmas.append(piece.lemma)
+    return lemmas
 
 
 def inflect_verb(lemma: str, form: Form) -> str:

@@ -12,6 +12,7 @@ from hitl_resume.language.coaching_schema import (
     PLAN_FILE,
     REWRITES_FILE,
     SOAR_FILE,
+    TAILS_FILE,
     TYPOS_FILE,
     WEAK_FILE,
     WORDS_FILE,
@@ -29,6 +30,7 @@ from hitl_resume.language.lexicon_schema import bundled_lexicon_dir
 __all__ = [
     "COACHING_FILES",
     "CoachingData",
+    "ConfirmTail",
     "PlanEntry",
     "RewriteTemplate",
     "SoarTemplate",
@@ -67,6 +69,28 @@ class RewriteTemplate:
     #: Offered only on a whole line, never after a kept first clause ("Answered questions ...,
     #: and applied human judgment by escalating ..." reads as judgment bolted onto a hand-off).
     whole_line: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmTail:
+    """One step of human control put after a line that names none ("..., tracing and correcting
+    the discrepancies found"), always shown with its question: the line does not say it."""
+
+    id: str
+    framing: str
+    roles: tuple[str, ...]
+    #: One must be among the line's opening verbs (base forms).
+    verbs: tuple[str, ...]
+    #: Singular heads of the object, one of which must match ([] = any).
+    nouns: tuple[str, ...]
+    #: Work products (ids in work_products.jsonl) the object must name ([] = any).
+    products: tuple[str, ...]
+    #: Words or word starts the line must not hold (the ending would say them twice).
+    avoid: tuple[str, ...]
+    text: str
+    confirm_past: str
+    confirm_present: str
+    priority: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +195,9 @@ class CoachingData:
     result_verbs: frozenset[str] = frozenset()
     #: Words that make the object background reading ("prior year's audit documentation").
     background: frozenset[str] = frozenset()
+    #: Confirmed endings for lines no framing fits ("..., escalating those that needed a
+    #: supervisor's decision"), highest priority first.
+    tails: tuple[ConfirmTail, ...] = ()
 
     def plan_of(self, kind: str) -> tuple[PlanEntry, ...]:
         """Plan entries of one kind, in file order."""
@@ -265,6 +292,27 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
             for d in rows(OBJECTS_FILE)
         ),
         typos=tuple((d["wrong"], d["right"]) for d in rows(TYPOS_FILE)),
+        tails=tuple(
+            sorted(
+                (
+                    ConfirmTail(
+                        id=d["id"],
+                        framing=d["framing"],
+                        roles=tuple(d["roles"]),
+                        verbs=tuple(d["verbs"]),
+                        nouns=tuple(d["nouns"]),
+                        products=tuple(d["products"]),
+                        avoid=tuple(d["avoid"]),
+                        text=d["text"],
+                        confirm_past=d["confirm_past"],
+                        confirm_present=d["confirm_present"],
+                        priority=d["priority"],
+                    )
+                    for d in rows(TAILS_FILE)
+                ),
+                key=lambda tail: (-tail.priority, tail.id),
+            )
+        ),
         authoring=_words_of(rows(WORDS_FILE), "authoring_verb"),
         countable=_words_of(rows(WORDS_FILE), "countable_noun"),
         bookkeeping=_words_of(rows(WORDS_FILE), "bookkeeping_verb"),

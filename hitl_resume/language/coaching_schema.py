@@ -16,6 +16,7 @@ PLAN_FILE = "plan.jsonl"
 OBJECTS_FILE = "work_products.jsonl"
 TYPOS_FILE = "typo_fixes.jsonl"
 WORDS_FILE = "coaching_words.jsonl"
+TAILS_FILE = "confirm_tails.jsonl"
 WORD_KINDS = frozenset(
     {
         "authoring_verb",
@@ -41,6 +42,7 @@ COACHING_FILES = (
     OBJECTS_FILE,
     TYPOS_FILE,
     WORDS_FILE,
+    TAILS_FILE,
 )
 
 FRAMINGS = frozenset(
@@ -66,6 +68,7 @@ STEP_WHEN = frozenset(
 
 REWRITE_SLOTS = frozenset({"clause_ing", "automation"})
 CONFIRM_SLOTS = frozenset({"object", "automation", "them"})
+TAIL_SLOTS = frozenset({"noun"})
 SOAR_SLOTS = frozenset(
     {"where", "quote", "artifact", "ai", "decisions", "numbers", "framework_hint"}
 )
@@ -205,6 +208,19 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "signal_by": _enum(SIGNAL_BY),
         "alternative": lambda v: None if v is None else _slots(REWRITE_SLOTS, verbs=True)(v),
         "confirm": lambda v: None if v is None else _slots(CONFIRM_SLOTS, verbs=False)(v),
+    },
+    TAILS_FILE: {
+        "id": _text,
+        "framing": _enum(FRAMINGS),
+        "roles": _ROLES,
+        "verbs": _phrases,
+        "nouns": _words,
+        "products": _words,
+        "avoid": _phrases,
+        "text": _slots(TAIL_SLOTS, verbs=True),
+        "confirm_past": _slots(TAIL_SLOTS, verbs=False),
+        "confirm_present": _slots(TAIL_SLOTS, verbs=False),
+        "priority": _priority,
     },
     TYPOS_FILE: {"id": _text, "wrong": _text, "right": _text},
     WORDS_FILE: {"id": _text, "kind": _enum(WORD_KINDS), "words": _phrases},

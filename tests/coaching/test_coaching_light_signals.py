@@ -18,6 +18,6 @@ Acme Bank, Springfield, IL  2019 - Present
 def test_when_only_a_light_signal_carries_a_line_then_it_gets_no_rewrite() -> None:
     """Framing "resolved complaints" as oversight oversells front-line work (rubric: vague)."""
     analysis = analyze(RESUME)
-    originals = [r.original for r in analysis.rewrites]
+    originals = [r.original for r in analysis.rewrites if not r.template.startswith("tail.")]
     assert not any(o.startswith("Resolved customer complaints") for o in originals)
     assert any(o.startswith("Approved refund requests") for o in originals)

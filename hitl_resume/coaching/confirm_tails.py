@@ -1,0 +1,183 @@
+"""Add one confirmed step of human control after a line that names none.
+
+Most duty lines of a real resume ("Reconciled bank statements and ledger accounts", "Resolved
+customer complaints") carry no check a framing could rest on, yet the work usually held one: a
+discrepancy traced, a complaint passed up, a payment held back. The line does not say so, so the
+ending is a question before it is a claim: the rewrite is the line as written (its verbs in the
+job's tense) plus the ending, and its ``needs_confirmation`` asks whether that step happened.
+Offered only where no framing fits, on a whole line that reads cleanly on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hitl_resume.coaching.fixes import drop_list_colon
+from hitl_resume.coaching.grounding import GroundingGuard
+from hitl_resume.coaching.results import Rewrite, Tense
+from hitl_resume.coaching.rewrites import (
+    MAX_WORDS,
+    context_refuses,
+    replaced_sentence,
+    word_count,
+    work_product,
+)
+from hitl_resume.coaching.shapes import Candidate, clause_problem
+from hitl_resume.coaching.slots import leading_lemmas, render
+from hitl_resume.coaching.verify import body_problem
+from hitl_resume.language.coaching_lexicon import CoachingData, ConfirmTail
+from hitl_resume.language.inflect import finite
+
+#: Endings that leave the line open or hand it to someone else ("as assigned", "etc"): coaches
+#: read an ending put after them as built on the original's filler.
+_OPEN_ENDING = re.compile(
+    r"(?:\bas (?:assigned|needed|required|necessary|directed|requested)|\betc\.?|\bet al\.?)$",
+    re.IGNORECASE,
+)
+#: A line that already closes on a participle ("..., ensuring accuracy", "... resulting in"):
+#: a second one after it reads as a run-on.
+_PARTICIPLE_TAIL = re.compile(
+    r",\s*\w+ing\b|\b(?:ensuring|making sure|resulting in)\b", re.IGNORECASE
+)
+#: Two sentences run together with no space ("missed.Reduced"): text damage, not a line.
+_GLUED_SENTENCE = re.compile(r"[a-z]\.[A-Z]")
+#: A singular object that opens with a determiner or a number ("the quarterly bank audit").
+_DETERMINED = re.compile(
+    r"(?:the|a|an|each|every|all|any|this|that|its|their|our|\d)\b", re.IGNORECASE
+)
+#: Longer lines leave "those" or "the discrepancies" without a clear antecedent.
+MAX_LINE_WORDS = 18
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_SLOT = re.compile(r"\{([a-z]+)(?::([a-z]+))?\}")
+#: Short words a line may say twice without repeating itself.
+_MIN_STEM = 5
+
+
+def _stem(word: str) -> str:
+    """A crude stem: "processed"/"processing", "transactions"/"transaction" share one."""
+    return word[:6] if len(word) > 6 else word.rstrip("s")
+
+
+def says_twice(text: str) -> bool:
+    """The line names one thing twice ("Verified client information to ensure proper insurance
+    information"; "Processed ... including the processing of ..."): an ending after it keeps the
+    original's own repetition, which both coaches marked."""
+    stems = [_stem(w) for w in _WORD.findall(text.lower()) if len(w) >= _MIN_STEM]
+    return len(stems) != len(set(stems))
+
+
+def _holds(text: str, avoid: tuple[str, ...]) -> bool:
+    """Whether the line holds one of ``avoid`` (a word start, or a phrase with a space)."""
+    lowered = f" {text.lower()} "
+    words = _WORD.findall(lowered)
+    return any(
+        f" {item} " in lowered if " " in item else any(w.startswith(item) for w in words)
+        for item in avoid
+    )
+
+
+def _fits(tail: ConfirmTail, candidate: Candidate, data: CoachingData) -> bool:
+    if tail.roles and candidate.finding.role not in tail.roles:
+        return False
+    opening = leading_lemmas(candidate.slots.pieces)
+    if not set(opening) & set(tail.verbs):
+        return False
+    verbs = [piece.lemma for piece in candidate.slots.pieces if piece.lemma]
+    if len(verbs) > len(opening) and verbs[-1] not in tail.verbs:
+        return False  # "... and edit missed punches only with manager approval": the ending
+        # would follow another verb's phrase
+    if tail.nouns and not set(candidate.slots.object_heads) & set(tail.nouns):
+        return False
+    if tail.products:
+        product = work_product(candidate, data.products)
+        if product is None or product.id not in tail.products:
+            return False
+    return not _holds(candidate.slots.segment, tail.avoid)
+
+
+def _fill(text: str, tense: Tense, noun: str) -> str:
+    def substitute(match: re.Match[str]) -> str:
+        name, verb = match.group(1), match.group(2)
+        return finite(verb, tense) if name == "v" and verb else noun
+
+    return _SLOT.sub(substitute, text)
+
+
+def _bare_singular(candidate: Candidate) -> bool:
+    """The object is one thing with no article ("Performed quality assurance audit"): the line
+    misses its "a", and an ending after it would keep the slip. A mass noun ("Processed payroll")
+    is refused too: fewer endings, none on a slip."""
+    slots = candidate.slots
+    words = [piece.text for piece in slots.pieces if piece.text.strip()]
+    opening = len(leading_lemmas(slots.pieces))
+    joined = sum(1 for w in words[: opening * 2] if w.lower() in {",", "and", "or", "&"})
+    after = words[opening + joined : opening + joined + 1]
+    if not after or _DETERMINED.match(after[0]):
+        return False
+    lowered = slots.segment.lower()
+    return any(
+        re.search(rf"\b{re.escape(head)}\b", lowered)
+        and not re.search(rf"\b{re.escape(head)}e?s\b", lowered)
+        for head in slots.object_heads
+    )
+
+
+def _shape_refuses(candidate: Candidate) -> bool:
+    """The line cannot carry an ending: part of a sentence, or closing on filler, a participle
+    or a word it already said."""
+    slots = candidate.slots
+    if candidate.prefix or candidate.suffix or candidate.adverb:
+        return True
+    segment = slots.segment.rstrip(" .;")
+    if word_count(segment) > MAX_LINE_WORDS or _GLUED_SENTENCE.search(segment):
+        return True  # "problems that had been previously missed.Reduced the open invoice ..."
+    if _bare_singular(candidate):
+        return True  # "Performed quality assurance audit ...": the original's missing article
+    return bool(
+        _OPEN_ENDING.search(segment) or _PARTICIPLE_TAIL.search(segment) or says_twice(segment)
+    )
+
+
+def build_tail(
+    candidate: Candidate, data: CoachingData, guard: GroundingGuard, *, rewrite_id: str
+) -> Rewrite | None:
+    """The line with the first ending that fits and verifies, and its question; None otherwise."""
+    if clause_problem(candidate) is not None or _shape_refuses(candidate):
+        return None
+    tails = [tail for tail in data.tails if _fits(tail, candidate, data)]
+    if not tails:
+        return None
+    source = drop_list_colon(candidate.slots.segment).rstrip(" .;")
+    # the verifier reads the clause as a framing would take it; the ending keeps the same words
+    # with the verbs in the job's tense instead of the -ing form
+    clause_ing = render(candidate.slots.pieces, "ing")
+    if body_problem(source, clause_ing) is not None or context_refuses(candidate, data, clause_ing):
+        return None
+    clause = render(candidate.slots.pieces, candidate.tense)
+    heads = candidate.slots.object_heads
+    noun = heads[0] if len(heads) == 1 else ""
+    for tail in tails:
+        if "{noun}" in tail.text and not noun:
+            continue  # "holding any payment ...": the ending names one kind of object
+        text = f"{clause[:1].upper()}{clause[1:]}, {_fill(tail.text, candidate.tense, noun)}"
+        if word_count(text) > MAX_WORDS or not guard.allows(candidate.finding.text, text):
+            continue
+        question = tail.confirm_past if candidate.tense == "past" else tail.confirm_present
+        original, start, end = replaced_sentence(candidate)
+        return Rewrite(
+            id=rewrite_id,
+            finding_id=candidate.finding.id,
+            role=candidate.finding.role,
+            original=original,
+            proposed=text,
+            template=tail.id,
+            framing=tail.framing,
+            needs_confirmation=(_fill(question, candidate.tense, noun),),
+            tense=candidate.tense,
+            start=start,
+            end=end,
+            clause=source,
+            alternative=None,
+            value=tail.priority,
+        )
+    return None
