@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from hitl_resume.coaching.confirm_tails import says_twice
 from hitl_resume.coaching.pipeline import MAX_TAILS
 from hitl_resume.coaching.results import Rewrite
 from hitl_resume.detection.analyzer import Analyzer
-from hitl_resume.language.coaching_lexicon import load_coaching_data
+from hitl_resume.language.coaching_lexicon import (
+    COACHING_FILES,
+    check_coaching_lexicon,
+    load_coaching_data,
+)
+from hitl_resume.language.lexicon_schema import bundled_lexicon_dir
 
 from .resumes import resume
 from .test_coaching_rewrites import rewrites_for
@@ -194,3 +202,42 @@ def test_when_every_ending_is_read_then_it_ranks_below_every_framing() -> None:
 )
 def test_when_a_line_names_a_word_twice_then_it_says_so(text: str, expected: bool) -> None:
     assert says_twice(text) is expected
+
+
+def _copy_coaching_files(directory: Path, *, leave_out: str = "") -> None:
+    for name in COACHING_FILES:
+        if name != leave_out:
+            text = (bundled_lexicon_dir() / name).read_text("utf-8")
+            (directory / name).write_text(text, "utf-8")
+
+
+def test_when_a_lexicon_predates_the_endings_then_it_loads_and_offers_none(
+    tmp_path: Path,
+) -> None:
+    _copy_coaching_files(tmp_path, leave_out="confirm_tails.jsonl")
+    assert check_coaching_lexicon(tmp_path) == []
+    assert load_coaching_data(tmp_path).tails == ()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("framing", "upsell", "'framing' must be one of"),
+        ("verbs", [], "'verbs' must be a non-empty list"),
+        ("text", "escalating to {manager}", "unknown slot {manager}"),
+        ("priority", "high", "'priority'"),
+    ],
+)
+def test_when_an_ending_is_malformed_then_check_names_file_and_line(
+    tmp_path: Path, field: str, value: object, problem: str
+) -> None:
+    _copy_coaching_files(tmp_path)
+    path = tmp_path / "confirm_tails.jsonl"
+    lines = path.read_text("utf-8").splitlines()
+    number, first = next((n, line) for n, line in enumerate(lines, 1) if line.startswith("{"))
+    record = json.loads(first)
+    record[field] = value
+    lines[number - 1] = json.dumps(record)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    problems = check_coaching_lexicon(tmp_path)
+    assert any(p.startswith(f"confirm_tails.jsonl:{number}:") and problem in p for p in problems)
