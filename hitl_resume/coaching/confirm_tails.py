@@ -18,7 +18,7 @@ from hitl_resume.coaching.results import Rewrite, Tense
 from hitl_resume.coaching.rewrites import (
     MAX_WORDS,
     context_refuses,
-    replaced_sentence,
+    rewrite_of,
     word_count,
     work_product,
 )
@@ -163,21 +163,14 @@ def build_tail(
         if word_count(text) > MAX_WORDS or not guard.allows(candidate.finding.text, text):
             continue
         question = tail.confirm_past if candidate.tense == "past" else tail.confirm_present
-        original, start, end = replaced_sentence(candidate)
-        return Rewrite(
-            id=rewrite_id,
-            finding_id=candidate.finding.id,
-            role=candidate.finding.role,
-            original=original,
-            proposed=text,
+        return rewrite_of(
+            candidate,
+            rewrite_id,
+            text,
             template=tail.id,
             framing=tail.framing,
-            needs_confirmation=(_fill(question, candidate.tense, noun),),
-            tense=candidate.tense,
-            start=start,
-            end=end,
             clause=source,
-            alternative=None,
             value=tail.priority,
+            confirm=(_fill(question, candidate.tense, noun),),
         )
     return None

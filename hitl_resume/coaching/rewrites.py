@@ -415,6 +415,38 @@ def _made_by_people(candidate: Candidate) -> bool:
     return at >= 0 and _PEOPLE_AFTER.match(segment[at + len(obj) :]) is not None
 
 
+def rewrite_of(
+    candidate: Candidate,
+    rewrite_id: str,
+    proposed: str,
+    *,
+    template: str,
+    framing: str,
+    clause: str,
+    value: int,
+    confirm: tuple[str, ...] = (),
+    alternative: str | None = None,
+) -> Rewrite:
+    """The rewrite of a candidate's sentence: its finding, offsets and tense come with it."""
+    original, start, end = replaced_sentence(candidate)
+    return Rewrite(
+        id=rewrite_id,
+        finding_id=candidate.finding.id,
+        role=candidate.finding.role,
+        original=original,
+        proposed=proposed,
+        template=template,
+        framing=framing,
+        needs_confirmation=confirm,
+        tense=candidate.tense,
+        start=start,
+        end=end,
+        clause=clause,
+        alternative=alternative,
+        value=value,
+    )
+
+
 def replaced_sentence(candidate: Candidate) -> tuple[str, int, int]:
     """What the rewrite replaces: its sentence of the bullet, with offsets in the resume.
 
@@ -521,23 +553,17 @@ def build_rewrite(
             or not guard.allows(candidate.finding.text, variant[0], (variant[1],))
         ):
             variant = None
-        original, start, end = replaced_sentence(candidate)
-        return Rewrite(
-            id=rewrite_id,
-            finding_id=candidate.finding.id,
-            role=candidate.finding.role,
-            original=original,
-            proposed=text,
+        return rewrite_of(
+            candidate,
+            rewrite_id,
+            text,
             template=template.id,
             framing=template.framing,
-            needs_confirmation=(variant[1],) if variant else (),
-            tense=candidate.tense,
-            start=start,
-            end=end,
             clause=slots.segment if judgment else source,
-            alternative=variant[0] if variant else None,
             value=template.priority
             + (VARIANT_BONUS if variant else 0)
             - (SPLIT_COST if candidate.prefix else 0),
+            confirm=(variant[1],) if variant else (),
+            alternative=variant[0] if variant else None,
         )
     return None
