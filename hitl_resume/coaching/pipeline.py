@@ -30,11 +30,12 @@ from hitl_resume.coaching.rewrites import (
 from hitl_resume.coaching.segments import (
     WEAK_VERBS,
     parse_text,
+    present_twin,
     select_segment,
     strip_weak_opening,
 )
 from hitl_resume.coaching.shapes import Candidate, clause_problem, is_helper
-from hitl_resume.coaching.slots import Piece, extract_slots, leading_lemmas
+from hitl_resume.coaching.slots import Piece, Slots, extract_slots, leading_lemmas
 from hitl_resume.coaching.split import signal_split
 from hitl_resume.coaching.tails import result_tail
 from hitl_resume.coaching.verbs import verb_index
@@ -147,13 +148,17 @@ def _jobs(
         suffix = ""
         if tail is not None:
             remainder, suffix = tail.clause, tail.text  # "..., accuracy improved to 96%"
-        if opening is None or (duty and remainder.split()[0].lower().endswith("ing")):
+        # "Duties: Reviewed and approved ...": a label, not a frame, so any verb form may follow
+        label = opening is not None and opening.endswith(":")
+        if opening is None or label or (duty and remainder.split()[0].lower().endswith("ing")):
             # A sentence that opens the bullet may be written with -ing verbs; a later one
             # that does continues the sentence before it ("...; referring inquiries to X").
             later = _normal(finding.text).find(_normal(segment)) > 0
             fragment = opening is None and later
             jobs.append(_Job(finding, remainder, opening, fragment, segment, suffix=suffix))
-            split = signal_split(remainder, signal_verbs or {}, known) if not opening else None
+            split = (
+                signal_split(remainder, signal_verbs or {}, known) if not opening or label else None
+            )
             if split is not None and not fragment:
                 jobs.append(_Job(finding, split.clause, None, False, segment, split.prefix, suffix))
         else:
@@ -226,6 +231,7 @@ def prepare(
     ]
     for i, doc, text in zip(retry, nlp.pipe(retexts), retexts, strict=True):
         slots_of[i] = extract_slots(doc, bare[i], len(text) - len(bare[i]), known)
+    _reparse_lost_objects(slots_of, bare, texts, nlp, known)
     slots_of = [
         with_prefix(slots, prefix, text)
         for slots, prefix, text in zip(slots_of, prefixes, whole, strict=True)
@@ -273,6 +279,33 @@ def prepare(
             )
         )
     return candidates
+
+
+def _reparse_lost_objects(
+    slots_of: list[Slots],
+    bare: Sequence[str],
+    texts: Sequence[str],
+    nlp: Language,
+    known: frozenset[str],
+) -> None:
+    """ "Reviewed and approved expense reports": the parse read the second verb as an adjective
+    and lost the object; a parse with that verb in the third person ("approves", same length)
+    replaces it when it finds the object."""
+    twins = {
+        i: twin
+        for i, slots in enumerate(slots_of)
+        if slots.verb is not None and not slots.object
+        for twin in [present_twin(texts[i])]
+        if twin is not None
+    }
+    for (i, text), doc in zip(twins.items(), nlp.pipe(twins.values()), strict=True):
+        changed = next(k for k, (a, b) in enumerate(zip(texts[i], text, strict=True)) if a != b)
+        for token in doc:
+            if token.idx <= changed < token.idx + len(token):
+                token.tag_ = "VBD"  # the bullet's own past form, as the clause's list reads it
+        slots = extract_slots(doc, bare[i], len(text) - len(bare[i]), known)
+        if slots.object or (slots.object_heads and not slots_of[i].object_heads):
+            slots_of[i] = slots
 
 
 def _compounds_kept(pieces: Sequence[Piece], compounds: Collection[str]) -> tuple[Piece, ...]:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from hitl_resume.coaching.quantities import FREQUENCY_RE, NUMBER_WORDS, find_numbers
 from hitl_resume.language.coaching_lexicon import WeakOpening
+from hitl_resume.language.inflect import third_person, verb_lemmas
 
 __all__ = ["FREQUENCY_RE", "NUMBER_WORDS", "find_numbers"]
 
@@ -308,6 +309,28 @@ def _unframe(segment: str) -> tuple[str, str | None]:
 
 
 _ESCALATED_MODIFIER = re.compile(r"^(\S+ )escalated(?= [a-z])")
+#: "Reviewed and approved expense reports": the verb after "and" before a noun phrase.
+_SECOND_PAST = re.compile(r"^(\S+(?:, \S+)*,? (?:and|&) )([a-z]+ed)(?= [a-z])")
+
+
+def present_twin(parsed: str) -> str | None:
+    """The parser's text with a second past verb put in the third person at the same length
+    ("I reviewed and approves expense reports"), or None when it has no such twin.
+
+    The small model reads "reviewed and approved expense reports" as an adjective before a noun
+    ("approved expense reports") and loses the object; "approves" can only be a verb. Same
+    length keeps every offset, and the lemma is the same verb's.
+    """
+    body = parsed.removeprefix("I ")
+    match = _SECOND_PAST.match(body)
+    if match is None or len(body) == len(parsed):
+        return None
+    word = match.group(2)
+    twins = (third_person(lemma) for lemma in verb_lemmas(word))
+    twin = next((t for t in twins if len(t) == len(word)), None)
+    if twin is None:
+        return None
+    return f"I {body[: match.start(2)]}{twin}{body[match.end(2) :]}"
 
 
 def parse_text(segment: str) -> str:

@@ -49,6 +49,11 @@ def past(lemma: str) -> str:
     return _verb_form(lemma, "VBD")
 
 
+def third_person(lemma: str) -> str:
+    """The third person singular present ("approve" -> "approves", "deny" -> "denies")."""
+    return _verb_form(lemma, "VBZ")
+
+
 def gerund(lemma: str) -> str:
     """The -ing form of a verb given its base form ("submit" -> "submitting")."""
     return _verb_form(lemma, "VBG")
