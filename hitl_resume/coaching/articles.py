@@ -83,6 +83,11 @@ def add_articles(text: str, countable: Collection[str]) -> str:
         if words[i - 1].lower().strip(",") in LIST_JOINERS | {""}
         and _later_verb(words[i], words[0])
     ]
+    # "escalated high-risk clients to EDD team", "flagged violations to Safety Manager": a
+    # capitalised phrase after "to" is a noun phrase (an infinitive's verb is lowercase), and a
+    # title-cased job or unit there ("Safety Manager") is still one countable thing
+    named = {i + 1 for i, w in enumerate(words[:-1]) if w == "to" and words[i + 1][:1].isupper()}
+    starts += sorted(named)
     inserted = set()
     for start in starts:
         if start >= len(words):
@@ -91,7 +96,7 @@ def add_articles(text: str, countable: Collection[str]) -> str:
         if end is None:
             continue
         last = _word(words[end - 1])
-        if last.lower() in countable and last.islower():
+        if last.lower() in countable and (last.islower() or (start in named and last.istitle())):
             inserted.add(start)
     if not inserted:
         return text

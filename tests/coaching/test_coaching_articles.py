@@ -6,7 +6,7 @@ import pytest
 
 from hitl_resume.coaching.articles import add_articles, bare_possessive
 
-COUNTABLE = frozenset({"ledger", "account", "department", "register"})
+COUNTABLE = frozenset({"ledger", "account", "department", "register", "team", "manager"})
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,18 @@ COUNTABLE = frozenset({"ledger", "account", "department", "register"})
             "Audited vendor files, and reconciled bank account monthly",
             "Audited vendor files, and reconciled the bank account monthly",
         ),
+        # A capitalised phrase after "to" is a noun phrase, a title-cased job in it one thing.
+        (
+            "Escalate high-risk clients to EDD team",
+            "Escalate high-risk clients to the EDD team",
+        ),
+        (
+            "Flagged violations to Safety Manager",
+            "Flagged violations to the Safety Manager",
+        ),
+        # A name, a unit named as a proper noun, or a tier stays as written.
+        ("Escalated high-risk cases to Legal", "Escalated high-risk cases to Legal"),
+        ("Escalated outages to Tier 2", "Escalated outages to Tier 2"),
         # Plurals, determiners, possessives and mass nouns are left alone.
         ("Reconciled mutual fund accounts", "Reconciled mutual fund accounts"),
         ("Reconciled the bank account", "Reconciled the bank account"),

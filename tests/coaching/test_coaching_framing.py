@@ -744,9 +744,6 @@ def test_when_a_real_list_joins_its_verbs_loosely_then_each_verb_is_read(
         # A kept first clause whose items do not open with verbs is no clause list.
         "Coordinated the recruiting process, set-up interviews, screened candidates and extended"
         " job offers.",
-        # Judgment put on a hand-off after a kept first clause: coaches read it as bolted on.
-        "Answered employee questions about benefits and policies, escalated complex issues to"
-        " the HR manager.",
         "Matched customer payments to open invoices, researched short pays and escalated"
         " disputed balances to collections.",
     ],
@@ -756,6 +753,21 @@ def test_when_a_review_is_a_meeting_or_the_kept_clause_is_no_list_then_no_framin
 ) -> None:
     """Coaches read these framings as vague or as copying a mangled first clause."""
     assert coached(analyzer, one_bullet(bullet, title="Financial Analyst")) == ()
+
+
+def test_when_a_line_answers_and_hands_on_then_the_whole_line_is_the_triage(
+    analyzer: Analyzer,
+) -> None:
+    """Judgment put on the hand-off after a kept first clause read as bolted on; the person
+    who answers and passes on what they cannot settle is the triage point of the whole line."""
+    bullet = (
+        "Answered employee questions about benefits and policies, escalated complex issues to"
+        " the HR manager."
+    )
+    assert [r.proposed for r in coached(analyzer, one_bullet(bullet, title="HR Assistant"))] == [
+        "Acted as the human triage point by answering employee questions about benefits and"
+        " policies, escalating complex issues to the HR manager"
+    ]
 
 
 @pytest.mark.parametrize(

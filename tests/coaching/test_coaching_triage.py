@@ -1,0 +1,52 @@
+"""A person who answers or watches and passes on what needs someone else is the human triage
+point or checkpoint of the whole line."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.detection.analyzer import Analyzer
+
+from .test_coaching_framing import coached, one_bullet
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "proposed"),
+    [
+        (
+            "Help Desk Technician",
+            "Resolved help desk tickets and escalated hardware issues to Tier 2.",
+            "Acted as the human triage point by resolving help desk tickets and escalating"
+            " hardware issues to Tier 2",
+        ),
+        (
+            "Customer Service Representative",
+            "Investigated customer complaints and referred fraud cases to the security team.",
+            "Acted as the human triage point by investigating customer complaints and referring"
+            " fraud cases to the security team",
+        ),
+        (
+            "Fleet Safety Coordinator",
+            "Monitored driver logs and flagged hours-of-service violations to Safety Manager.",
+            "Acted as the human checkpoint by monitoring driver logs and flagging hours-of-service"
+            " violations to the Safety Manager",
+        ),
+        (
+            "AML Analyst",
+            "Monitored transactions for suspicious activity and filed SARs.",
+            "Acted as the human checkpoint by monitoring transactions for suspicious activity and"
+            " filing SARs",
+        ),
+    ],
+)
+def test_when_a_line_answers_or_watches_and_hands_on_then_it_is_framed_whole(
+    analyzer: Analyzer, title: str, bullet: str, proposed: str
+) -> None:
+    assert [r.proposed for r in coached(analyzer, one_bullet(bullet, title=title))] == [proposed]
+
+
+def test_when_the_line_takes_actions_then_it_is_no_triage(analyzer: Analyzer) -> None:
+    """ "Taking enforcement actions" is a decision, not the sorting of incoming work."""
+    bullet = "Took enforcement actions and escalated high-risk cases to Legal."
+    found = coached(analyzer, one_bullet(bullet, title="Trust and Safety Analyst"))
+    assert all(r.template != "rewrite.triage.first_line" for r in found)
