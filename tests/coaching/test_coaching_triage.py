@@ -32,6 +32,20 @@ from .test_coaching_framing import coached, one_bullet
             " violations to the Safety Manager",
         ),
         (
+            "Compliance Officer",
+            "Monitored employee trading accounts and escalated policy breaches to the compliance"
+            " officer.",
+            "Acted as the human checkpoint by monitoring employee trading accounts and escalating"
+            " policy breaches to the compliance officer",
+        ),
+        # a denial is a decision as much as an approval
+        (
+            "Claims Supervisor",
+            "Reviewed and denied claims that did not meet policy terms.",
+            "Acted as the human decision point by reviewing and denying claims that did not meet"
+            " policy terms",
+        ),
+        (
             "AML Analyst",
             "Monitored transactions for suspicious activity and filed SARs.",
             "Acted as the human checkpoint by monitoring transactions for suspicious activity and"
