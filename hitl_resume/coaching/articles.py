@@ -64,7 +64,14 @@ def _later_verb(word: str, head: str) -> bool:
     return known_verb(lower) and lower.endswith("ed") == first.endswith("ed") and lower.isalpha()
 
 
-def add_articles(text: str, countable: Collection[str]) -> str:
+def _ends_in_person(words: list[str], start: int, people: Collection[str]) -> bool:
+    end = _phrase_end(words, start)
+    return end is not None and _word(words[end - 1]).lower() in people
+
+
+def add_articles(
+    text: str, countable: Collection[str], people: Collection[str] = frozenset()
+) -> str:
     """The clause with "the" before each bare phrase that ends in a countable singular noun."""
     words = _TOKEN.findall(text)
     if not words:
@@ -87,7 +94,14 @@ def add_articles(text: str, countable: Collection[str]) -> str:
     # capitalised phrase after "to" is a noun phrase (an infinitive's verb is lowercase), and a
     # title-cased job or unit there ("Safety Manager") is still one countable thing
     named = {i + 1 for i, w in enumerate(words[:-1]) if w == "to" and words[i + 1][:1].isupper()}
-    starts += sorted(named)
+    # "referred suspicious checks to branch manager": a phrase after "to" that ends in a person
+    # ("manager", "supervisor") is a noun phrase, whatever its first word could be as a verb
+    to_person = {
+        i + 1
+        for i, w in enumerate(words[:-1])
+        if w == "to" and _ends_in_person(words, i + 1, people)
+    }
+    starts += sorted(named | to_person)
     inserted = set()
     for start in starts:
         if start >= len(words):

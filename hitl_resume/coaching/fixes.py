@@ -73,11 +73,13 @@ def fix_clause(
     vocabulary: Collection[str],
     countable: Collection[str],
     names: Collection[str] = frozenset(),
+    people: Collection[str] = frozenset(),
 ) -> tuple[str, str]:
     """A clause and the first clause kept before it, with swapped letters fixed, the stray
     comma of a two-verb pair dropped, a plural possessive's apostrophe put back ("coders'
     work"), a stray capital lowered and bare countable nouns given
-    "the" (``vocabulary``: words never taken for typos; ``names``: words of system names)."""
+    "the" (``vocabulary``: words never taken for typos; ``names``: words of system names;
+    ``people``: nouns of a person's job, which make a phrase after "to" a noun phrase)."""
     text = fix_capitals(text, names)
     checked = f"{prefix} {text}"
     # A clause this long is never framed; letter-by-letter checks of its words would only cost
@@ -90,7 +92,8 @@ def fix_clause(
     words = text.split()
     if words and words[0].lower().endswith("ed"):
         text = _PAIR_COMMA.sub(r"\1 \2", text)
-    return add_articles(text, countable), add_articles(prefix, countable) if prefix else prefix
+    fixed = add_articles(text, countable, people)
+    return fixed, add_articles(prefix, countable, people) if prefix else prefix
 
 
 def drop_list_colon(text: str) -> str:

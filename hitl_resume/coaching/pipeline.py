@@ -167,9 +167,11 @@ def _jobs(
 
 
 def _fixed(
-    job: _Job, vocabulary: Collection[str], countable: Collection[str], names: Collection[str]
+    job: _Job, vocabulary: Collection[str], data: CoachingData, names: Collection[str]
 ) -> _Job:
-    text, prefix = fix_clause(job.text, job.prefix, vocabulary, countable, names)
+    text, prefix = fix_clause(
+        job.text, job.prefix, vocabulary, data.countable, names, data.person_nouns
+    )
     return dataclasses.replace(job, text=text, prefix=prefix)
 
 
@@ -202,7 +204,7 @@ def prepare(
     jobs = [job for f in ranked[:MAX_CANDIDATES] for job in _jobs(f, data, known, signal_verbs)]
     if not jobs:
         return []
-    jobs = [_fixed(job, vocabulary, data.countable, names) for job in jobs]
+    jobs = [_fixed(job, vocabulary, data, names) for job in jobs]
     adverbs = [_LEAD_ADVERB.match(job.text) for job in jobs]
     whole = [job.text[m.end() :] if m else job.text for job, m in zip(jobs, adverbs, strict=True)]
     prefixes = [compound_prefix(text) for text in whole]  # "Double-checked" parses as "checked"

@@ -194,6 +194,10 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         or candidate.kept_slip
     ):
         return "broken", "the sentence has a grammar slip a rewrite would copy"
+    if candidate.tense == "present" and slots.head_tag in {"VBD", "VBN"} and slots.past_inside:
+        # "Reviewed and denied claims that did not meet policy terms" in a current job: the
+        # rewrite's "Review and deny" would keep "did not meet"
+        return "unfit", "a clause inside keeps a past tense the current job's rewrite cannot"
     words_of = text.lower().split()
     first = words_of[0].strip(",;:.") if words_of else ""
     first = first[len(compound_prefix(first)) :]  # "double-checked": the verb is "checked"

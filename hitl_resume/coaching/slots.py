@@ -76,6 +76,9 @@ class Slots:
     #: A present-tense verb of a clause inside this one ("a card that ranges from ...",
     #: "determine if they are ..."): it stays present when the framing is put in the past.
     present_inside: bool = False
+    #: A past-tense verb of a relative clause ("claims that did not meet policy terms"): it stays
+    #: past when a line written in the past is put in the present for a current job.
+    past_inside: bool = False
 
 
 def _object_span(head: Token, known: frozenset[str]) -> tuple[int, int, int] | None:
@@ -248,6 +251,7 @@ def extract_slots(
         # "schedules prepared by the group"): what the clause acts on decides its framing.
         object_heads=_object_heads(doc[span[2]] if span is not None else obj) if obj else (),
         present_inside=any(_present_inside(t, verbs) for t in tokens if t.i not in verbs),
+        past_inside=any(_past_relative(t) for t in tokens if t.i not in verbs),
     )
 
 
@@ -266,6 +270,14 @@ def _present_inside(token: Token, verbs: Collection[int]) -> bool:
         and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
     )
     return token.dep_ == "relcl" or complement or marked
+
+
+def _past_relative(token: Token) -> bool:
+    """A relative clause in the past ("that did not meet", "which were sent back")."""
+    return token.dep_ == "relcl" and (
+        token.tag_ == "VBD"
+        or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in token.children)
+    )
 
 
 _ARGUMENTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "prt", "advcl"})

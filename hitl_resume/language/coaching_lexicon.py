@@ -165,8 +165,11 @@ class CoachingData:
     #: Verbs that make the thing a later verb checks ("Drafted and reviewed statements"):
     #: checking one's own work is no oversight of it.
     authoring: frozenset[str] = frozenset()
-    #: Always-countable singular nouns a rewrite gives "the" when the bullet left it out.
+    #: Always-countable singular nouns a rewrite gives "the" when the bullet left it out
+    #: (the person nouns among them).
     countable: frozenset[str] = frozenset()
+    #: Nouns of a person's job ("manager"): a phrase after "to" ending in one is a noun phrase.
+    person_nouns: frozenset[str] = frozenset()
     #: Verbs that keep the person's own books ("Reconciled bank statements"): a clause they lead
     #: is the person's own work.
     bookkeeping: frozenset[str] = frozenset()
@@ -317,7 +320,9 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
             )
         ),
         authoring=_words_of(rows(WORDS_FILE), "authoring_verb"),
-        countable=_words_of(rows(WORDS_FILE), "countable_noun"),
+        countable=_words_of(rows(WORDS_FILE), "countable_noun")
+        | _words_of(rows(WORDS_FILE), "person_noun"),
+        person_nouns=_words_of(rows(WORDS_FILE), "person_noun"),
         bookkeeping=_words_of(rows(WORDS_FILE), "bookkeeping_verb"),
         background=_words_of(rows(WORDS_FILE), "background_modifier"),
         check_verbs=_words_of(rows(WORDS_FILE), "check_verb"),

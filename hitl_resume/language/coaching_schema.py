@@ -28,6 +28,7 @@ WORD_KINDS = frozenset(
         "meeting_party",
         "noun_compound",
         "open_purpose",
+        "person_noun",
         "reasoning_noun",
         "result_verb",
         "service_party",

@@ -7,6 +7,7 @@ import pytest
 from hitl_resume.coaching.articles import add_articles, bare_possessive
 
 COUNTABLE = frozenset({"ledger", "account", "department", "register", "team", "manager"})
+PEOPLE = frozenset({"manager"})
 
 
 @pytest.mark.parametrize(
@@ -39,6 +40,11 @@ COUNTABLE = frozenset({"ledger", "account", "department", "register", "team", "m
             "Flagged violations to Safety Manager",
             "Flagged violations to the Safety Manager",
         ),
+        # A person at the end of a phrase after "to" makes it a noun phrase.
+        (
+            "Flagged suspicious checks to branch manager",
+            "Flagged suspicious checks to the branch manager",
+        ),
         # A name, a unit named as a proper noun, or a tier stays as written.
         ("Escalated high-risk cases to Legal", "Escalated high-risk cases to Legal"),
         ("Escalated outages to Tier 2", "Escalated outages to Tier 2"),
@@ -61,7 +67,7 @@ COUNTABLE = frozenset({"ledger", "account", "department", "register", "team", "m
 )
 def test_when_a_countable_noun_is_bare_then_it_gets_the(clause: str, expected: str) -> None:
     """Only phrases ending in a countable singular noun, after the verbs or a preposition."""
-    assert add_articles(clause, COUNTABLE) == expected
+    assert add_articles(clause, COUNTABLE, PEOPLE) == expected
 
 
 @pytest.mark.parametrize(

@@ -64,3 +64,15 @@ def test_when_the_line_takes_actions_then_it_is_no_triage(analyzer: Analyzer) ->
     bullet = "Took enforcement actions and escalated high-risk cases to Legal."
     found = coached(analyzer, one_bullet(bullet, title="Trust and Safety Analyst"))
     assert all(r.template != "rewrite.triage.first_line" for r in found)
+
+
+def test_when_a_current_job_line_keeps_a_past_clause_then_it_gets_no_rewrite(
+    analyzer: Analyzer,
+) -> None:
+    """A current job's rewrite is in the present; "Review and deny claims that did not meet
+    policy terms" would keep the past inside (both coaches marked it E)."""
+    bullet = "Reviewed and denied claims that did not meet policy terms."
+    past = coached(analyzer, one_bullet(bullet, title="Claims Supervisor"))
+    current = coached(analyzer, one_bullet(bullet, title="Claims Supervisor", current=True))
+    assert [r.template for r in past] == ["rewrite.decision.point"]
+    assert current == ()
