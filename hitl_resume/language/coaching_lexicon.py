@@ -62,6 +62,8 @@ class RewriteTemplate:
     confirm: str | None = None
     #: Work products (ids in work_products.jsonl) the framing never rests on.
     not_products: tuple[str, ...] = ()
+    #: The only work products the framing rests on ([] = any the other fields allow).
+    products: tuple[str, ...] = ()
     #: A chain of the person's own verbs: the head one of ``leads``, a later one of ``then``
     #: ("Identified errors ... and returned them"); the line's signal may sit anywhere in it.
     leads: tuple[str, ...] = ()
@@ -248,6 +250,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 alternative=d.get("alternative"),
                 confirm=d.get("confirm"),
                 not_products=tuple(d.get("not_products", ())),
+                products=tuple(d.get("products", ())),
                 leads=tuple(d.get("leads", ())),
                 then=tuple(d.get("then", ())),
                 whole_line=d.get("whole_line", False),

@@ -7,6 +7,7 @@ import pytest
 
 from hitl_resume.detection.analyzer import Analyzer
 
+from .resumes import resume
 from .test_coaching_framing import coached, one_bullet
 
 
@@ -76,3 +77,37 @@ def test_when_a_current_job_line_keeps_a_past_clause_then_it_gets_no_rewrite(
     current = coached(analyzer, one_bullet(bullet, title="Claims Supervisor", current=True))
     assert [r.template for r in past] == ["rewrite.decision.point"]
     assert current == ()
+
+
+@pytest.mark.parametrize(
+    ("bullet", "proposed"),
+    [
+        (
+            "Adjusted delivery routes for weather and road closures.",
+            "Applied human judgment to the plan by adjusting delivery routes for weather and road"
+            " closures",
+        ),
+        (
+            "Modified driver schedules to cover call-outs and late loads.",
+            "Applied human judgment to the plan by modifying driver schedules to cover call-outs"
+            " and late loads",
+        ),
+    ],
+)
+def test_when_a_planner_changes_a_schedule_for_the_day_then_it_is_judgment_on_the_plan(
+    analyzer: Analyzer, bullet: str, proposed: str
+) -> None:
+    """The dispatch pattern: adjusting a schedule or route for what the plan did not know, with
+    the software-made plan asked about, never claimed."""
+    found = coached(analyzer, one_bullet(bullet, title="Dispatcher"))
+    assert [r.proposed for r in found] == [proposed]
+    assert found[0].alternative is not None
+    assert found[0].needs_confirmation[0].startswith("Confirm: did scheduling or routing software")
+
+
+def test_when_a_change_is_not_to_a_schedule_then_it_is_no_judgment_on_the_plan(
+    analyzer: Analyzer,
+) -> None:
+    text = one_bullet("Adjusted claims due to coding changes.", title="Medical Biller")
+    assert analyzer.detect(resume(text)).findings  # a line the framing could have fired on
+    assert all(r.template != "rewrite.schedule.judgment" for r in coached(analyzer, text))
