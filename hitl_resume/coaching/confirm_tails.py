@@ -22,6 +22,7 @@ from hitl_resume.coaching.rewrites import (
     word_count,
     work_product,
 )
+from hitl_resume.coaching.segments import LIST_JOINERS
 from hitl_resume.coaching.shapes import Candidate, clause_problem
 from hitl_resume.coaching.slots import leading_lemmas, render
 from hitl_resume.coaching.verify import body_problem
@@ -108,11 +109,11 @@ def _bare_singular(candidate: Candidate) -> bool:
     misses its "a", and an ending after it would keep the slip. A mass noun ("Processed payroll")
     is refused too: fewer endings, none on a slip."""
     slots = candidate.slots
-    words = [piece.text for piece in slots.pieces if piece.text.strip()]
-    opening = len(leading_lemmas(slots.pieces))
-    joined = sum(1 for w in words[: opening * 2] if w.lower() in {",", "and", "or", "&"})
-    after = words[opening + joined : opening + joined + 1]
-    if not after or _DETERMINED.match(after[0]):
+    words = [piece for piece in slots.pieces if piece.text.strip()]
+    first = next(
+        (p.text for p in words if not p.lemma and p.text.lower() not in LIST_JOINERS), None
+    )  # the first word after the opening verbs ("Counted, verified and handled bank ...")
+    if first is None or _DETERMINED.match(first):
         return False
     lowered = slots.segment.lower()
     return any(

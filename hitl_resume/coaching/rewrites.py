@@ -280,7 +280,7 @@ def _object_fits(
     if product is not None and product.id in template.not_products:
         return False  # "investigating customer inquiries" is service, not oversight of work
     if template.products and (product is None or product.id not in template.products):
-        return False  # "judgment to the plan" rests on a schedule or route, nothing else
+        return False  # "judgment to a software-generated plan" rests on schedules and routes only
     # a decision on a law is none; an object the parse left open may name work
     return template.objects != "not_rule" or not (
         (not candidate.slots.object and product is None) or _names_rule(candidate, data)

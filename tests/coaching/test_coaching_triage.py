@@ -84,17 +84,16 @@ def test_when_a_current_job_line_keeps_a_past_clause_then_it_gets_no_rewrite(
     [
         (
             "Adjusted delivery routes for weather and road closures.",
-            "Applied human judgment to the plan by adjusting delivery routes for weather and road"
-            " closures",
+            "Applied human judgment by adjusting delivery routes for weather and road closures",
         ),
         (
             "Modified driver schedules to cover call-outs and late loads.",
-            "Applied human judgment to the plan by modifying driver schedules to cover call-outs"
-            " and late loads",
+            "Applied human judgment by modifying driver schedules to cover call-outs and late"
+            " loads",
         ),
     ],
 )
-def test_when_a_planner_changes_a_schedule_for_the_day_then_it_is_judgment_on_the_plan(
+def test_when_a_planner_changes_a_schedule_for_the_day_then_the_plan_is_asked_about(
     analyzer: Analyzer, bullet: str, proposed: str
 ) -> None:
     """The dispatch pattern: adjusting a schedule or route for what the plan did not know, with
