@@ -290,9 +290,9 @@ def _reparse_lost_objects(
     nlp: Language,
     known: frozenset[str],
 ) -> None:
-    """ "Reviewed and approved expense reports": the parse read the second verb as an adjective
-    and lost the object; a parse with that verb in the third person ("approves", same length)
-    replaces it when it finds the object."""
+    """Give a clause whose parse lost its object a second parse with its second past verb in the
+    third person ("Reviewed and approved expense reports": the small model reads "approved" as an
+    adjective; "approves" has the same length); keep it when it finds the object."""
     twins = {
         i: twin
         for i, slots in enumerate(slots_of)

@@ -133,6 +133,12 @@ def test_when_no_framing_fits_then_the_line_gets_an_ending_and_its_question(
         ("Cashier", "Balanced cash receipts daily, ensuring accuracy"),
         # several kinds of object: "holding any ... with errors" would name only one
         ("Clerk", "Processed applications, payments and refunds per approval policy"),
+        # too long a line: "those" would be far from its noun
+        (
+            "Customer Service Representative",
+            "Resolved customer complaints about late deliveries, broken furniture, lost parts,"
+            " wrong colors and slow refunds across our three regional showrooms each week",
+        ),
         # the ending would follow a later verb's phrase it does not fit
         (
             "Payroll Clerk",
@@ -158,6 +164,15 @@ def test_when_the_line_cannot_carry_an_ending_then_none_is_offered(
     assert analyzer.detect(resume(text)).findings  # a finding a rewrite could rest on
     rewrite = _only(analyzer, title, _PAST, bullet)
     assert rewrite is None or not rewrite.template.startswith("tail.")
+
+
+def test_when_a_pasted_line_runs_long_then_it_gets_no_ending(analyzer: Analyzer) -> None:
+    """SECURITY.md: a hostile run-on never carries an ending ("those" would have no noun)."""
+    bullet = "Resolved customer complaints " + "and billing questions " * 400
+    text = _resume("Customer Service Representative", _PAST, bullet)
+    assert analyzer.detect(resume(text)).findings
+    rewrites = rewrites_for(analyzer, text)
+    assert not any(r.template.startswith("tail.") for r in rewrites)
 
 
 def test_when_a_framing_fits_then_it_wins_over_an_ending(analyzer: Analyzer) -> None:

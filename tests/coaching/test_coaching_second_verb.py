@@ -35,6 +35,15 @@ def test_when_a_second_past_verb_leads_a_noun_phrase_then_its_twin_keeps_the_len
     assert twin is None or len(twin) == len(parsed)
 
 
+def test_when_a_hostile_list_runs_long_then_the_twin_is_still_found_in_place() -> None:
+    """SECURITY.md: a pasted run of thousands of list items is read once, left to right."""
+    parsed = "I " + "checked, " * 5000 + "coded and approved expense reports"
+    twin = present_twin(parsed)
+    assert twin is not None
+    assert twin.endswith("coded and approves expense reports")
+    assert len(twin) == len(parsed)
+
+
 @pytest.mark.parametrize(
     ("bullet", "proposed"),
     [
