@@ -44,6 +44,15 @@ _BARE_PLURAL_POSSESSIVE = re.compile(
 _PAIR_COMMA = re.compile(r"^([^,]+), (and \w+ed\b[^,]*)$")
 
 
+def _capital_pair(words: list[str], index: int) -> bool:
+    """ "for Warehouse and Driver roles": two capitalised words joined by "and"/"or" are names
+    the writer chose (roles, departments); lowering one would leave the pair uneven."""
+    joined = {"and", "or", "&", "/"}
+    before = index >= 2 and words[index - 1] in joined and words[index - 2].istitle()
+    after = index + 2 < len(words) and words[index + 1] in joined and words[index + 2].istitle()
+    return before or after
+
+
 def fix_capitals(text: str, names: Collection[str]) -> str:
     """ "Review Amortization entries": one capitalised dictionary word between lowercase words
     mid-sentence is a capitalisation slip. A run of capitals ("American Express accounts") and
@@ -62,6 +71,7 @@ def fix_capitals(text: str, names: Collection[str]) -> str:
             and word.lower() not in names
             and known_word(word.lower())
             and known_word(after)
+            and not _capital_pair(words, index)
         ):
             words[index] = word.lower()
     return " ".join(words)

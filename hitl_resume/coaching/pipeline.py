@@ -149,7 +149,9 @@ def _jobs(
         if tail is not None:
             remainder, suffix = tail.clause, tail.text  # "..., accuracy improved to 96%"
         # "Duties: Reviewed and approved ...": a label, not a frame, so any verb form may follow
-        label = opening is not None and opening.endswith(":")
+        # "I reviewed claims and approved payments": a bare "I" is the CV's voice, not a frame;
+        # the bullet reads as its verb phrase ("I would then verify" keeps its frame)
+        label = opening is not None and (opening.endswith(":") or opening == "I")
         if opening is None or label or (duty and remainder.split()[0].lower().endswith("ing")):
             # A sentence that opens the bullet may be written with -ing verbs; a later one
             # that does continues the sentence before it ("...; referring inquiries to X").
@@ -157,7 +159,11 @@ def _jobs(
             fragment = opening is None and later
             jobs.append(_Job(finding, remainder, opening, fragment, segment, suffix=suffix))
             split = (
-                signal_split(remainder, signal_verbs or {}, known) if not opening or label else None
+                signal_split(
+                    remainder, signal_verbs or {}, known, data.authoring | data.bookkeeping
+                )
+                if not opening or label
+                else None
             )
             if split is not None and not fragment:
                 jobs.append(_Job(finding, split.clause, None, False, segment, split.prefix, suffix))
@@ -255,7 +261,11 @@ def prepare(
         # patient liability"); bookkeeping counts only in the opening list ("Reconciled ...").
         later = _later_authoring(slots.pieces, len(lemmas), data)
         # "Handled appeals ...": a weak verb working a queue of decisions is no own work
-        queue = slots.verb in WEAK_VERBS and bool(set(slots.object_heads) & data.decision_queue)
+        # "Handled customer complaints and escalated unresolved cases to the team leader": a
+        # weak verb that a chain template leads with, and a later verb of that chain, is triage
+        queue = slots.verb in WEAK_VERBS and (
+            bool(set(slots.object_heads) & data.decision_queue) or _weak_chain(slots, data)
+        )
         own_work = any(
             lemma in data.authoring
             or lemma in data.bookkeeping
@@ -281,6 +291,15 @@ def prepare(
             )
         )
     return candidates
+
+
+def _weak_chain(slots: Slots, data: CoachingData) -> bool:
+    """The clause is a chain a ``leads`` template frames from its weak head verb."""
+    verbs = [piece.lemma for piece in slots.pieces if piece.lemma]
+    return bool(verbs) and any(
+        verbs[0] in template.leads and set(verbs[1:]) & set(template.then)
+        for template in data.rewrites
+    )
 
 
 def _reparse_lost_objects(

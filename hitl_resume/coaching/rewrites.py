@@ -23,7 +23,7 @@ from hitl_resume.coaching.segments import LIST_JOINERS, WEAK_VERBS, weak_opening
 from hitl_resume.coaching.shapes import Candidate, clause_problem
 from hitl_resume.coaching.slots import render
 from hitl_resume.coaching.split import prefix_fits
-from hitl_resume.coaching.verify import body_problem, repetition
+from hitl_resume.coaching.verify import body_problem, mend_left_forms, repetition
 from hitl_resume.language.coaching_lexicon import (
     CoachingData,
     RewriteTemplate,
@@ -513,6 +513,7 @@ def build_rewrite(
     if candidate.adverb:
         clause_ing = f"{candidate.adverb.lower()} {clause_ing}"
         source = f"{candidate.adverb} {source}"
+    clause_ing = mend_left_forms(source, clause_ing)
     if body_problem(source, clause_ing) is not None:
         return None
     if context_refuses(candidate, data, clause_ing):

@@ -41,7 +41,9 @@ ADJECTIVE_PARTICIPLES = re.compile(
     r"accrued\s+\w+|certified\s+[A-Z])\b",
     re.IGNORECASE,
 )
-_LEAD_JUNK = re.compile(r"^[\s\-–—•*·▪●◦o>:,;.]+(?=\S)")
+#: Glyphs and stray punctuation before a piece; an "o" only as a glyph of its own ("o Review
+#: X"), never the first letter of "opened", "oversee" or "obtain".
+_LEAD_JUNK = re.compile(r"^(?:[\s\-–—•*·▪●◦>:,;.]|o(?=\s))+(?=\S)")
 #: Words that join the items of a list ("reviewed, coded and paid", "claims/invoices").
 LIST_JOINERS = frozenset({",", "and", "or", "&", "/"})
 TRAIL_JUNK = re.compile(r"[\s.;,:\-–—]+$")

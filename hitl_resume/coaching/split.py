@@ -9,7 +9,7 @@ object with the second ("Prepared and reviewed X") is never split off.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from hitl_resume.coaching.results import Tense
@@ -47,11 +47,21 @@ def _past_or_base(word: str) -> bool:
 
 
 def signal_split(
-    text: str, signal_verbs: Mapping[str, tuple[str, ...]], known: frozenset[str]
+    text: str,
+    signal_verbs: Mapping[str, tuple[str, ...]],
+    known: frozenset[str],
+    own_work: Collection[str] = (),
 ) -> Split | None:
-    """The first joint before a signal verb that follows a whole clause (verb and object)."""
+    """The first joint before a signal verb that follows a whole clause (verb and object).
+
+    A first verb of the person's own books or making (``own_work``: "Reconcile bank feeds
+    monthly and recategorize transactions the software auto-codes wrong") carries no check a
+    framing could rest on, so the later signal verb is split off as if it had none.
+    """
     words = text.split()
-    if not words or _has_signal(words[0], signal_verbs):
+    if not words or (
+        _has_signal(words[0], signal_verbs) and _lemma(_bare(words[0])) not in own_work
+    ):
         return None  # the first verb carries it: the whole sentence is framed as it is
     for match in _JOINT.finditer(text):
         word = match.group(1)
@@ -89,8 +99,12 @@ def _same_form(first: str, last: str) -> bool:
     )
 
 
+def _bare(word: str) -> str:
+    return re.sub(r"\W+$", "", word)
+
+
 def _has_signal(word: str, signal_verbs: Mapping[str, tuple[str, ...]]) -> bool:
-    lemma = _lemma(re.sub(r"\W+$", "", word))
+    lemma = _lemma(_bare(word))
     return lemma is not None and bool(signal_verbs.get(lemma))
 
 

@@ -7,21 +7,32 @@ source's, in its form and order. A rewrite that fails is never shown.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection
 
 from hitl_resume.coaching.segments import ADJECTIVAL_PARTICIPLES, LIST_JOINERS
 from hitl_resume.language.inflect import (
+    gerund,
     is_adjective,
     is_adverb,
     known_verb,
     only_verb,
     same_verb,
     stems,
+    verb_lemmas,
     verb_tags,
 )
 from hitl_resume.language.spelling import known_word
 
+_LEFT_BEHIND = re.compile(r"^'([a-z]+)' keeps its old form beside a re-inflected verb$")
+_JOINED = frozenset({"and", "or", ",", "&"})
+#: Words that open a clause of its own: a verb after them is that clause's, not the list's.
+_CLAUSE_WORDS = frozenset(
+    {"which", "that", "who", "whom", "whose", "where", "when", "while", "to", "if", "because"}
+)
+#: How many verbs the parse may have missed in one list before the clause is given up.
+MAX_MENDS = 2
 _TOKEN = re.compile(r"[A-Za-z0-9$%]+(?:['’./-][A-Za-z0-9%]+)*|[^\sA-Za-z0-9]")
 _AND_OR = frozenset({"and", "or", "/"})
 #: Framing words that say nothing on their own and may repeat the clause's.
@@ -129,6 +140,8 @@ def body_problem(source: str, body: str) -> str | None:
         if index == 0:
             continue
         previous = src[_joiner_at(src, index)].lower()  # "and manually reviewed ..."
+        if _compound_past(src, index, changed - {index - 1}):
+            previous = src[index - 2].lower()  # "and phone screened": the noun is part of it
         following = src[index + 1].lower() if index + 1 < len(src) else ""
         # "Review job descriptions, make salary recommendations" / "Approved credits over $250,
         # ensured compliance and documented ...": a second clause after a comma, with an object
@@ -168,70 +181,89 @@ def body_problem(source: str, body: str) -> str | None:
             # "Review X and verify Y, escalate Z": readers mark the missing "and" as kept
             return f"the list before {a!r} lacks its 'and'"
     if changed and 0 in changed:
-        # "to verify details, monitor activities, or evaluate ...": the infinitive's own list
-        infinitive = next(
-            (
-                j
-                for j in range(len(src) - 1)
-                if src[j].lower() == "to" and known_verb(src[j + 1].lower())
-            ),
-            len(src),
+        return _left_behind(src, changed, head_tags)
+    return None
+
+
+def _left_behind(src: list[str], changed: Collection[int], head_tags: frozenset[str]) -> str | None:
+    """A word of the source's verb list the rewrite left in its old form beside the
+    re-inflected head ("reviewing invoices, approved payments"); None when there is none."""
+    # "to verify details, monitor activities, or evaluate ...": the infinitive's own list
+    infinitive = next(
+        (
+            j
+            for j in range(len(src) - 1)
+            if src[j].lower() == "to" and known_verb(src[j + 1].lower())
+        ),
+        len(src),
+    )
+    for index, word in enumerate(src[1:], start=1):
+        if index in changed:
+            continue
+        if _compound_past(src, index, changed) or (
+            word.lower().endswith("'d") and src[index - 1].lower() in _AND_OR
+        ):
+            return f"{word!r} keeps its old form beside a re-inflected verb"
+        back = _joiner_at(src, index)  # "and manually verify customer identity"
+        if src[back].lower() not in _AND_OR | {","}:
+            continue
+        lower = word.lower()
+        tags = verb_tags(lower)
+        # "reviewing invoices, approved payments, and filing records": a past form left
+        # between re-inflected verbs of one list
+        later_changed = any(j > index for j in changed)
+        # "hourly or salaried associates", "late or damaged shipments": an adjective before
+        # the joiner makes the -ed word one too
+        paired = back >= 1 and is_adjective(src[back - 1])
+        # "overriding X when ..., documented reason in claim file": a past verb with an
+        # object after a comma, left as written ("..., documented in the file" is a modifier)
+        after = src[index + 1].lower() if index + 1 < len(src) else ""
+        comma_past = (
+            src[back] == ","
+            and lower.endswith("ed")
+            and "VBD" in tags
+            and tags <= {"VBD", "VBN"}
+            and lower not in ADJECTIVAL_PARTICIPLES
+            and after.isalpha()
+            and after not in _FRAMING_GLUE
         )
-        for index, word in enumerate(src[1:], start=1):
-            if index in changed:
-                continue
-            if _compound_past(src, index, changed) or (
-                word.lower().endswith("'d") and src[index - 1].lower() in _AND_OR
-            ):
-                return f"{word!r} keeps its old form beside a re-inflected verb"
-            back = _joiner_at(src, index)  # "and manually verify customer identity"
-            if src[back].lower() not in _AND_OR | {","}:
-                continue
-            lower = word.lower()
-            tags = verb_tags(lower)
-            # "reviewing invoices, approved payments, and filing records": a past form left
-            # between re-inflected verbs of one list
-            later_changed = any(j > index for j in changed)
-            # "hourly or salaried associates", "late or damaged shipments": an adjective before
-            # the joiner makes the -ed word one too
-            paired = back >= 1 and is_adjective(src[back - 1])
-            # "overriding X when ..., documented reason in claim file": a past verb with an
-            # object after a comma, left as written ("..., documented in the file" is a modifier)
-            after = src[index + 1].lower() if index + 1 < len(src) else ""
-            comma_past = (
-                src[back] == ","
-                and lower.endswith("ed")
-                and "VBD" in tags
-                and tags <= {"VBD", "VBN"}
-                and lower not in ADJECTIVAL_PARTICIPLES
-                and after.isalpha()
-                and after not in _FRAMING_GLUE
+        past_slip = (
+            "VBD" in head_tags
+            and not paired
+            and (
+                (src[back] != "," and tags == {"VBD"})
+                or (later_changed and "VBD" in tags and tags <= {"VBD", "VBN"})
+                or comma_past
             )
-            past_slip = (
-                "VBD" in head_tags
-                and not paired
-                and (
-                    (src[back] != "," and tags == {"VBD"})
-                    or (later_changed and "VBD" in tags and tags <= {"VBD", "VBN"})
-                    or comma_past
-                )
-            )
-            # "reviewing invoices, approve payments": a word that can only be a verb, in the
-            # head's form, left behind in the list
-            # "querying physicians when ..., track responses": a base verb before a plural
-            # object after a comma may be the list's verb left behind; a noun there ("cost
-            # centers") is refused with it, never shown wrong
-            comma_base = (
-                src[back] == "," and lower.isalpha() and "VB" in tags and after.endswith("s")
-            )
-            base_slip = (
-                "VBD" not in head_tags
-                and index <= infinitive
-                and (only_verb(lower) or comma_base)
-                and bool(tags & head_tags)
-            )
-            if past_slip or base_slip:
-                return f"{word!r} keeps its old form beside a re-inflected verb"
+        )
+        # "reviewing invoices, approve payments": a word that can only be a verb, in the
+        # head's form, left behind in the list
+        # "querying physicians when ..., track responses": a base verb before a plural
+        # object after a comma may be the list's verb left behind; a noun there ("cost
+        # centers") is refused with it, never shown wrong
+        comma_base = (
+            src[back] == ","
+            and lower.isalpha()
+            and "VB" in tags
+            and known_verb(lower)  # "..., such as": a guessed verb form is none
+            and after.endswith("s")
+        )
+        base_slip = (
+            "VBD" not in head_tags
+            and index <= infinitive
+            and (only_verb(lower) or comma_base)
+            and bool(tags & head_tags)
+        )
+        # "reviewing invoices, approve payments and filing records": a word that can only be
+        # a verb, in its base form, left in a past list
+        base_in_past = (
+            "VBD" in head_tags
+            and only_verb(lower)
+            and not tags & {"VBD", "VBN", "VBG"}
+            and not _CLAUSE_WORDS & {w.lower() for w in src[:index]}
+        )  # "... when it misroutes customers or gives the wrong answer" has its own subject
+        if past_slip or base_slip or base_in_past:
+            return f"{word!r} keeps its old form beside a re-inflected verb"
     return None
 
 
@@ -255,3 +287,36 @@ def repetition(framing: str, source: str, review_words: Collection[str]) -> str 
     if framing_review and source_stems & set(review_words):
         return "the clause already says review; the framing says it again"
     return None
+
+
+def mend_left_forms(source: str, body: str) -> str:
+    """``body`` with the list verbs the parse missed put in the -ing form too.
+
+    "Reviewed resumes and phone screened 25+ applicants": the parse reads "screened" as a
+    modifier, so the -ing clause keeps it; the verifier finds it, and when it is in the head
+    verb's own form (the source's list is consistent: no slip of the person's) it is mended to
+    "screening". Only a past list is mended: a base form may be a noun ("..., batch records"),
+    and a word in another form than the head's is left for the verifier to refuse.
+    """
+    src = tokens(source)
+    head_tags = verb_tags(src[0].lower()) if src else frozenset()
+    joined = [word.lower() for before, word in itertools.pairwise(src) if before.lower() in _JOINED]
+    if any(only_verb(word) and not verb_tags(word) & head_tags for word in joined):
+        return body  # "Reviewed invoices, approve payments": the person's own slip stays refused
+    for _ in range(MAX_MENDS):
+        problem = body_problem(source, body)
+        match = _LEFT_BEHIND.match(problem or "")
+        if match is None:
+            break
+        word = match.group(1)
+        lemmas = verb_lemmas(word)
+        if not (known_verb(word) and lemmas and "VBD" in verb_tags(word) & head_tags):
+            break  # only a past list: a base form after a comma may be a noun ("batch records")
+        found = list(re.finditer(rf"\b{re.escape(word)}\b", body))
+        if len(found) != 1:
+            break  # the word twice: which one the verifier meant is unclear
+        if _CLAUSE_WORDS & {w.lower() for w in tokens(body[: found[0].start()])}:
+            break  # "... records which applied billing and generated invoices": not the list's
+        spot = found[0]
+        body = f"{body[: spot.start()]}{gerund(lemmas[0])}{body[spot.end() :]}"
+    return body

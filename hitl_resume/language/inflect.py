@@ -186,9 +186,25 @@ def stems(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+#: The shortest verb "re" may stand before ("recode"); shorter remainders are chance spellings.
+_MIN_REDONE = 4
+
+
 def known_verb(word: str) -> bool:
-    """Whether the dictionary knows the word as a verb form (no guessing for unknown words)."""
-    return bool(getAllLemmas(word.lower(), upos="VERB"))
+    """Whether the dictionary knows the word as a verb form (no guessing for unknown words).
+
+    A verb the dictionary lacks that is "re" before one it knows is a verb too ("recategorize",
+    "recoded", "reverified": done again); "re-" words it knows ("reason") are read as it says.
+    """
+    lower = word.lower()
+    if getAllLemmas(lower, upos="VERB"):
+        return True
+    rest = lower[2:].removeprefix("-")
+    return (
+        lower.startswith("re")
+        and len(rest) >= _MIN_REDONE
+        and bool(getAllLemmas(rest, upos="VERB"))
+    )
 
 
 def only_verb(word: str) -> bool:

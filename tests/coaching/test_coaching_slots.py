@@ -96,6 +96,27 @@ def test_when_bullet_is_a_run_on_then_the_signal_piece_is_chosen() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # A piece that opens with a lowercase "o" keeps it: it is the word's first letter.
+        (
+            "Exceeded monthly goals; opened and maintained deposit accounts",
+            "maintained",
+            "opened and maintained deposit accounts",
+        ),
+        ("Managed the desk; oversee the audit team", "audit", "oversee the audit team"),
+        # An "o" standing alone is a bullet glyph and goes.
+        ("Ran the desk; o Reviewed claims", "Reviewed", "Reviewed claims"),
+    ],
+)
+def test_when_a_piece_opens_with_an_o_then_only_a_glyph_is_dropped(
+    text: str, anchor: str, expected: str
+) -> None:
+    """ "pened and maintained": a word's first letter was once read as a list glyph."""
+    assert select_segment(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
     ("lemma", "past_form", "ing_form"),
     [
         ("review", "reviewed", "reviewing"),

@@ -60,3 +60,26 @@ def test_when_a_manner_adverb_stands_before_the_signal_verb_then_the_split_keeps
     assert split is not None
     assert split.prefix == "Monitored the load board"
     assert split.clause == "Manually reassigned loads to other drivers"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The first verb keeps the person's own books: the check is the later clause.
+        (
+            "Reconcile bank feeds monthly and investigate variances over threshold",
+            ("Reconcile bank feeds monthly", "Investigate variances over threshold"),
+        ),
+        # Without the own-work list the first verb's signal frames the whole sentence.
+        ("Reconciled bank feeds monthly and reviewed variances over threshold", None),
+    ],
+)
+def test_when_the_first_verb_is_own_work_then_the_later_signal_clause_is_split_off(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    """A reconciliation is the person's own bookkeeping (no framing rests on it), so the line
+    is split before the clause that checks something, as if the first verb had no signal."""
+    verbs = {**SIGNAL_VERBS, "investigate": ("review",)}
+    own = {"reconcile"} if text.startswith("Reconcile ") else set()
+    split = signal_split(text, verbs, frozenset({"reconcile", "review"}), own)
+    assert (None if split is None else (split.prefix, split.clause)) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hitl_resume.coaching.rewrites import REVIEW_WORDS
-from hitl_resume.coaching.verify import body_problem, repetition
+from hitl_resume.coaching.verify import body_problem, mend_left_forms, repetition
 
 
 @pytest.mark.parametrize(
@@ -176,3 +176,81 @@ def test_when_a_clause_is_thousands_of_unknown_words_then_it_is_not_spell_checke
     started = time.perf_counter()
     fix_clause("Reviewed " + " ".join(words), "", frozenset(), frozenset())
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("source", "body", "mended"),
+    [
+        # The parse missed the second past verb: mended to the -ing form, then verified.
+        (
+            "Reviewed 1,000+ posts per shift and removed content that violated guidelines",
+            "reviewing 1,000+ posts per shift and removed content that violated guidelines",
+            "reviewing 1,000+ posts per shift and removing content that violated guidelines",
+        ),
+        (
+            "Reviewed resumes and phone screened 25+ applicants weekly",
+            "reviewing resumes and phone screened 25+ applicants weekly",
+            "reviewing resumes and phone screening 25+ applicants weekly",
+        ),
+        # A verb of a relative clause is that clause's: never mended.
+        (
+            "Processed and audited records which applied billing and generated invoices",
+            "processing and auditing records which applied billing and generated invoices",
+            None,
+        ),
+        # A base form after a comma may be a noun: a present list is never mended.
+        (
+            "Review product materials, labeling, batch records, or test methods",
+            "reviewing product materials, labeling, batch records, or test methods",
+            None,
+        ),
+        # The source's own slip (a base form in a past list) stays refused.
+        (
+            "Reviewed invoices, approve payments and filed records",
+            "reviewing invoices, approve payments and filed records",
+            None,
+        ),
+    ],
+)
+def test_when_the_parse_missed_a_past_verb_of_the_list_then_only_that_verb_is_mended(
+    source: str, body: str, mended: str | None
+) -> None:
+    """The renderer follows the parse; a past verb it left behind in a consistent past list is
+    put in the -ing form, and anything else is left for the verifier to refuse."""
+    result = mend_left_forms(source, body)
+    if mended is None:
+        assert body_problem(source, result) is not None
+    else:
+        assert result == mended
+        assert body_problem(source, result) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "body", "passes"),
+    [
+        # A base form left in a past list is the source's slip.
+        (
+            "Reviewed invoices, approve payments and filed records",
+            "reviewing invoices, approve payments and filing records",
+            False,
+        ),
+        # A verb with its own subject ("when it ...") keeps its form.
+        (
+            "Took over chats when it misroutes customers or gives the wrong answer",
+            "taking over chats when it misroutes customers or gives the wrong answer",
+            True,
+        ),
+        # "such as" after a comma is no verb left behind.
+        (
+            "Examine shipments and compare with records, such as manifests, to verify accuracy",
+            "examining shipments and comparing with records, such as manifests, to verify accuracy",
+            True,
+        ),
+    ],
+)
+def test_when_a_list_verb_keeps_a_form_of_its_own_then_the_verifier_decides_by_its_clause(
+    source: str, body: str, passes: bool
+) -> None:
+    """What the verifier refuses is a slip of the list; a clause's own verb or a guessed verb
+    form ("such") is no slip."""
+    assert (body_problem(source, body) is None) is passes

@@ -7,6 +7,7 @@ import pytest
 from hitl_resume.language.inflect import (
     Pos,
     gerund,
+    known_verb,
     past,
     plural_noun,
     same_verb,
@@ -154,3 +155,21 @@ def test_when_a_word_has_a_british_spelling_then_both_are_given(
 def test_when_a_verb_phrase_is_inflected_then_british_forms_are_matched() -> None:
     forms = variants("authorize", "verb")
     assert {"authorised", "authorising", "authorises"} <= set(forms)
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [
+        ("recategorize", True),  # "re" before a verb the dictionary knows
+        ("recoded", True),
+        ("reverified", True),
+        ("revenue", False),  # "venue" is no verb
+        ("regional", False),
+        ("redline", False),  # "dline" is nothing
+        ("review", True),  # the dictionary's own verbs as before
+    ],
+)
+def test_when_a_verb_is_re_before_a_known_verb_then_it_is_known(word: str, known: bool) -> None:
+    """Work done again ("recategorize transactions the software auto-codes wrong") is HITL
+    work; the dictionary lacks many such verbs, so the line was read as having no verb."""
+    assert known_verb(word) is known
