@@ -29,6 +29,7 @@ from hitl_resume.coaching.rewrites import (
 )
 from hitl_resume.coaching.segments import (
     WEAK_VERBS,
+    gerund_twin,
     parse_text,
     present_twin,
     select_segment,
@@ -46,6 +47,7 @@ from hitl_resume.models import ExperienceEntry, Resume
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["coach", "is_strong"]
 
@@ -240,6 +242,7 @@ def prepare(
     for i, doc, text in zip(retry, nlp.pipe(retexts), retexts, strict=True):
         slots_of[i] = extract_slots(doc, bare[i], len(text) - len(bare[i]), known)
     _reparse_lost_objects(slots_of, bare, texts, nlp, known)
+    _reparse_lost_gerunds(slots_of, bare, texts, nlp, known)
     slots_of = [
         with_prefix(slots, prefix, text)
         for slots, prefix, text in zip(slots_of, prefixes, whole, strict=True)
@@ -327,6 +330,55 @@ def _reparse_lost_objects(
         slots = extract_slots(doc, bare[i], len(text) - len(bare[i]), known)
         if slots.object or (slots.object_heads and not slots_of[i].object_heads):
             slots_of[i] = slots
+
+
+def _reparse_lost_gerunds(
+    slots_of: list[Slots],
+    bare: Sequence[str],
+    texts: Sequence[str],
+    nlp: Language,
+    known: frozenset[str],
+) -> None:
+    """Give an -ing bullet a second parse with its later -ing verbs in the third person
+    ("Handling complaints and escalating unresolved cases": the small model reads "escalating"
+    as an adjective); keep it when it finds the object, or more of the list's verbs with one."""
+    twins = {i: twin for i, text in enumerate(texts) for twin in [gerund_twin(text)] if twin}
+    for i, parsed in zip(twins, nlp.pipe(twins.values()), strict=True):
+        doc = _laid_over(texts[i], parsed, nlp)
+        if doc is None:
+            continue
+        slots = extract_slots(doc, bare[i], len(texts[i]) - len(bare[i]), known)
+        old = slots_of[i]
+        if slots.object and (_verb_count(slots) > _verb_count(old) or not old.object):
+            slots_of[i] = slots
+
+
+def _laid_over(text: str, parsed: Doc, nlp: Language) -> Doc | None:
+    """The bullet's own words with the twin's parse, token by token (None when the two split
+    into different tokens); a word the twin changed keeps its own -ing tag."""
+    from spacy.tokens import Doc
+
+    words = nlp.tokenizer(text)
+    if [len(words), *(t.whitespace_ for t in words)] != [
+        len(parsed),
+        *(t.whitespace_ for t in parsed),
+    ]:
+        return None
+    changed = [a.text != b.text for a, b in zip(words, parsed, strict=True)]
+    return Doc(
+        nlp.vocab,
+        words=[t.text for t in words],
+        spaces=[bool(t.whitespace_) for t in words],
+        heads=[t.head.i for t in parsed],
+        deps=[t.dep_ for t in parsed],
+        tags=["VBG" if c else t.tag_ for t, c in zip(parsed, changed, strict=True)],
+        pos=[t.pos_ for t in parsed],
+        lemmas=[t.lemma_ for t in parsed],
+    )
+
+
+def _verb_count(slots: Slots) -> int:
+    return sum(1 for piece in slots.pieces if piece.lemma)
 
 
 def _compounds_kept(pieces: Sequence[Piece], compounds: Collection[str]) -> tuple[Piece, ...]:

@@ -122,6 +122,12 @@ def chain_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
     ("Handled appeals ..., reversing incorrect decisions", "reinstating or upholding")."""
     pieces = candidate.slots.pieces
     lemmas = [piece.lemma for piece in pieces if piece.lemma]
+    # "routed" is "rout" to the parser as often as "route": a later verb counts by every base
+    # form its word can have
+    verbs = [piece for piece in pieces if piece.lemma]
+    later = [
+        lemma for piece in verbs[1:] for lemma in {piece.lemma, *verb_lemmas(piece.text.lower())}
+    ]
     participles = [
         lemma
         for before, piece in itertools.pairwise(pieces)
@@ -134,7 +140,7 @@ def chain_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
         not candidate.own_work
         and bool(lemmas)
         and lemmas[0] in template.leads
-        and any(lemma in template.then for lemma in [*lemmas[1:], *participles])
+        and any(lemma in template.then for lemma in [*later, *participles])
     )
 
 

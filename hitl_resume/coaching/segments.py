@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from hitl_resume.coaching.quantities import FREQUENCY_RE, NUMBER_WORDS, find_numbers
 from hitl_resume.language.coaching_lexicon import WeakOpening
-from hitl_resume.language.inflect import third_person, verb_lemmas
+from hitl_resume.language.inflect import gerund, known_verb, third_person, verb_lemmas
 
 __all__ = ["FREQUENCY_RE", "NUMBER_WORDS", "find_numbers"]
 
@@ -335,6 +335,31 @@ def present_twin(parsed: str) -> str | None:
     return f"I {body[: match.start(2)]}{twin}{body[match.end(2) :]}"
 
 
+#: A later -ing word of a list ("..., verifying", "and escalating", "or routing").
+_LATER_GERUND = re.compile(r"(?:,|\band|\bor|&) ([a-z]{4,}ing)\b")
+GERUND_SUBJECT = "I was "
+
+
+def gerund_twin(parsed: str) -> str | None:
+    """The parser's text of an -ing bullet with its later -ing verbs in the third person ("I was
+    handling complaints and escalates unresolved cases"), or None when it has none.
+
+    The small model reads "and escalating unresolved cases" as an adjective before a noun and
+    loses the verb; "escalates" can only be a verb. The twin has other offsets: its parse is
+    laid over the bullet's own words token by token (``pipeline``).
+    """
+    if not parsed.startswith(GERUND_SUBJECT) or not parsed.split()[2].endswith("ing"):
+        return None
+    twin = parsed
+    for match in reversed(list(_LATER_GERUND.finditer(parsed, len(GERUND_SUBJECT)))):
+        word = match.group(1)
+        lemmas = [lemma for lemma in verb_lemmas(word) if gerund(lemma) == word]
+        if lemmas and known_verb(word):  # "routing": "route" before "rout"
+            third = third_person(max(lemmas, key=len))
+            twin = f"{twin[: match.start(1)]}{third}{twin[match.end(1) :]}"
+    return twin if twin != parsed else None
+
+
 def parse_text(segment: str) -> str:
     """The text given to the parser: a subject makes the bullet's first verb a verb."""
     words = segment.split(maxsplit=1)
@@ -347,4 +372,4 @@ def parse_text(segment: str) -> str:
     # "Review escalated refund requests": the small model reads "escalated" after the head verb
     # as a second verb; an adjective of the same length keeps every offset and the parse right.
     segment = _ESCALATED_MODIFIER.sub(r"\1important", segment)
-    return ("I was " if first.lower().endswith("ing") else "I ") + segment
+    return (GERUND_SUBJECT if first.lower().endswith("ing") else "I ") + segment

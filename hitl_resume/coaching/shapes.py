@@ -113,8 +113,12 @@ def verb_led(slots: Slots) -> bool:
         return False
     if not pieces[0].space and not listed:
         return False
-    if second.lower().endswith("ing") and not pieces[0].text.lower().endswith("ed"):
-        return False  # "Invoice posting and verification": a label
+    if second.lower().endswith("ing") and not (
+        pieces[0].text.lower().endswith("ed")
+        or (pieces[0].lemma is not None and pieces[0].text.lower().endswith("ing"))
+    ):
+        return False  # "Invoice posting and verification": a label ("Reviewing billing
+        # statements" opens with its verb: the -ing word after it modifies the object)
     # A run of capitalised words is a heading ("Billing And Realisation From Debtors"); a name
     # inside a clause is not ("Reconcile American Express accounts for SDI").
     if len(pieces) > 2 and all(p.text.istitle() for p in pieces[1:3]) and _title_cased(pieces):

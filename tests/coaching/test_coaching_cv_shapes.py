@@ -71,3 +71,71 @@ def test_when_the_line_gives_no_clean_check_then_no_framing_is_made(
 ) -> None:
     found = coached(analyzer, one_bullet(bullet, title="Accounts Payable Clerk"))
     assert [r.proposed for r in found if not r.template.startswith("tail.")] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "proposed"),
+    [
+        # A later -ing verb the small model read as an adjective gets a second parse.
+        (
+            "Customer Service Representative",
+            "Handling customer complaints and escalating unresolved cases to the team leader",
+            "Acted as the human triage point by handling customer complaints and escalating"
+            " unresolved cases to the team leader",
+        ),
+        (
+            "Accounts Payable Specialist",
+            "Reviewing and approving expense reports",
+            "Acted as the human decision point by reviewing and approving expense reports",
+        ),
+        # An -ing word after the opening verb modifies the object: no label.
+        (
+            "Compliance Analyst",
+            "Reviewing marketing materials and advertisements for compliance with regulatory"
+            " requirements prior to release",
+            "Acted as the quality gate by reviewing marketing materials and advertisements for"
+            " compliance with regulatory requirements prior to release",
+        ),
+        # "routed" is "rout" or "route": the chain counts both.
+        (
+            "Medical Records Clerk",
+            "Checked charts for missing signatures and routed them to providers",
+            "Acted as the quality gate by checking charts for missing signatures and routing"
+            " them to providers",
+        ),
+    ],
+)
+def test_when_a_list_is_written_in_ing_verbs_then_every_verb_is_read(
+    analyzer: Analyzer, title: str, bullet: str, proposed: str
+) -> None:
+    """CVs write duties as -ing phrases as often as past verbs; each verb of the list counts."""
+    assert [r.proposed for r in coached(analyzer, one_bullet(bullet, title=title))] == [proposed]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "expected"),
+    [
+        # Reading records to prepare one's own returns is no oversight of anyone's work.
+        (
+            "Tax Preparer",
+            "Reviewed financial records, such as income statements and documentation of"
+            " expenditures to determine forms needed to prepare tax returns",
+            [],
+        ),
+        # Determining the extent of liability is a judgment, not oversight of police reports.
+        (
+            "Claims Adjuster",
+            "Reviewed police reports, medical treatment records, medical bills, or physical"
+            " property damage to determine the extent of liability",
+            [
+                "Applied human judgment by reviewing police reports, medical treatment records,"
+                " medical bills, or physical property damage to determine the extent of liability"
+            ],
+        ),
+    ],
+)
+def test_when_the_purpose_names_the_persons_own_work_or_a_judgment_then_the_framing_follows(
+    analyzer: Analyzer, title: str, bullet: str, expected: list[str]
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title=title))
+    assert [r.proposed for r in found if not r.template.startswith("tail.")] == expected
