@@ -12,13 +12,14 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from hitl_resume.coaching.compound_verbs import compound_prefix
 from hitl_resume.coaching.results import Tense
-from hitl_resume.language.inflect import finite, verb_lemmas
+from hitl_resume.language.inflect import finite, known_verb, verb_lemmas
 
 #: A joint between two clauses: ", and", ",", " and" or ";" before a lowercase word (the word
 #: after one manner adverb: "and manually reassigned loads").
 _JOINT = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?)(?=(?:[a-z]+ly\s+)?([a-z]{3,})\b)"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?)(?=(?:[a-z]+ly\s+)?([a-z]{3,}(?:-[a-z]{3,})?)\b)"
 )
 #: The word after an "and"/"or" inside the kept clause: a verb there makes a chain of clauses
 #: ("Received checks and cash ..." may be one), a noun only a list ("benefits and policies").
@@ -36,8 +37,11 @@ class Split:
 
 
 def _lemma(word: str) -> str | None:
-    lemmas = verb_lemmas(word.lower())
-    return lemmas[0] if lemmas else None
+    """The word's base form as a verb; a compound check verb keeps its prefix
+    ("double-checked" -> "double-check")."""
+    prefix = compound_prefix(word).lower()
+    lemmas = verb_lemmas(word[len(prefix) :].lower())
+    return prefix + lemmas[0] if lemmas else None
 
 
 def _past_or_base(word: str) -> bool:
@@ -78,8 +82,9 @@ def signal_split(
         if not all(item and item[0].isalpha() and _past_or_base(item[0]) for item in items):
             continue  # "Coordinated the process, set-up interviews": each item opens with a verb
         if "as well as" in prefix or any(
-            _past_or_base(joined.group(1)) for joined in _JOINED_WORD.finditer(prefix)
-        ):
+            known_verb(joined.group(1)) and _past_or_base(joined.group(1))
+            for joined in _JOINED_WORD.finditer(prefix)
+        ):  # "individual and small business returns": a guessed verb ("small") is none
             continue  # "X and verified Y and provided ...": the sentence turns into a chain
         if not head[0][:1].isupper() or not _past_or_base(head[0]):
             continue
