@@ -480,7 +480,9 @@ def context_refuses(candidate: Candidate, data: CoachingData, clause_ing: str) -
     with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)", lowered)
     if with_party and with_party.group(1) in data.service_parties:
         return True  # "Review accounts and charges with guests": service, not oversight
-    held_with = re.search(r"\bwith((?: [a-z&]+){1,5})", lowered)
+    # "..., collaborating with management": a participle's partners are not the check's
+    main = re.split(r", \w+ing\b", lowered, maxsplit=1)[0]
+    held_with = re.search(r"\bwith((?: [a-z&]+){1,5})", main)
     if held_with and set(held_with.group(1).split()) & data.meeting_parties:
         return True  # "Reviewed variances with finance management": a meeting, not oversight
     return bool(candidate.prefix) and (

@@ -99,12 +99,15 @@ def _compound_past(src: list[str], index: int, changed: Collection[int]) -> bool
     """ "and phone screened 25 applicants", "and spot checked files": a past verb with a noun
     before it, after "and"/"or", that the rewrite left as written."""
     word = src[index].lower()
+    after = src[index + 1].lower() if index + 1 < len(src) else ""
     return (
         index >= 2
         and src[index - 2].lower() in _AND_OR
         and index - 1 not in changed  # "and referred suspected fraud": a verb, then its object
         and src[index - 1].isalpha()
         and src[index - 1].islower()
+        and not src[index - 1].endswith("s")  # "and images flagged by ...": a modified noun
+        and after != "by"
         and word.endswith("ed")
         and "VBD" in verb_tags(word)
     )

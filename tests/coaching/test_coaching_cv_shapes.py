@@ -139,3 +139,16 @@ def test_when_the_purpose_names_the_persons_own_work_or_a_judgment_then_the_fram
 ) -> None:
     found = coached(analyzer, one_bullet(bullet, title=title))
     assert [r.proposed for r in found if not r.template.startswith("tail.")] == expected
+
+
+def test_when_a_participle_names_partners_then_the_check_is_no_meeting(analyzer: Analyzer) -> None:
+    """ "Reviewed variances with finance management" is a meeting; "Revise schedules ...,
+    collaborating with management" is the person's own revision, framed."""
+    bullet = (
+        "Revise production schedules when required due to design changes or material shortages,"
+        " collaborating with management and engineering."
+    )
+    found = coached(analyzer, one_bullet(bullet, title="Production Planning Clerk"))
+    assert [r.template for r in found] == ["rewrite.schedule.judgment"]
+    meeting = "Reviewed variances with finance management and corrected entries."
+    assert not coached(analyzer, one_bullet(meeting, title="Production Planning Clerk"))

@@ -254,3 +254,26 @@ def test_when_a_list_verb_keeps_a_form_of_its_own_then_the_verifier_decides_by_i
     """What the verifier refuses is a slip of the list; a clause's own verb or a guessed verb
     form ("such") is no slip."""
     assert (body_problem(source, body) is None) is passes
+
+
+@pytest.mark.parametrize(
+    ("source", "body", "passes"),
+    [
+        # "images flagged by ...": a participle after a plural noun modifies it.
+        (
+            "Review posts and images flagged by the detection system and confirm the label",
+            "reviewing posts and images flagged by the detection system and confirming the label",
+            True,
+        ),
+        # "and phone screened 25 applicants": a noun before a past verb of the list.
+        (
+            "Reviewed resumes and phone screened 25 applicants",
+            "reviewing resumes and phone screened 25 applicants",
+            False,
+        ),
+    ],
+)
+def test_when_an_ed_word_follows_a_noun_after_and_then_only_a_list_verb_must_change(
+    source: str, body: str, passes: bool
+) -> None:
+    assert (body_problem(source, body) is None) is passes
