@@ -160,7 +160,7 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
         joint = r" (?:of|on|for) " if heads[0] == "risk" else r" (?:of|on) "
         after = re.split(joint, candidate.slots.segment.lower(), maxsplit=1)
         listed = _LIST_END.split(after[1], maxsplit=1)[0] if after[1:] else ""
-        words = [noun_lemma(w) for w in re.findall(r"[a-z]+", listed)[:6]]
+        words = [noun_lemma(w) for w in re.findall(r"[a-z]+", listed)[:_LISTED_WORDS]]
         heads = [
             word
             for word, following in itertools.pairwise([*words, ""])
@@ -195,6 +195,9 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     return min([product, *named], key=lambda p: order[p.id])
 
 
+#: How far into the phrase after "reviews of" / "risk for" a product noun is looked for ("risk
+#: for Commercial CGL and Workers' Comp new business applications": the eighth word).
+_LISTED_WORDS = 10
 #: Where the objects after "reviews of" end: a preposition or clause word, not a list comma.
 _LIST_END = re.compile(
     r"\b(?:" + "|".join(sorted(PREPOSITIONS | {"to", "which", "that", "who"})) + r")\b|[;:(]"

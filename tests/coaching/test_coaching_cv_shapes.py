@@ -152,3 +152,18 @@ def test_when_a_participle_names_partners_then_the_check_is_no_meeting(analyzer:
     assert [r.template for r in found] == ["rewrite.schedule.judgment"]
     meeting = "Reviewed variances with finance management and corrected entries."
     assert not coached(analyzer, one_bullet(meeting, title="Production Planning Clerk"))
+
+
+def test_when_risk_is_analysed_for_applications_then_the_judgment_is_framed(
+    analyzer: Analyzer,
+) -> None:
+    """The product after "risk for" may sit eight words on ("... new business applications")."""
+    bullet = (
+        "Reviewed and analyzed risk for Commercial CGL and Workers' Comp new business applications"
+        " and renewals"
+    )
+    found = coached(analyzer, one_bullet(bullet, title="Commercial Lines Underwriter"))
+    assert [r.proposed for r in found] == [
+        "Applied human judgment by reviewing and analyzing risk for Commercial CGL and Workers'"
+        " Comp new business applications and renewals"
+    ]
