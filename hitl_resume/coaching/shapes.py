@@ -16,7 +16,7 @@ from hitl_resume.coaching.results import Tense
 from hitl_resume.coaching.segments import WEAK_VERBS
 from hitl_resume.coaching.slots import Piece, Slots
 from hitl_resume.detection.results import Finding
-from hitl_resume.language.inflect import known_verb
+from hitl_resume.language.inflect import known_verb, verb_lemmas
 
 MIN_CLAUSE_WORDS = 4
 MAX_CLAUSE_WORDS = 30
@@ -95,6 +95,22 @@ class Candidate:
     suffix: str = ""
     #: A weak head verb works a queue of decisions ("Handled appeals ..."): not a weak line.
     queue: bool = False
+
+
+#: Verbs that hand a thing on and need it named ("routed them to providers").
+_HAND_ON = frozenset({"route", "forward", "send", "return", "submit", "transfer"})
+
+
+def _handed_on_bare(slots: Slots) -> bool:
+    """A later verb of the list hands something on with no object ("... and routed to providers
+    for completion"): the original's missing "them", which a framing would keep."""
+    pieces = [p for p in slots.pieces if p.text.strip()]
+    return any(
+        piece.lemma is not None
+        and {piece.lemma, *verb_lemmas(piece.text.lower())} & _HAND_ON  # "routed": "rout"
+        and after.text.lower() == "to"
+        for piece, after in itertools.pairwise(pieces[1:])
+    )
 
 
 def verb_led(slots: Slots) -> bool:
@@ -216,6 +232,8 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         return "broken", "the sentence runs two statements together or mixes verb forms"
     if text.split()[-1].lower() in _OPEN_ENDING:
         return "broken", "the sentence is cut off"
+    if _handed_on_bare(slots):
+        return "broken", "a verb of the list leaves out what it handed on"
     if is_helper(slots.weak_opening):
         return "unfit", "the bullet says the person helped; a framing would claim ownership"
     if slots.object_vague or slots.object_runs_on or _noun_list(slots):

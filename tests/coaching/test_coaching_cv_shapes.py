@@ -167,3 +167,58 @@ def test_when_risk_is_analysed_for_applications_then_the_judgment_is_framed(
         "Applied human judgment by reviewing and analyzing risk for Commercial CGL and Workers'"
         " Comp new business applications and renewals"
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "proposed"),
+    [
+        # Watching and taking down what breaks the rules is a checkpoint on the content.
+        (
+            "Social Media Moderator",
+            "Duties included monitoring comments and deleting spam",
+            "Acted as the human checkpoint by monitoring comments and deleting spam",
+        ),
+        (
+            "Fleet Dispatcher",
+            "Monitored driver ELD logs for hours of service violations and pulled drivers off"
+            " loads",
+            "Acted as the human checkpoint by monitoring driver ELD logs for hours of service"
+            " violations and pulling drivers off loads",
+        ),
+        # Flagging for someone else's review after resolving what one can is triage.
+        (
+            "Pharmacy Technician",
+            "Resolved insurance rejections and prior auth issues and flagged drug interaction"
+            " alerts from the pharmacy system for the pharmacist to review",
+            "Acted as the human triage point by resolving insurance rejections and prior auth"
+            " issues and flagging drug interaction alerts from the pharmacy system for the"
+            " pharmacist to review",
+        ),
+    ],
+)
+def test_when_a_watch_ends_in_a_takedown_or_a_flag_then_the_chain_is_framed(
+    analyzer: Analyzer, title: str, bullet: str, proposed: str
+) -> None:
+    assert [r.proposed for r in coached(analyzer, one_bullet(bullet, title=title))] == [proposed]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "proposed"),
+    [
+        # A check that ends in a flag is a quality gate; "checkpoint" would say "check" twice.
+        (
+            "Double-checked client documents and flagged missing 1099s",
+            [
+                "Acted as the quality gate by double-checking client documents and flagging missing"
+                " 1099s"
+            ],
+        ),
+        # "routed to providers": the original leaves out what it routed; no framing keeps that.
+        ("Checked charts for missing signatures and routed to providers for completion", []),
+    ],
+)
+def test_when_a_check_hands_its_finds_on_then_the_gate_names_them(
+    analyzer: Analyzer, bullet: str, proposed: list[str]
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title="Records Specialist"))
+    assert [r.proposed for r in found if not r.template.startswith("tail.")] == proposed
