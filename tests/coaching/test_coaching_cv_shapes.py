@@ -222,3 +222,14 @@ def test_when_a_check_hands_its_finds_on_then_the_gate_names_them(
 ) -> None:
     found = coached(analyzer, one_bullet(bullet, title="Records Specialist"))
     assert [r.proposed for r in found if not r.template.startswith("tail.")] == proposed
+
+
+def test_when_a_moderator_removes_what_breaks_the_rules_then_the_checkpoint_is_framed(
+    analyzer: Analyzer,
+) -> None:
+    bullet = "Moderated live chat and forum posts, removing spam and abusive messages"
+    found = coached(analyzer, one_bullet(bullet, title="Community Moderator"))
+    assert [r.proposed for r in found] == [
+        "Acted as the human checkpoint by moderating live chat and forum posts, removing spam and"
+        " abusive messages"
+    ]

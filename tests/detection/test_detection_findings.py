@@ -65,6 +65,14 @@ def _resume(title: str, employer: str, bullets: list[str], extra: str = "") -> s
             "legal_compliance",
             "escalate",
         ),
+        # moderating content is reviewing it (a panel or a meeting is no content)
+        (
+            "Content Moderator",
+            "Brightline Media",
+            "Moderated user-generated content according to community guidelines",
+            "trust_safety",
+            "review",
+        ),
         (
             "Payroll Auditor",
             "Northwind Corp",
