@@ -52,8 +52,8 @@ _STRAY_APOSTROPHE = re.compile(r"\w+s'(?=\s+(?:and|or|to|for|in|on|with)\b|\s*[,
 #: "for myself", and the first person a rewrite would copy ("up to my $15K authority", "wrote up
 #: my reasoning"): resume lines are written without it.
 _MISUSED_REFLEXIVE = re.compile(
-    r"\b(?:(?:for|to|with|and|by) myself|my|me|and or)\b", re.IGNORECASE
-)
+    r"\b(?:(?:for|to|with|and|by) myself|my|me|and or|result(?:ed|s|ing)? to)\b", re.IGNORECASE
+)  # "which resulted to optimal audit readiness": "resulted in"
 #: "Reviewed variances and explained variances": one object said twice.
 _REPEATED_OBJECT = re.compile(r"^\w+ (\w{4,}(?: \w+)?)(?:,| and| or)(?: and)? \w+ \1\b", re.I)
 _DENIED_HEADS = frozenset({"support", "contribute", "experience", "center", "practice", "project"})

@@ -233,3 +233,59 @@ def test_when_a_moderator_removes_what_breaks_the_rules_then_the_checkpoint_is_f
         "Acted as the human checkpoint by moderating live chat and forum posts, removing spam and"
         " abusive messages"
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "proposed"),
+    [
+        # A check that ends in the fix is a quality gate as much as one that ends in a referral.
+        (
+            "Payroll Officer",
+            "Checked timesheets against rosters and corrected errors before the payroll run",
+            [
+                "Acted as the quality gate by checking timesheets against rosters and correcting"
+                " errors before the payroll run"
+            ],
+        ),
+        (
+            "Accounts Assistant",
+            "Checking supplier invoices against purchase orders and resolving discrepancies with"
+            " suppliers",
+            [
+                "Acted as the quality gate by checking supplier invoices against purchase orders"
+                " and resolving discrepancies with suppliers"
+            ],
+        ),
+        # What the gate stops may be a risk rather than an error.
+        (
+            "KYC Analyst",
+            "Verified customer identity documents and escalated high-risk customers to the"
+            " compliance manager",
+            [
+                "Acted as the quality gate by verifying customer identity documents and escalating"
+                " high-risk customers to the compliance manager"
+            ],
+        ),
+        # Marketing materials are a work product a check can stand on.
+        (
+            "Compliance Officer",
+            "Reviewed marketing materials for compliance with FCA rules before publication",
+            [
+                "Acted as the quality gate by reviewing marketing materials for compliance with FCA"
+                " rules before publication"
+            ],
+        ),
+        # "resulted to": the original's slip, which a framing would keep.
+        (
+            "Medical Records Specialist",
+            "Identified record errors and resolved issues to eradicate discrepancies which"
+            " resulted to optimal audit readiness",
+            [],
+        ),
+    ],
+)
+def test_when_a_check_ends_in_a_fix_or_a_risk_then_it_is_a_quality_gate(
+    analyzer: Analyzer, title: str, bullet: str, proposed: list[str]
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title=title))
+    assert [r.proposed for r in found if not r.template.startswith("tail.")] == proposed
