@@ -374,6 +374,9 @@ def _variant(
     products, software_words = data.products, data.software_words
     if template.alternative is None or template.confirm is None or candidate.finding.explicit_ai:
         return None
+    made = verb_lemmas(candidate.prefix.split(maxsplit=1)[0].lower()) if candidate.prefix else ()
+    if set(made) & data.authoring:
+        return None  # "Built weekly rotas and ... adjusting shifts": the person made the plan
     if product is None or product.automation is None or product.since is None:
         return None
     if product.automation_roles and candidate.finding.role not in product.automation_roles:

@@ -289,3 +289,29 @@ def test_when_a_check_ends_in_a_fix_or_a_risk_then_it_is_a_quality_gate(
 ) -> None:
     found = coached(analyzer, one_bullet(bullet, title=title))
     assert [r.proposed for r in found if not r.template.startswith("tail.")] == proposed
+
+
+@pytest.mark.parametrize(
+    ("bullet", "proposed", "alternative"),
+    [
+        # Shifts and dispatched jobs are schedules; changing them is the person's judgment.
+        (
+            "Dispatched engineers to jobs and reassigned jobs when engineers ran late",
+            "Dispatched engineers to jobs and applied human judgment by reassigning jobs when"
+            " engineers ran late",
+            None,
+        ),
+        # The person built the rota: no "software-generated plan" to ask about.
+        (
+            "Built weekly rotas and adjusted shifts when staff called in sick",
+            "Built weekly rotas and applied human judgment by adjusting shifts when staff called"
+            " in sick",
+            None,
+        ),
+    ],
+)
+def test_when_a_plan_is_changed_for_events_then_the_judgment_is_framed(
+    analyzer: Analyzer, bullet: str, proposed: str, alternative: str | None
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title="Operations Scheduler"))
+    assert [(r.proposed, r.alternative) for r in found] == [(proposed, alternative)]
