@@ -362,6 +362,19 @@ def _other_software(
     )
 
 
+def _made_by_person(candidate: Candidate, product: WorkProduct | None, data: CoachingData) -> bool:
+    """The kept first clause makes the plan the framed clause changes ("Built weekly rotas and
+    adjusted shifts"): a framing that rests on a made plan (its template names ``products``)
+    would contradict the line by asking whether software produced it."""
+    if not candidate.prefix or product is None:
+        return False
+    first, *rest = re.findall(r"[a-z-]+", candidate.prefix.lower())
+    made = set(verb_lemmas(first)) & data.authoring
+    return bool(made) and any(
+        {noun_lemma(word), word.removesuffix("s")} & set(product.nouns) for word in rest
+    )
+
+
 def _variant(
     template: RewriteTemplate,
     candidate: Candidate,
@@ -374,8 +387,7 @@ def _variant(
     products, software_words = data.products, data.software_words
     if template.alternative is None or template.confirm is None or candidate.finding.explicit_ai:
         return None
-    made = verb_lemmas(candidate.prefix.split(maxsplit=1)[0].lower()) if candidate.prefix else ()
-    if set(made) & data.authoring:
+    if template.products and _made_by_person(candidate, product, data):
         return None  # "Built weekly rotas and ... adjusting shifts": the person made the plan
     if product is None or product.automation is None or product.since is None:
         return None
