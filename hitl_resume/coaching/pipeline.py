@@ -37,7 +37,7 @@ from hitl_resume.coaching.segments import (
 )
 from hitl_resume.coaching.shapes import Candidate, clause_problem, is_helper
 from hitl_resume.coaching.slots import Piece, Slots, extract_slots, leading_lemmas
-from hitl_resume.coaching.split import signal_split
+from hitl_resume.coaching.split import signal_split, tensed_prefix
 from hitl_resume.coaching.tails import result_tail
 from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.detection.results import Finding, RoleAssessment
@@ -288,7 +288,7 @@ def prepare(
                 year=job_year(entry),
                 adverb=adverb.group(1) if adverb else None,
                 sentence=job.sentence,
-                prefix=job.prefix,
+                prefix=tensed_prefix(job.prefix, _tense(entry)) if job.prefix else "",
                 suffix=job.suffix,
                 queue=queue,
             )

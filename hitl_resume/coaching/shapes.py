@@ -19,6 +19,7 @@ from hitl_resume.detection.results import Finding
 from hitl_resume.language.inflect import known_verb, verb_lemmas
 
 MIN_CLAUSE_WORDS = 4
+MIN_SPLIT_CLAUSE_WORDS = 3
 MAX_CLAUSE_WORDS = 30
 #: Line openings that look like a verb and its object but name a field ("Balance sheet review").
 _NOUN_OPENINGS = re.compile(
@@ -236,10 +237,13 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         return "broken", "a verb of the list leaves out what it handed on"
     if is_helper(slots.weak_opening):
         return "unfit", "the bullet says the person helped; a framing would claim ownership"
-    if slots.object_vague or slots.object_runs_on or _noun_list(slots):
+    # a clause split off at a verb of the list is no line of nouns ("... and audited files")
+    if slots.object_vague or slots.object_runs_on or (_noun_list(slots) and not candidate.prefix):
         return "unfit", "the object is too vague or its list runs past the parse"
+    # a clause split off after a kept first clause is read with it: three words carry it
+    shortest = MIN_SPLIT_CLAUSE_WORDS if candidate.prefix else MIN_CLAUSE_WORDS
     if (
         slots.verb in _DENIED_HEADS | WEAK_VERBS and not candidate.queue
-    ) or not MIN_CLAUSE_WORDS <= words <= MAX_CLAUSE_WORDS:
+    ) or not shortest <= words <= MAX_CLAUSE_WORDS:
         return "unfit", "the clause is too short, too long or led by a weak verb"
     return None

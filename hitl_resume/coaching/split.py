@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from hitl_resume.coaching.compound_verbs import compound_prefix
 from hitl_resume.coaching.results import Tense
-from hitl_resume.language.inflect import finite, known_verb, verb_lemmas
+from hitl_resume.language.inflect import finite, gerund, known_verb, verb_lemmas
 
 #: A joint between two clauses: ", and", ",", " and" or ";" before a lowercase word (the word
 #: after one manner adverb: "and manually reassigned loads").
@@ -67,9 +67,10 @@ def signal_split(
         _has_signal(words[0], signal_verbs) and _lemma(_bare(words[0])) not in own_work
     ):
         return None  # the first verb carries it: the whole sentence is framed as it is
+    listed = _past_or_base if not _is_gerund(words[0]) else _is_gerund  # "Planning X and adjusting"
     for match in _JOINT.finditer(text):
         word = match.group(1)
-        if not _has_signal(word, signal_verbs) or not _past_or_base(word):
+        if not _has_signal(word, signal_verbs) or not listed(word):
             continue
         prefix = text[: match.start()].strip()
         head = prefix.split()
@@ -79,18 +80,40 @@ def signal_split(
         if (last in known or _lemma(last) in signal_verbs) and _same_form(head[0], last):
             continue  # "Prepared, reviewed": the first clause has no object of its own
         items = [item.split() for item in prefix.split(",")[1:]]
-        if not all(item and item[0].isalpha() and _past_or_base(item[0]) for item in items):
+        if not all(item and item[0].isalpha() and listed(item[0]) for item in items):
             continue  # "Coordinated the process, set-up interviews": each item opens with a verb
         if "as well as" in prefix or any(
-            known_verb(joined.group(1)) and _past_or_base(joined.group(1))
+            known_verb(joined.group(1)) and listed(joined.group(1))
             for joined in _JOINED_WORD.finditer(prefix)
         ):  # "individual and small business returns": a guessed verb ("small") is none
             continue  # "X and verified Y and provided ...": the sentence turns into a chain
-        if not head[0][:1].isupper() or not _past_or_base(head[0]):
+        if not head[0][:1].isupper() or not listed(head[0]):
             continue
         clause = text[match.end() :]
         return Split(prefix, clause[:1].upper() + clause[1:])
     return None
+
+
+def _is_gerund(word: str) -> bool:
+    lemma = _lemma(_bare(word))
+    return lemma is not None and gerund(lemma) == _bare(word).lower()
+
+
+def tensed_prefix(prefix: str, tense: Tense) -> str:
+    """An -ing kept clause in the job's tense ("Planning daily delivery routes" -> "Planned
+    ..."): the framing after it takes the job's tense, and the two must read as one list. Only
+    the opening verb changes; a kept clause with a second -ing verb stays as it is (and is
+    refused by ``prefix_fits``)."""
+    first, _, rest = prefix.partition(" ")
+    if not _is_gerund(first) or any(
+        _is_gerund(joined.group(1)) for joined in _JOINED_WORD.finditer(rest)
+    ):
+        return prefix
+    lemma = _lemma(first)
+    if lemma is None:
+        return prefix
+    word = finite(lemma, tense)
+    return f"{word[:1].upper()}{word[1:]} {rest}" if rest else word
 
 
 def _same_form(first: str, last: str) -> bool:

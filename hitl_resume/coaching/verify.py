@@ -42,8 +42,12 @@ _FRAMING_GLUE = frozenset(
 
 
 #: Framing words a clause may say in other words: "the human decision point by making the final
-#: call", "by deciding whether ..." say decision twice.
-_ECHOES = {"decision": ("decid", "final call", "final say")}
+#: call", "by deciding whether ..." say decision twice; "closed the feedback loop by ... feeding
+#: back errors" says feedback twice.
+_ECHOES = {
+    "decision": ("decid", "final call", "final say"),
+    "feedback": ("feed back", "feeding back", "fed back", "feeds back"),
+}
 
 
 def tokens(text: str) -> list[str]:

@@ -315,3 +315,25 @@ def test_when_a_plan_is_changed_for_events_then_the_judgment_is_framed(
 ) -> None:
     found = coached(analyzer, one_bullet(bullet, title="Operations Scheduler"))
     assert [(r.proposed, r.alternative) for r in found] == [(proposed, alternative)]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "proposed"),
+    [
+        # An -ing kept clause takes the job's tense with the framing after it.
+        (
+            "Preparing billing statements and auditing student files",
+            "Prepared billing statements and provided human oversight by auditing student files",
+        ),
+        # Three words carry a clause split off after a kept first clause.
+        (
+            "Prepared billing statements and audited student files",
+            "Prepared billing statements and provided human oversight by auditing student files",
+        ),
+    ],
+)
+def test_when_a_check_follows_own_work_in_a_cv_list_then_only_the_check_is_framed(
+    analyzer: Analyzer, bullet: str, proposed: str
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title="Billing Clerk"))
+    assert [r.proposed for r in found] == [proposed]

@@ -101,7 +101,11 @@ def test_when_a_planner_changes_a_schedule_for_the_day_then_the_plan_is_asked_ab
     found = coached(analyzer, one_bullet(bullet, title="Dispatcher"))
     assert [r.proposed for r in found] == [proposed]
     assert found[0].alternative is not None
-    assert found[0].needs_confirmation[0].startswith("Confirm: did scheduling or routing software")
+    assert (
+        found[0]
+        .needs_confirmation[0]
+        .startswith("Confirm: did scheduling, routing or order-management software")
+    )
 
 
 def test_when_a_change_is_not_to_a_schedule_then_it_is_no_judgment_on_the_plan(

@@ -277,3 +277,9 @@ def test_when_an_ed_word_follows_a_noun_after_and_then_only_a_list_verb_must_cha
     source: str, body: str, passes: bool
 ) -> None:
     assert (body_problem(source, body) is None) is passes
+
+
+def test_when_the_clause_feeds_back_then_no_feedback_framing_says_it_again() -> None:
+    """ "Closed the feedback loop by ... feeding back errors to the coding team" (rubric T)."""
+    source = "Audited coded episodes for accuracy and fed back errors to the coding team"
+    assert repetition("Closed the feedback loop by", source, REVIEW_WORDS) is not None
