@@ -364,8 +364,8 @@ def _other_software(
 
 def _made_by_person(candidate: Candidate, product: WorkProduct | None, data: CoachingData) -> bool:
     """The kept first clause makes the plan the framed clause changes ("Built weekly rotas and
-    adjusted shifts"): a framing that rests on a made plan (its template names ``products``)
-    would contradict the line by asking whether software produced it."""
+    adjusted shifts"): "human judgment" on one's own plan is filler (both list-18 readers), so a
+    framing that rests on a made plan (its template names ``products``) is not offered."""
     if not candidate.prefix or product is None:
         return False
     first, *rest = re.findall(r"[a-z-]+", candidate.prefix.lower())
@@ -387,8 +387,6 @@ def _variant(
     products, software_words = data.products, data.software_words
     if template.alternative is None or template.confirm is None or candidate.finding.explicit_ai:
         return None
-    if template.products and _made_by_person(candidate, product, data):
-        return None  # "Built weekly rotas and ... adjusting shifts": the person made the plan
     if product is None or product.automation is None or product.since is None:
         return None
     if product.automation_roles and candidate.finding.role not in product.automation_roles:
@@ -557,6 +555,8 @@ def build_rewrite(
             continue
         if not _object_fits(template, candidate, product, data):
             continue
+        if template.products and _made_by_person(candidate, product, data):
+            continue  # "Built weekly rotas and adjusted shifts": judgment on one's own plan
         if judgment is not None and not (
             _DECISION_SIGNALS & set(template.signals) and template.text.endswith(" by {clause_ing}")
         ):

@@ -26,6 +26,8 @@ from hitl_resume.language.inflect import (
 from hitl_resume.language.spelling import known_word
 
 _LEFT_BEHIND = re.compile(r"^'([a-z]+)' keeps its old form beside a re-inflected verb$")
+#: A "by" this close to the framing's own "by" reads as a stutter.
+_NEAR_BY = 6
 _JOINED = frozenset({"and", "or", ",", "&"})
 #: Words that open a clause of its own: a verb after them is that clause's, not the list's.
 _CLAUSE_WORDS = frozenset(
@@ -288,8 +290,14 @@ def repetition(framing: str, source: str, review_words: Collection[str]) -> str 
             return f"the framing repeats {word!r}"
         if any(echo in lowered for echo in _ECHOES.get(word.lower(), ())):
             return f"the clause already says {word!r} in other words"
-    if framing.endswith(" by") and re.search(r"\bby \w+ing\b", source, re.IGNORECASE):
-        return "the clause already says how ('by ...ing'); a second 'by' reads badly"
+    if framing.endswith(" by") and (
+        re.search(r"\bby \w+ing\b", source, re.IGNORECASE)
+        or any(
+            word.lower() == "by" and not before.lower().endswith(("ed", "en"))
+            for before, word in itertools.pairwise(tokens(source)[:_NEAR_BY])
+        )
+    ):  # "by handling inbound queries by phone and email"; "posts flagged by X" is an agent
+        return "the clause already says how ('by ...'); a second 'by' reads badly"
     framing_review = {w.lower() for w in tokens(framing)} & set(review_words)
     if framing_review and source_stems & set(review_words):
         return "the clause already says review; the framing says it again"

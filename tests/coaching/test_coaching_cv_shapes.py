@@ -301,13 +301,6 @@ def test_when_a_check_ends_in_a_fix_or_a_risk_then_it_is_a_quality_gate(
             " engineers ran late",
             None,
         ),
-        # The person built the rota: no "software-generated plan" to ask about.
-        (
-            "Built weekly rotas and adjusted shifts when staff called in sick",
-            "Built weekly rotas and applied human judgment by adjusting shifts when staff called"
-            " in sick",
-            None,
-        ),
     ],
 )
 def test_when_a_plan_is_changed_for_events_then_the_judgment_is_framed(
@@ -315,6 +308,25 @@ def test_when_a_plan_is_changed_for_events_then_the_judgment_is_framed(
 ) -> None:
     found = coached(analyzer, one_bullet(bullet, title="Operations Scheduler"))
     assert [(r.proposed, r.alternative) for r in found] == [(proposed, alternative)]
+
+
+def test_when_the_person_made_the_plan_they_change_then_no_judgment_framing_is_added(
+    analyzer: Analyzer,
+) -> None:
+    """Both list-18 readers: "apply human judgment by adjusting shifts when staff call in sick"
+    on a rota the person built themselves is filler (V)."""
+    bullet = "Built weekly rotas and adjusted shifts when staff called in sick"
+    found = coached(analyzer, one_bullet(bullet, title="Operations Scheduler"))
+    assert [r.proposed for r in found if not r.template.startswith("tail.")] == []
+
+
+def test_when_the_clause_says_by_near_the_framing_then_no_by_framing_stutters(
+    analyzer: Analyzer,
+) -> None:
+    """ "Acted as the human triage point by handling queries by phone and email" (list 18, G)."""
+    bullet = "Handled inbound customer queries by phone and email and escalated complaints"
+    found = coached(analyzer, one_bullet(bullet, title="Customer Service Advisor"))
+    assert all(" by " not in r.proposed.partition(" by ")[2][:40] for r in found)
 
 
 @pytest.mark.parametrize(
