@@ -27,12 +27,15 @@ _VERB_TAGS = ("VBZ", "VBD", "VBN", "VBG")
 
 @functools.lru_cache(maxsize=4096)
 def _verb_table(lemma: str) -> dict[str, tuple[str, ...]]:
-    """Every inflection of a verb; a hyphenated verb inflects its last part ("co-lead")."""
+    """Every inflection of a verb; a hyphenated verb inflects its last part ("co-lead"). A word
+    with no letters has none (the library's guesser fails on an empty one)."""
+    if not any(ch.isalpha() for ch in lemma):
+        return {}
     table = dict(getAllInflections(lemma, upos="VERB"))
     if table:
         return table
     head, dash, tail = lemma.rpartition("-")
-    if dash and head:
+    if dash and head and tail:
         inner = getAllInflections(tail, upos="VERB")
         if inner:
             return {tag: tuple(f"{head}-{form}" for form in forms) for tag, forms in inner.items()}
@@ -76,6 +79,8 @@ def verb_forms(word: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=8192)
 def verb_lemmas(word: str) -> tuple[str, ...]:
     """The base forms a (lowercase) word can be an inflection of, as a verb ("led" -> lead)."""
+    if not any(ch.isalpha() for ch in word):
+        return ()  # "", "(", "1099": the library's guesser would echo them back as verbs
     found = getAllLemmas(word, upos="VERB").get("VERB", ())
     if not found:
         found = getAllLemmasOOV(word, upos="VERB").get("VERB", ())

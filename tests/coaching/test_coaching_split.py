@@ -83,3 +83,12 @@ def test_when_the_first_verb_is_own_work_then_the_later_signal_clause_is_split_o
     own = {"reconcile"} if text.startswith("Reconcile ") else set()
     split = signal_split(text, verbs, frozenset({"reconcile", "review"}), own)
     assert (None if split is None else (split.prefix, split.clause)) == expected
+
+
+def test_when_the_text_opens_with_a_glyph_then_the_split_reads_on_without_failing() -> None:
+    """ "• Resolve customer complaints or answer ...": a glyph the layout left on the line."""
+    text = "• Resolve customer complaints and escalate billing disputes to supervisors"
+    known = frozenset({"resolve", "escalate"})
+    assert signal_split(text, SIGNAL_VERBS, known) is None  # no verb opens it: nothing kept
+    split = signal_split(text[2:], SIGNAL_VERBS, known)
+    assert split is not None and split.clause.startswith("Escalate billing disputes")

@@ -173,3 +173,13 @@ def test_when_a_verb_is_re_before_a_known_verb_then_it_is_known(word: str, known
     """Work done again ("recategorize transactions the software auto-codes wrong") is HITL
     work; the dictionary lacks many such verbs, so the line was read as having no verb."""
     assert known_verb(word) is known
+
+
+@pytest.mark.parametrize("word", ["", "•", "(", "--", "1099"])
+def test_when_a_word_has_no_letters_then_it_is_no_verb_and_nothing_fails(word: str) -> None:
+    """A stray glyph reached the -ing check of a split ("• Resolve ..."); the library's guesser
+    raised IndexError on the empty base form it was handed."""
+    assert verb_lemmas(word) == ()
+    assert not known_verb(word)
+    assert gerund(word) == word
+    assert past(word) == word
