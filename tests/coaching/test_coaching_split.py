@@ -91,4 +91,5 @@ def test_when_the_text_opens_with_a_glyph_then_the_split_reads_on_without_failin
     known = frozenset({"resolve", "escalate"})
     assert signal_split(text, SIGNAL_VERBS, known) is None  # no verb opens it: nothing kept
     split = signal_split(text[2:], SIGNAL_VERBS, known)
-    assert split is not None and split.clause.startswith("Escalate billing disputes")
+    assert split is not None
+    assert split.clause.startswith("Escalate billing disputes")
