@@ -348,7 +348,8 @@ def gerund_twin(parsed: str) -> str | None:
     loses the verb; "escalates" can only be a verb. The twin has other offsets: its parse is
     laid over the bullet's own words token by token (``pipeline``).
     """
-    if not parsed.startswith(GERUND_SUBJECT) or not parsed.split()[2].endswith("ing"):
+    words = parsed.split()
+    if not parsed.startswith(GERUND_SUBJECT) or len(words) < 3 or not words[2].endswith("ing"):
         return None
     twin = parsed
     for match in reversed(list(_LATER_GERUND.finditer(parsed, len(GERUND_SUBJECT)))):

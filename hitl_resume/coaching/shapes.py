@@ -51,10 +51,11 @@ _STRAY_APOSTROPHE = re.compile(r"\w+s'(?=\s+(?:and|or|to|for|in|on|with)\b|\s*[,
 #: "for myself and other team members": a reflexive with no verb of the person's to reflect;
 #: "either hourly employees and or management staff": a joiner no fix can settle.
 #: "for myself", and the first person a rewrite would copy ("up to my $15K authority", "wrote up
-#: my reasoning"): resume lines are written without it.
-_MISUSED_REFLEXIVE = re.compile(
+#: my reasoning"): resume lines are written without it. "which resulted to optimal audit
+#: readiness": "resulted in", a slip a framing would keep.
+_KEPT_SLIP = re.compile(
     r"\b(?:(?:for|to|with|and|by) myself|my|me|and or|result(?:ed|s|ing)? to)\b", re.IGNORECASE
-)  # "which resulted to optimal audit readiness": "resulted in"
+)
 #: "Reviewed variances and explained variances": one object said twice.
 _REPEATED_OBJECT = re.compile(r"^\w+ (\w{4,}(?: \w+)?)(?:,| and| or)(?: and)? \w+ \1\b", re.I)
 _DENIED_HEADS = frozenset({"support", "contribute", "experience", "center", "practice", "project"})
@@ -209,7 +210,7 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         return "broken", "the text looks garbled (characters or words run together)"
     if (
         _STRAY_APOSTROPHE.search(text)
-        or _MISUSED_REFLEXIVE.search(text)
+        or _KEPT_SLIP.search(text)
         or _REPEATED_OBJECT.search(text)
         or (candidate.tense == "past" and slots.present_inside)
         or candidate.kept_slip

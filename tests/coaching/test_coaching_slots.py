@@ -134,3 +134,12 @@ def test_when_verb_is_inflected_then_spelling_is_right(
 ) -> None:
     """Past and -ing forms follow English spelling (doubling, irregulars)."""
     assert (past(lemma), gerund(lemma)) == (past_form, ing_form)
+
+
+def test_when_an_ing_line_is_too_short_for_a_list_then_no_twin_is_made() -> None:
+    """ "I was " with nothing or one word after it: no later -ing verb, and nothing fails."""
+    from hitl_resume.coaching.segments import gerund_twin
+
+    assert gerund_twin("I was ") is None
+    assert gerund_twin("I was reviewing") is None
+    assert gerund_twin("I was checking and flagging") == "I was checking and flags"
