@@ -29,6 +29,7 @@ from hitl_resume.coaching.rewrites import (
 )
 from hitl_resume.coaching.segments import (
     WEAK_VERBS,
+    duty_frame,
     gerund_twin,
     parse_text,
     present_twin,
@@ -185,8 +186,10 @@ def _fixed(
 
 def _is_duty(opening: str, data: CoachingData) -> bool:
     entry = next((w for w in data.weak if opening.lower() in w.phrases), None)
-    return (entry is not None and entry.id in DUTY_OPENINGS) or opening.lower().startswith(
-        ("duties", "responsib")
+    return (
+        (entry is not None and entry.id in DUTY_OPENINGS)
+        or opening.lower().startswith(("duties", "responsib"))
+        or duty_frame(opening)
     )
 
 

@@ -156,6 +156,10 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     if compound is not None:
         return compound  # "time cards", "job postings": the two words name the product
     heads = [noun_lemma(h) for h in candidate.slots.object_heads]
+    if heads and set(heads) <= _PRONOUNS and candidate.prefix:
+        # "Dispatched drivers to jobs and ... rerouting them": "them" are the kept clause's
+        kept = [noun_lemma(w) for w in re.findall(r"[a-z-]+", candidate.prefix.lower())]
+        heads = [word for word in kept if word in by_noun][-1:]
     if heads and heads[0] in _REVIEW_NOUNS | _PARTITIVE_NOUNS:
         joint = r" (?:of|on|for) " if heads[0] == "risk" else r" (?:of|on) "
         after = re.split(joint, candidate.slots.segment.lower(), maxsplit=1)
@@ -195,6 +199,7 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
     return min([product, *named], key=lambda p: order[p.id])
 
 
+_PRONOUNS = frozenset({"they", "them", "it"})
 #: How far into the phrase after "reviews of" / "risk for" a product noun is looked for ("risk
 #: for Commercial CGL and Workers' Comp new business applications": the eighth word).
 _LISTED_WORDS = 10

@@ -299,6 +299,12 @@ def strip_weak_opening(
     return remainder, phrase, entry.replace_with
 
 
+def duty_frame(opening: str) -> bool:
+    """The opening is a noun-phrase duty frame ("Key responsibilities included", "My role
+    involved"): what follows is the duty, in whatever verb form the frame calls for."""
+    return _DUTY_LINE.match(f"{opening} duty") is not None
+
+
 def _unframe(segment: str) -> tuple[str, str | None]:
     """Drop a duty-line or first-person frame; the frame's text when one was dropped."""
     for pattern in (_DUTY_LINE, _FIRST_PERSON, _LEAD_ADVERB):

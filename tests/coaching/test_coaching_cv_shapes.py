@@ -349,3 +349,37 @@ def test_when_a_check_follows_own_work_in_a_cv_list_then_only_the_check_is_frame
 ) -> None:
     found = coached(analyzer, one_bullet(bullet, title="Billing Clerk"))
     assert [r.proposed for r in found] == [proposed]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "proposed"),
+    [
+        # A noun-phrase duty frame is dropped like "Duties included".
+        (
+            "Claims Examiner",
+            "Key responsibilities included reviewing claims, approving payments and escalating"
+            " suspected fraud to the SIU",
+            "Acted as the quality gate by reviewing claims, approving payments and escalating"
+            " suspected fraud to the SIU",
+        ),
+        # "them" after a kept first clause are that clause's claims: a work product.
+        (
+            "Claims Examiner",
+            "Received new claims and reviewed them for missing information before payment",
+            "Received new claims and acted as the quality gate by reviewing them for missing"
+            " information before payment",
+        ),
+        # A three-way match is a validation (detection lexicon), framed as oversight.
+        (
+            "Accounts Payable Clerk",
+            "Performed three-way matching of invoices, purchase orders and receipts",
+            "Provided human oversight by performing three-way matching of invoices,"
+            " purchase orders and receipts",
+        ),
+    ],
+)
+def test_when_a_cv_frames_its_duties_or_refers_back_then_the_check_is_still_framed(
+    analyzer: Analyzer, title: str, bullet: str, proposed: str
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title=title))
+    assert [r.proposed for r in found if not r.template.startswith("tail.")] == [proposed]
