@@ -24,6 +24,7 @@ from hitl_resume.coaching.results import InterviewPrompt, Plan, Rewrite, Tense
 from hitl_resume.coaching.rewrites import (
     build_rewrite,
     clause_signals,
+    leads_then,
     names_own_judgment,
     word_count,
 )
@@ -301,11 +302,7 @@ def prepare(
 
 def _weak_chain(slots: Slots, data: CoachingData) -> bool:
     """The clause is a chain a ``leads`` template frames from its weak head verb."""
-    verbs = [piece.lemma for piece in slots.pieces if piece.lemma]
-    return bool(verbs) and any(
-        verbs[0] in template.leads and set(verbs[1:]) & set(template.then)
-        for template in data.rewrites
-    )
+    return any(leads_then(template, slots.pieces) for template in data.rewrites)
 
 
 def _reparse_lost_objects(

@@ -21,7 +21,7 @@ from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.segments import LIST_JOINERS, WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.shapes import Candidate, clause_problem
-from hitl_resume.coaching.slots import render
+from hitl_resume.coaching.slots import Piece, render
 from hitl_resume.coaching.split import prefix_fits
 from hitl_resume.coaching.verify import body_problem, mend_left_forms, repetition
 from hitl_resume.language.coaching_lexicon import (
@@ -120,10 +120,13 @@ def chain_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
     returned them to the prescriber", "Processed returns and approved exceptions"). The line's
     signal may then sit anywhere in it, or in a participle after a comma or a joiner
     ("Handled appeals ..., reversing incorrect decisions", "reinstating or upholding")."""
-    pieces = candidate.slots.pieces
-    lemmas = [piece.lemma for piece in pieces if piece.lemma]
-    # "routed" is "rout" to the parser as often as "route": a later verb counts by every base
-    # form its word can have
+    return not candidate.own_work and leads_then(template, candidate.slots.pieces)
+
+
+def leads_then(template: RewriteTemplate, pieces: Sequence[Piece]) -> bool:
+    """The head verb is one of the template's ``leads`` and a later verb, or a participle after
+    a joiner, one of its ``then``; a later verb counts by every base form its word can have
+    ("routed" is "rout" to the parser as often as "route")."""
     verbs = [piece for piece in pieces if piece.lemma]
     later = [
         lemma for piece in verbs[1:] for lemma in {piece.lemma, *verb_lemmas(piece.text.lower())}
@@ -137,9 +140,8 @@ def chain_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
         for lemma in verb_lemmas(piece.text.lower())
     ]
     return (
-        not candidate.own_work
-        and bool(lemmas)
-        and lemmas[0] in template.leads
+        bool(verbs)
+        and verbs[0].lemma in template.leads
         and any(lemma in template.then for lemma in [*later, *participles])
     )
 

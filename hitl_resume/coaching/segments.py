@@ -357,13 +357,18 @@ def gerund_twin(parsed: str) -> str | None:
     words = parsed.split()
     if not parsed.startswith(GERUND_SUBJECT) or len(words) < 3 or not words[2].endswith("ing"):
         return None
-    twin = parsed
-    for match in reversed(list(_LATER_GERUND.finditer(parsed, len(GERUND_SUBJECT)))):
+
+    def third(match: re.Match[str]) -> str:
         word = match.group(1)
         lemmas = [lemma for lemma in verb_lemmas(word) if gerund(lemma) == word]
-        if lemmas and known_verb(word):  # "routing": "route" before "rout"
-            third = third_person(max(lemmas, key=len))
-            twin = f"{twin[: match.start(1)]}{third}{twin[match.end(1) :]}"
+        if not lemmas or not known_verb(word):
+            return match.group(0)
+        # "routing": "route" before "rout"
+        return match.group(0)[: match.start(1) - match.start(0)] + third_person(
+            max(lemmas, key=len)
+        )
+
+    twin = parsed[: len(GERUND_SUBJECT)] + _LATER_GERUND.sub(third, parsed[len(GERUND_SUBJECT) :])
     return twin if twin != parsed else None
 
 

@@ -324,9 +324,13 @@ def test_when_the_clause_says_by_near_the_framing_then_no_by_framing_stutters(
     analyzer: Analyzer,
 ) -> None:
     """ "Acted as the human triage point by handling queries by phone and email" (list 18, G)."""
-    bullet = "Handled inbound customer queries by phone and email and escalated complaints"
-    found = coached(analyzer, one_bullet(bullet, title="Customer Service Advisor"))
-    assert all(" by " not in r.proposed.partition(" by ")[2][:40] for r in found)
+    stutter = "Handled inbound customer queries by phone and email and escalated complaints"
+    found = coached(analyzer, one_bullet(stutter, title="Customer Service Advisor"))
+    assert [r.proposed for r in found if not r.template.startswith("tail.")] == []
+    # the same line without the "by" of means is framed: the refusal is the stutter's alone
+    plain = "Handled inbound customer queries and escalated complaints to the team leader"
+    found = coached(analyzer, one_bullet(plain, title="Customer Service Advisor"))
+    assert [r.template for r in found] == ["rewrite.triage.first_line"]
 
 
 @pytest.mark.parametrize(

@@ -143,3 +143,15 @@ def test_when_an_ing_line_is_too_short_for_a_list_then_no_twin_is_made() -> None
     assert gerund_twin("I was ") is None
     assert gerund_twin("I was reviewing") is None
     assert gerund_twin("I was checking and flagging") == "I was checking and flags"
+
+
+def test_when_a_hostile_ing_list_is_twinned_then_each_later_verb_changes_in_place() -> None:
+    """A pasted 5,000-item -ing list: one left-to-right pass, every later -ing verb put in the
+    third person, the word count kept (the twin's parse is laid over the bullet word by word)."""
+    from hitl_resume.coaching.segments import gerund_twin
+
+    parsed = "I was reviewing claims" + " and flagging errors" * 5000
+    twin = gerund_twin(parsed)
+    assert twin is not None
+    assert len(twin.split()) == len(parsed.split())
+    assert twin.count(" and flags errors") == 5000

@@ -283,3 +283,13 @@ def test_when_the_clause_feeds_back_then_no_feedback_framing_says_it_again() -> 
     """ "Closed the feedback loop by ... feeding back errors to the coding team" (rubric T)."""
     source = "Audited coded episodes for accuracy and fed back errors to the coding team"
     assert repetition("Closed the feedback loop by", source, REVIEW_WORDS) is not None
+
+
+def test_when_a_hostile_list_is_mended_then_the_mending_stays_bounded() -> None:
+    """A pasted 3,000-verb past list: at most ``MAX_MENDS`` words change, each once, and the
+    rest stays as written (SECURITY.md: size limits on every text path)."""
+    source = "Reviewed claims" + " and removed posts" * 3000
+    body = "reviewing claims" + " and removed posts" * 3000
+    mended = mend_left_forms(source, body)
+    assert len(mended.split()) == len(body.split())
+    assert mended.count("removing") <= 2
