@@ -69,6 +69,16 @@ def _ends_in_person(words: list[str], start: int, people: Collection[str]) -> bo
     return end is not None and _word(words[end - 1]).lower() in people
 
 
+def _shared_head(words: list[str], end: int, countable: Collection[str]) -> bool:
+    """The phrase stops at "and"/"or" before a phrase that ends in a plural noun: both name
+    kinds of that plural ("bank and credit card accounts"), so neither takes "the"."""
+    if end + 1 >= len(words) or words[end].lower() not in {"and", "or"}:
+        return False
+    after = _phrase_end(words, end + 1)
+    last = _word(words[after - 1]).lower() if after is not None else ""
+    return last.endswith("s") and last not in countable and last[:-1] in countable
+
+
 def add_articles(
     text: str, countable: Collection[str], people: Collection[str] = frozenset()
 ) -> str:
@@ -110,6 +120,8 @@ def add_articles(
         if end is None:
             continue
         last = _word(words[end - 1])
+        if _shared_head(words, end, countable):
+            continue  # "bank and credit card accounts": "bank" modifies the plural after it
         if last.lower() in countable and (last.islower() or (start in named and last.istitle())):
             inserted.add(start)
     if not inserted:

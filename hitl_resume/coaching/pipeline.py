@@ -273,12 +273,14 @@ def prepare(
         queue = slots.verb in WEAK_VERBS and (
             bool(set(slots.object_heads) & data.decision_queue) or _weak_chain(slots, data)
         )
-        own_work = any(
-            lemma in data.authoring
+        own_verbs = [
+            lemma
+            for lemma in lemmas
+            if lemma in data.authoring
             or lemma in data.bookkeeping
             or (lemma in WEAK_VERBS and not queue)
-            for lemma in lemmas
-        ) or bool(later)
+        ]
+        bookkept = bool(own_verbs) and not later and set(own_verbs) <= data.bookkeeping
         candidates.append(
             Candidate(
                 job.finding,
@@ -286,7 +288,8 @@ def prepare(
                 _tense(entry),
                 messy=job.fragment and job.text.split()[0].lower().endswith("ing"),
                 head_signals=own,
-                own_work=own_work,
+                own_work=bool(own_verbs) or bool(later),
+                bookkept=bookkept,
                 kept_slip=bare_possessive(job.text, data.countable)
                 or bare_person(job.prefix or job.text),
                 year=job_year(entry),

@@ -21,7 +21,7 @@ from hitl_resume.coaching.grounding import GroundingGuard
 from hitl_resume.coaching.results import Rewrite
 from hitl_resume.coaching.segments import LIST_JOINERS, WEAK_VERBS, weak_opening_of
 from hitl_resume.coaching.shapes import Candidate, clause_problem
-from hitl_resume.coaching.slots import Piece, render
+from hitl_resume.coaching.slots import Piece, leading_lemmas, render
 from hitl_resume.coaching.split import prefix_fits
 from hitl_resume.coaching.verify import body_problem, mend_left_forms, repetition
 from hitl_resume.language.coaching_lexicon import (
@@ -119,8 +119,11 @@ def chain_fits(template: RewriteTemplate, candidate: Candidate) -> bool:
     head one of ``leads`` and a later one of ``then`` ("Identified errors in physician orders and
     returned them to the prescriber", "Processed returns and approved exceptions"). The line's
     signal may then sit anywhere in it, or in a participle after a comma or a joiner
-    ("Handled appeals ..., reversing incorrect decisions", "reinstating or upholding")."""
-    return not candidate.own_work and leads_then(template, candidate.slots.pieces)
+    ("Handled appeals ..., reversing incorrect decisions", "reinstating or upholding").
+    A ``books`` chain may open on the person's own books ("Reconciled vendor statements ... and
+    reported discrepancies to the controller"): what the check found goes to someone else."""
+    books = template.books and candidate.bookkept
+    return (not candidate.own_work or books) and leads_then(template, candidate.slots.pieces)
 
 
 def leads_then(template: RewriteTemplate, pieces: Sequence[Piece]) -> bool:
@@ -141,9 +144,23 @@ def leads_then(template: RewriteTemplate, pieces: Sequence[Piece]) -> bool:
     ]
     return (
         bool(verbs)
-        and verbs[0].lemma in template.leads
+        and (verbs[0].lemma in template.leads or _light_lead(pieces, template.leads))
         and any(lemma in template.then for lemma in [*later, *participles])
     )
+
+
+def _light_lead(pieces: Sequence[Piece], leads: Collection[str]) -> bool:
+    """A light head verb whose noun names the check ("Conducted monthly testing of sales
+    practices", "Performed audits of ..."): the check leads the chain as its verb would."""
+    words = [piece.text.lower() for piece in pieces]
+    if not words or not re.match(_LIGHT_VERB, f"{words[0]} "):
+        return False
+    for word in words[1:5]:
+        if word in LIST_JOINERS or word in PREPOSITIONS or not word.isalpha():
+            return False
+        if word.endswith(("ing", "s")) and set(verb_lemmas(word)) & set(leads):
+            return True
+    return False
 
 
 def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkProduct | None:
@@ -491,6 +508,16 @@ def replaced_sentence(candidate: Candidate) -> tuple[str, int, int]:
     return candidate.sentence, start, start + len(candidate.sentence)
 
 
+def _head_phrase(pieces: Sequence[Piece]) -> str:
+    """The clause up to the first verb after its opening list: the opening verbs' own phrase
+    ("Reviewed and approved the budget with the CFO", not "... and discussed X with Y")."""
+    words = [piece for piece in pieces if piece.text.strip()]
+    opening = len(leading_lemmas(words))
+    verbs = [i for i, piece in enumerate(words) if piece.lemma]
+    later = verbs[opening:] if len(verbs) > opening else []
+    return " ".join(piece.text for piece in words[: later[0] if later else len(words)])
+
+
 def context_refuses(candidate: Candidate, data: CoachingData, clause_ing: str) -> bool:
     """The clause's context makes any framing wrong: background reading, an open purpose
     (analysis, or a decision the line leaves unsaid), service with a guest, a review held with
@@ -500,11 +527,12 @@ def context_refuses(candidate: Candidate, data: CoachingData, clause_ing: str) -
         return True  # reading last year's papers prepares the person's own work
     if any(f" {purpose} " in lowered for purpose in data.open_purposes):
         return True  # "... to measure productivity", "for credit": nothing to frame
-    with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)", lowered)
+    # "..., collaborating with management", "... and discussed findings with the client
+    # Controller": a later verb's partners are not the check's
+    main = re.split(r", \w+ing\b", _head_phrase(candidate.slots.pieces).lower(), maxsplit=1)[0]
+    with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)", main)
     if with_party and with_party.group(1) in data.service_parties:
         return True  # "Review accounts and charges with guests": service, not oversight
-    # "..., collaborating with management": a participle's partners are not the check's
-    main = re.split(r", \w+ing\b", lowered, maxsplit=1)[0]
     held_with = re.search(r"\bwith((?: [a-z&]+){1,5})", main)
     if held_with and set(held_with.group(1).split()) & data.meeting_parties:
         return True  # "Reviewed variances with finance management": a meeting, not oversight

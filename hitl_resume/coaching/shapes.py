@@ -85,6 +85,9 @@ class Candidate:
     #: The clause's verbs make or handle the object too ("Drafted and reviewed X"): checking
     #: one's own work is no oversight to frame.
     own_work: bool = False
+    #: The own work is only the person's books, in the opening verbs ("Reconciled vendor
+    #: statements"): a chain that hands what they found to someone else still frames it.
+    bookkept: bool = False
     #: A slip of the clause no fix can settle ("customer's" for "customers'"), if any.
     kept_slip: str | None = None
     #: A manner adverb before the head verb ("Thoroughly"), kept in front of the clause.

@@ -71,6 +71,9 @@ class RewriteTemplate:
     #: Offered only on a whole line, never after a kept first clause ("Answered questions ...,
     #: and applied human judgment by escalating ..." reads as judgment bolted onto a hand-off).
     whole_line: bool = False
+    #: The chain may open on the person's own books ("Reconciled vendor statements ... and
+    #: reported discrepancies to the controller"): what the check found goes to someone else.
+    books: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +257,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 leads=tuple(d.get("leads", ())),
                 then=tuple(d.get("then", ())),
                 whole_line=d.get("whole_line", False),
+                books=d.get("books", False),
             )
             for d in rows(REWRITES_FILE)
         ),

@@ -187,6 +187,7 @@ _OPTIONAL = frozenset(
         "work",
         "automation_roles",
         "whole_line",
+        "books",
     }
 )
 _ROLES = _subset(ROLE_IDS)
@@ -207,6 +208,7 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
         "leads": _words,
         "then": _words,
         "whole_line": _bool,
+        "books": _bool,
         "priority": _priority,
         "signal_by": _enum(SIGNAL_BY),
         "alternative": lambda v: None if v is None else _slots(REWRITE_SLOTS, verbs=True)(v),

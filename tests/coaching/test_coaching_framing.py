@@ -744,8 +744,6 @@ def test_when_a_real_list_joins_its_verbs_loosely_then_each_verb_is_read(
         # A kept first clause whose items do not open with verbs is no clause list.
         "Coordinated the recruiting process, set-up interviews, screened candidates and extended"
         " job offers.",
-        "Matched customer payments to open invoices, researched short pays and escalated"
-        " disputed balances to collections.",
     ],
 )
 def test_when_a_review_is_a_meeting_or_the_kept_clause_is_no_list_then_no_framing(

@@ -1,0 +1,113 @@
+"""Checks people write without a check verb at the head: their own reconciliation or matching
+that hands what it found to someone else, and a light verb whose noun names the test
+("Conducted monthly testing of ..."). Each is a catch chain: the human checkpoint."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.coaching.articles import add_articles
+from hitl_resume.detection.analyzer import Analyzer
+
+from .test_coaching_framing import framed, one_bullet
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "current", "proposed"),
+    [
+        # The person's own books, then what the reconciliation found goes to someone else.
+        (
+            "Staff Accountant",
+            "Reconciled vendor statements to the AP ledger and reported discrepancies to the"
+            " controller.",
+            False,
+            "Acted as the human checkpoint by reconciling vendor statements to the AP ledger and"
+            " reporting discrepancies to the controller",
+        ),
+        (
+            "Accounts Receivable Clerk",
+            "Matched customer payments to open invoices, researched short pays and escalated"
+            " disputed balances to collections.",
+            False,
+            "Acted as the human checkpoint by matching customer payments to open invoices,"
+            " researching short pays and escalating disputed balances to collections",
+        ),
+        # "bank" names a kind of the plural "accounts": no "the" goes before it.
+        (
+            "Full Charge Bookkeeper",
+            "Reconciled bank and credit card accounts monthly for 12 small business clients and"
+            " flagged unexplained transactions to owners",
+            False,
+            "Acted as the human checkpoint by reconciling bank and credit card accounts monthly"
+            " for 12 small business clients and flagging unexplained transactions to owners",
+        ),
+        # A light verb whose noun is the test leads the chain like the verb "test".
+        (
+            "Compliance Analyst",
+            "Perform monthly testing of marketing materials for regulatory compliance and"
+            " document exceptions",
+            True,
+            "Act as the human checkpoint by performing monthly testing of marketing materials for"
+            " regulatory compliance and documenting exceptions",
+        ),
+        (
+            "Payroll Clerk",
+            "Tested payroll changes before each run and reported errors to the payroll manager",
+            False,
+            "Acted as the human checkpoint by testing payroll changes before each run and"
+            " reporting errors to the payroll manager",
+        ),
+        # The client Controller is whom the findings were discussed with, not a service party
+        # of the test itself.
+        (
+            "Staff Auditor",
+            "Tested internal controls over revenue recognition, documented exceptions in"
+            " workpapers and discussed findings with client Controller",
+            False,
+            "Acted as the human checkpoint by testing internal controls over revenue"
+            " recognition, documenting exceptions in workpapers and discussing findings with"
+            " client Controller",
+        ),
+    ],
+)
+def test_when_a_check_hands_on_what_it_found_then_the_line_is_the_checkpoint(
+    analyzer: Analyzer, title: str, bullet: str, current: bool, proposed: str
+) -> None:
+    found = framed(analyzer, one_bullet(bullet, title=title, current=current))
+    assert [r.proposed for r in found] == [proposed]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet"),
+    [
+        # Own books with nothing passed on: no check to frame.
+        ("Staff Accountant", "Reconciled vendor statements to the AP ledger monthly."),
+        # Writing one's own entries is no check, whatever is reported after it.
+        ("Staff Accountant", "Prepared journal entries and reported errors to the controller."),
+        # A light verb whose noun is no check ("meetings") leads nothing.
+        (
+            "Compliance Analyst",
+            "Conducted monthly meetings with branch staff and reported exceptions to the"
+            " Compliance Manager.",
+        ),
+    ],
+)
+def test_when_no_check_leads_the_hand_off_then_no_checkpoint(
+    analyzer: Analyzer, title: str, bullet: str
+) -> None:
+    found = framed(analyzer, one_bullet(bullet, title=title))
+    assert not [r for r in found if "checkpoint" in r.proposed]
+
+
+def test_when_a_singular_noun_modifies_a_later_plural_then_it_takes_no_article() -> None:
+    countable = {"bank", "account", "ledger"}
+    assert add_articles("reconciling bank and credit card accounts", countable) == (
+        "reconciling bank and credit card accounts"
+    )
+
+
+def test_when_two_singular_nouns_are_joined_then_the_first_still_takes_its_article() -> None:
+    countable = {"bank", "account", "ledger"}
+    assert add_articles("reconciling ledger and bank statement", countable) == (
+        "reconciling the ledger and bank statement"
+    )
