@@ -35,10 +35,28 @@ def measure_layout(lines: Sequence[TextLine], kind: FileKind) -> Layout:
     return Layout(p90 >= 50, max(40, int(p90 * 0.8)))
 
 
+# A line cut mid-phrase: it ends on a joiner, a preposition, an article or a comma.
+_DANGLING = re.compile(
+    r"(?:[,&/]|\b(?:and|or|with|to|of|the|a|an|for|in|on|by|from|using|via|into|at|as))$",
+    re.IGNORECASE,
+)
+
+# A line that opens as the rest of a phrase: "in creation of DAGs", "the team of 3-7 people".
+_PHRASE_TAIL = re.compile(
+    r"(?:and|or|with|to|of|the|a|an|for|in|on|by|from|among|into|at|as|than)\b"
+)
+
+
 def _continues(prev: TextLine, line: TextLine, glyph_mode: bool, layout: Layout) -> bool:
     text = line.stripped
     if not layout.wraps:
-        return False
+        # a document with no wrap width (DOCX) still holds hard-wrapped lines: "... and
+        # collaborating" / "with QA on ...": a lowercase line after one cut mid-phrase
+        return (
+            text[0].islower()
+            and bool(_DANGLING.search(prev.stripped) or _PHRASE_TAIL.match(text))
+            and not prev.stripped.endswith(_CLOSERS)
+        )
     if glyph_mode:
         return True
     if text[0].islower():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hitl_resume.ingest.extraction import Extraction, Line
 from hitl_resume.structure import build_resume
 
@@ -212,6 +214,53 @@ def test_when_list_items_then_each_is_a_bullet() -> None:
     )
     resume = build_resume(Extraction("docx", lines))
     assert [b.text for b in resume.experience[0].bullets] == ["Reviewed claims", "approved payouts"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the first line ends on a joiner, a preposition or a comma
+        (
+            "Reviewed flagged claims against policy terms and",
+            "escalated suspected fraud to the SIU",
+        ),
+        ("Audited outbound orders for mis-picks,", "returning errors to the picker"),
+        # the second line opens as the rest of a phrase
+        ("Supported month-end close and was involved", "in the review of vendor invoices"),
+    ],
+)
+def test_when_a_docx_line_is_cut_mid_phrase_then_the_next_line_continues_it(
+    first: str, second: str
+) -> None:
+    """A DOCX has no wrap width, yet authors hard-wrap lines: a lowercase line after a line cut
+    mid-phrase is the rest of that bullet, not a bullet of its own."""
+    lines = (
+        Line("Experience"),
+        Line("Claims Examiner, Acme Insurance, 2019 – 2021"),
+        Line(first),
+        Line(second),
+    )
+    resume = build_resume(Extraction("docx", lines))
+    assert [b.text for b in resume.experience[0].bullets] == [f"{first} {second}"]
+
+
+def test_when_docx_lines_are_whole_lowercase_items_then_each_stays_a_bullet() -> None:
+    """Lowercase lines that each end a phrase ("refactoring of legacy systems") or a line
+    closed by ";" are a list, not one wrapped sentence."""
+    lines = (
+        Line("Experience"),
+        Line("Claims Examiner, Acme Insurance, 2019 – 2021"),
+        Line("Responsibilities"),
+        Line("new features for payment processing engine"),
+        Line("refactoring of legacy systems;"),
+        Line("and mentoring of interns"),
+    )
+    resume = build_resume(Extraction("docx", lines))
+    assert [b.text for b in resume.experience[0].bullets][-3:] == [
+        "new features for payment processing engine",
+        "refactoring of legacy systems;",
+        "and mentoring of interns",
+    ]
 
 
 def test_when_date_column_wraps_then_range_completed_from_next_line() -> None:
