@@ -216,6 +216,7 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         or _KEPT_SLIP.search(text)
         or _REPEATED_OBJECT.search(text)
         or (candidate.tense == "past" and slots.present_inside)
+        or (candidate.tense == "past" and slots.head_tag == "VBG" and slots.present_when)
         or candidate.kept_slip
     ):
         return "broken", "the sentence has a grammar slip a rewrite would copy"

@@ -76,6 +76,9 @@ class Slots:
     #: A present-tense verb of a clause inside this one ("a card that ranges from ...",
     #: "determine if they are ..."): it stays present when the framing is put in the past.
     present_inside: bool = False
+    #: A present-tense verb of a time clause ("reassigning jobs when drivers run late"): an -ing
+    #: line has no tense of its own, so a past rewrite of it would put the mismatch there.
+    present_when: bool = False
     #: A past-tense verb of a relative clause ("claims that did not meet policy terms"): it stays
     #: past when a line written in the past is put in the present for a current job.
     past_inside: bool = False
@@ -252,6 +255,7 @@ def extract_slots(
         object_heads=_object_heads(doc[span[2]] if span is not None else obj) if obj else (),
         present_inside=any(_present_inside(t, verbs) for t in tokens if t.i not in verbs),
         past_inside=any(_past_relative(t) for t in tokens if t.i not in verbs),
+        present_when=any(_present_when(t) for t in tokens if t.i not in verbs),
     )
 
 
@@ -270,6 +274,16 @@ def _present_inside(token: Token, verbs: Collection[int]) -> bool:
         and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
     )
     return token.dep_ == "relcl" or complement or marked
+
+
+_TIME_WORDS = frozenset({"when", "whenever", "unless", "until", "once"})
+
+
+def _present_when(token: Token) -> bool:
+    """A present-tense verb of a time or condition clause ("when drivers run late")."""
+    return token.tag_ in {"VBZ", "VBP"} and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_WORDS for c in token.children
+    )
 
 
 def _past_relative(token: Token) -> bool:

@@ -387,3 +387,17 @@ def test_when_a_cv_frames_its_duties_or_refers_back_then_the_check_is_still_fram
 ) -> None:
     found = coached(analyzer, one_bullet(bullet, title=title))
     assert [r.proposed for r in found if not r.template.startswith("tail.")] == [proposed]
+
+
+@pytest.mark.parametrize(("current", "framed_count"), [(True, 1), (False, 0)])
+def test_when_an_ing_line_holds_a_present_time_clause_then_only_a_current_job_frames_it(
+    analyzer: Analyzer, current: bool, framed_count: int
+) -> None:
+    """A past rewrite of "reassigning jobs when drivers run late" would keep "run" beside
+    "Monitored": the line is left as written for a past job, framed for a current one."""
+    bullet = (
+        "Monitoring driver locations, reassigning jobs when drivers run late and escalating"
+        " missed pickups to the operations manager"
+    )
+    found = coached(analyzer, one_bullet(bullet, title="Dispatcher", current=current))
+    assert len([r for r in found if "run late" in r.proposed]) == framed_count
