@@ -100,3 +100,56 @@ def test_when_a_person_does_the_work_of_a_family_then_its_pattern_is_on_top(
     best = max(detection.roles, key=lambda r: r.score)
     assert best.id == role, [(r.id, r.score) for r in detection.roles if r.score]
     assert best.level != "none"
+
+
+#: The same families as UK and Commonwealth CVs title and word them ("Claims Assessor",
+#: "Purchase Ledger Clerk", "HR Adviser"): without their titles each read as no pattern.
+UK_FAMILIES = [
+    (
+        "Claims Assessor, Harbour Insurance",
+        "Assessing claims against policy terms and approving or declining payments",
+        "Referring suspected fraud to the counter-fraud team",
+        "legal_compliance",
+    ),
+    (
+        "Purchase Ledger Clerk, Kestrel Foods Ltd",
+        "Matching supplier invoices to purchase orders and resolving queries",
+        "Reconciling supplier statements and flagging discrepancies to the finance manager",
+        "tax_financial",
+    ),
+    (
+        "Clinical Coder, Northgate NHS Trust",
+        "Coding inpatient episodes from case notes using ICD-10 and OPCS-4",
+        "Querying consultants when documentation was unclear and correcting coding errors",
+        "healthcare_quality",
+    ),
+    (
+        "Transport Planner, Redline Haulage",
+        "Planning daily routes for 40 vehicles and reallocating loads when drivers ran late",
+        "Checking tachograph records and escalating infringements to the transport manager",
+        "dispatch_operations",
+    ),
+    (
+        "Complaints Handler, Brightwater Energy",
+        "Investigating customer complaints and agreeing resolutions within policy",
+        "Escalating complex complaints to the ombudsman liaison team",
+        "customer_service",
+    ),
+    (
+        "HR Adviser, Fenwick Council",
+        "Advising managers on disciplinary and grievance cases",
+        "Reviewing investigation reports and checking decisions against policy",
+        "hr_recruiting",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "first", "second", "role"), UK_FAMILIES)
+def test_when_a_uk_cv_titles_the_work_then_its_pattern_is_found(
+    analyzer: Analyzer, title: str, first: str, second: str, role: str
+) -> None:
+    text = f"Jordan Example\n\nEXPERIENCE\n{title}\n2019 - 2023\n- {first}\n- {second}\n"
+    detection = analyzer.detect(parse(text))
+    best = max(detection.roles, key=lambda r: r.score)
+    assert best.id == role, [(r.id, r.score) for r in detection.roles if r.score]
+    assert best.level != "none"
