@@ -508,6 +508,30 @@ def replaced_sentence(candidate: Candidate) -> tuple[str, int, int]:
     return candidate.sentence, start, start + len(candidate.sentence)
 
 
+#: Words that may follow a party in "with <party> ...": the party ends the noun phrase there.
+_PARTY_FOLLOWERS = (
+    PREPOSITIONS
+    | LIST_JOINERS
+    | frozenset(
+        [
+            "to",
+            "during",
+            "over",
+            "about",
+            "regarding",
+            "before",
+            "after",
+            "while",
+            "who",
+            "that",
+            "which",
+            "when",
+            "whose",
+        ]
+    )
+)
+
+
 def _head_phrase(pieces: Sequence[Piece]) -> str:
     """The clause up to the first verb after its opening list: the opening verbs' own phrase
     ("Reviewed and approved the budget with the CFO", not "... and discussed X with Y")."""
@@ -530,8 +554,13 @@ def context_refuses(candidate: Candidate, data: CoachingData, clause_ing: str) -
     # "..., collaborating with management", "... and discussed findings with the client
     # Controller": a later verb's partners are not the check's
     main = re.split(r", \w+ing\b", _head_phrase(candidate.slots.pieces).lower(), maxsplit=1)[0]
-    with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)", main)
-    if with_party and with_party.group(1) in data.service_parties:
+    with_party = re.search(r"\bwith (?:the |our |all |each )?([a-z]+)(?: ([a-z]+))?", main)
+    if (
+        with_party
+        and with_party.group(1) in data.service_parties
+        # "Dealt with customer queries": the party word names the queries' kind
+        and (with_party.group(2) is None or with_party.group(2) in _PARTY_FOLLOWERS)
+    ):
         return True  # "Review accounts and charges with guests": service, not oversight
     held_with = re.search(r"\bwith((?: [a-z&]+){1,5})", main)
     if held_with and set(held_with.group(1).split()) & data.meeting_parties:

@@ -401,3 +401,36 @@ def test_when_an_ing_line_holds_a_present_time_clause_then_only_a_current_job_fr
     )
     found = coached(analyzer, one_bullet(bullet, title="Dispatcher", current=current))
     assert len([r for r in found if "run late" in r.proposed]) == framed_count
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "proposed"),
+    [
+        # "Dealt with" is how UK CVs write "handled"; "customer" names the complaints' kind
+        # here, not a party the work was done with.
+        (
+            "Customer Service Advisor",
+            "Dealing with customer complaints and escalating unresolved cases to the team leader",
+            "Acted as the human triage point by dealing with customer complaints and escalating"
+            " unresolved cases to the team leader",
+        ),
+        # Querying the consultant is the clinical coder's escalation.
+        (
+            "Clinical Coder",
+            "Querying consultants when documentation was unclear and correcting coding errors",
+            "Applied human judgment by querying consultants when documentation was unclear and"
+            " correcting coding errors",
+        ),
+    ],
+)
+def test_when_a_uk_cv_words_a_hand_off_then_it_is_framed_like_its_us_twin(
+    analyzer: Analyzer, title: str, bullet: str, proposed: str
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title=title))
+    assert [r.proposed for r in found] == [proposed]
+
+
+def test_when_the_check_is_held_with_guests_then_it_stays_service(analyzer: Analyzer) -> None:
+    """A review held with guests over the phone is service, whatever follows the party."""
+    bullet = "Reviewed charges with guests over the phone and corrected billing errors"
+    assert coached(analyzer, one_bullet(bullet, title="Front Desk Agent")) == ()
