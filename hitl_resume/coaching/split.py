@@ -24,6 +24,9 @@ _JOINT = re.compile(
 #: The word after an "and"/"or" inside the kept clause: a verb there makes a chain of clauses
 #: ("Received checks and cash ..." may be one), a noun only a list ("benefits and policies").
 _JOINED_WORD = re.compile(r"\b(?:and|or)\s+(\w+)")
+#: A word after a joiner or a comma: a second -ing verb of a kept clause ("Assigning codes,
+#: querying unclear documentation") would stay -ing beside the re-tensed first one.
+_LISTED_WORD = re.compile(r"(?:\b(?:and|or)|,)\s+(\w+)")
 MIN_PREFIX_WORDS = 2
 MAX_PREFIX_WORDS = 14
 
@@ -106,7 +109,7 @@ def tensed_prefix(prefix: str, tense: Tense) -> str:
     refused by ``prefix_fits``)."""
     first, _, rest = prefix.partition(" ")
     if not _is_gerund(first) or any(
-        _is_gerund(joined.group(1)) for joined in _JOINED_WORD.finditer(rest)
+        _is_gerund(joined.group(1)) for joined in _LISTED_WORD.finditer(rest)
     ):
         return prefix
     lemma = _lemma(first)

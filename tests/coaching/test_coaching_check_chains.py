@@ -68,6 +68,27 @@ from .test_coaching_framing import framed, one_bullet
             " recognition, documenting exceptions in workpapers and discussing findings with"
             " client Controller",
         ),
+        # Holding what the match caught is the checkpoint's act too.
+        (
+            "Accounts Payable Clerk",
+            "Matched supplier invoices to purchase orders and receipts, held mismatched invoices"
+            " and chased budget holders for sign-off before payment runs.",
+            False,
+            "Acted as the human checkpoint by matching supplier invoices to purchase orders and"
+            " receipts, holding mismatched invoices and chasing budget holders for sign-off"
+            " before payment runs",
+        ),
+        # "Carrying out KYC checks": the light verb's noun is the check; a potential match is
+        # what it stops.
+        (
+            "KYC Analyst",
+            "Carrying out KYC checks on new corporate clients, verifying ownership documents,"
+            " screening against sanctions lists and escalating potential matches to the MLRO.",
+            False,
+            "Acted as the quality gate by carrying out KYC checks on new corporate clients,"
+            " verifying ownership documents, screening against sanctions lists and escalating"
+            " potential matches to the MLRO",
+        ),
     ],
 )
 def test_when_a_check_hands_on_what_it_found_then_the_line_is_the_checkpoint(
@@ -111,3 +132,16 @@ def test_when_two_singular_nouns_are_joined_then_the_first_still_takes_its_artic
     assert add_articles("reconciling ledger and bank statement", countable) == (
         "reconciling the ledger and bank statement"
     )
+
+
+def test_when_a_kept_ing_clause_lists_a_second_ing_verb_then_no_split_is_framed(
+    analyzer: Analyzer,
+) -> None:
+    """ "Assigned codes ..., querying unclear documentation ..., and applied human judgment":
+    re-tensing only the first verb of the kept clause leaves its list half past, half -ing."""
+    bullet = (
+        "Assigning ICD-10 and OPCS-4 codes from discharge summaries, querying unclear"
+        " documentation with consultants and correcting coding errors picked up during audit"
+    )
+    found = framed(analyzer, one_bullet(bullet, title="Clinical Coder"))
+    assert not [r for r in found if "querying" in r.proposed and "Assigned" in r.proposed]

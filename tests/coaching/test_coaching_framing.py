@@ -787,7 +787,7 @@ def test_when_a_line_answers_and_hands_on_then_the_whole_line_is_the_triage(
         (
             "Audited carrier invoices against rate confirmations and disputed overcharges,"
             " recovering $40K+ in the first year.",
-            "Provided human oversight by auditing carrier invoices against rate confirmations and"
+            "Acted as the quality gate by auditing carrier invoices against rate confirmations and"
             " disputing overcharges, recovering $40K+ in the first year",
         ),
     ],
