@@ -145,3 +145,32 @@ def test_when_a_kept_ing_clause_lists_a_second_ing_verb_then_no_split_is_framed(
     )
     found = framed(analyzer, one_bullet(bullet, title="Clinical Coder"))
     assert not [r for r in found if "querying" in r.proposed and "Assigned" in r.proposed]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "proposed"),
+    [
+        # "by 30%" is a measure, not a second "by" of means after the framing's.
+        (
+            "Customer Experience Associate",
+            "Overrode automated order cancellations when customers provided valid proof of"
+            " payment, cutting wrongful cancellations by 30% in six months.",
+            "Acted as the human decision point by overriding automated order cancellations when"
+            " customers provided valid proof of payment, cutting wrongful cancellations by 30%"
+            " in six months",
+        ),
+        # Reversing what the automation got wrong is what the watch caught.
+        (
+            "Community Moderator",
+            "Responsible for monitoring forums and chats, issuing warnings, reversing incorrect"
+            " auto-bans and keeping a log of every moderation action taken.",
+            "Acted as the human checkpoint by monitoring forums and chats, issuing warnings,"
+            " reversing incorrect auto-bans and keeping a log of every moderation action taken",
+        ),
+    ],
+)
+def test_when_a_line_overrides_the_automation_then_the_override_is_framed(
+    analyzer: Analyzer, title: str, bullet: str, proposed: str
+) -> None:
+    found = framed(analyzer, one_bullet(bullet, title=title))
+    assert [r.proposed for r in found] == [proposed]
