@@ -406,13 +406,12 @@ def test_when_an_ing_line_holds_a_present_time_clause_then_only_a_current_job_fr
 @pytest.mark.parametrize(
     ("title", "bullet", "proposed"),
     [
-        # "Dealt with" is how UK CVs write "handled"; "customer" names the complaints' kind
-        # here, not a party the work was done with.
+        # "customer" names the queries' kind here, not a party the check was held with.
         (
-            "Customer Service Advisor",
-            "Dealing with customer complaints and escalating unresolved cases to the team leader",
-            "Acted as the human triage point by dealing with customer complaints and escalating"
-            " unresolved cases to the team leader",
+            "Claims Handler",
+            "Checked claims with customer signatures missing and returned them to the broker",
+            "Acted as the quality gate by checking claims with customer signatures missing and"
+            " returning them to the broker",
         ),
         # Querying the consultant is the clinical coder's escalation.
         (
@@ -423,7 +422,7 @@ def test_when_an_ing_line_holds_a_present_time_clause_then_only_a_current_job_fr
         ),
     ],
 )
-def test_when_a_uk_cv_words_a_hand_off_then_it_is_framed_like_its_us_twin(
+def test_when_a_cv_words_a_check_or_hand_off_its_own_way_then_it_is_still_framed(
     analyzer: Analyzer, title: str, bullet: str, proposed: str
 ) -> None:
     found = coached(analyzer, one_bullet(bullet, title=title))
@@ -434,3 +433,13 @@ def test_when_the_check_is_held_with_guests_then_it_stays_service(analyzer: Anal
     """A review held with guests over the phone is service, whatever follows the party."""
     bullet = "Reviewed charges with guests over the phone and corrected billing errors"
     assert coached(analyzer, one_bullet(bullet, title="Front Desk Agent")) == ()
+
+
+def test_when_the_line_only_deals_with_complaints_then_no_triage_inflates_it(
+    analyzer: Analyzer,
+) -> None:
+    """List 20's careful reader rejected "Acted as the human triage point by dealing with
+    customer complaints ...": "dealing with" is too vague a duty to carry the framing."""
+    bullet = "Dealing with customer complaints and escalating unresolved cases to the team leader"
+    found = coached(analyzer, one_bullet(bullet, title="Customer Service Advisor"))
+    assert not [r for r in found if "triage" in r.proposed]
