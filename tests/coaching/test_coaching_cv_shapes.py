@@ -380,6 +380,20 @@ def test_when_a_check_follows_own_work_in_a_cv_list_then_only_the_check_is_frame
             "Provided human oversight by performing three-way matching of invoices,"
             " purchase orders and receipts",
         ),
+        # "customer" names the queries' kind here, not a party the check was held with.
+        (
+            "Claims Handler",
+            "Checked claims with customer signatures missing and returned them to the broker",
+            "Acted as the quality gate by checking claims with customer signatures missing and"
+            " returning them to the broker",
+        ),
+        # Querying the consultant is the clinical coder's escalation.
+        (
+            "Clinical Coder",
+            "Querying consultants when documentation was unclear and correcting coding errors",
+            "Applied human judgment by querying consultants when documentation was unclear and"
+            " correcting coding errors",
+        ),
     ],
 )
 def test_when_a_cv_frames_its_duties_or_refers_back_then_the_check_is_still_framed(
@@ -401,38 +415,6 @@ def test_when_an_ing_line_holds_a_present_time_clause_then_only_a_current_job_fr
     )
     found = coached(analyzer, one_bullet(bullet, title="Dispatcher", current=current))
     assert len([r for r in found if "run late" in r.proposed]) == framed_count
-
-
-@pytest.mark.parametrize(
-    ("title", "bullet", "proposed"),
-    [
-        # "customer" names the queries' kind here, not a party the check was held with.
-        (
-            "Claims Handler",
-            "Checked claims with customer signatures missing and returned them to the broker",
-            "Acted as the quality gate by checking claims with customer signatures missing and"
-            " returning them to the broker",
-        ),
-        # Querying the consultant is the clinical coder's escalation.
-        (
-            "Clinical Coder",
-            "Querying consultants when documentation was unclear and correcting coding errors",
-            "Applied human judgment by querying consultants when documentation was unclear and"
-            " correcting coding errors",
-        ),
-    ],
-)
-def test_when_a_cv_words_a_check_or_hand_off_its_own_way_then_it_is_still_framed(
-    analyzer: Analyzer, title: str, bullet: str, proposed: str
-) -> None:
-    found = coached(analyzer, one_bullet(bullet, title=title))
-    assert [r.proposed for r in found] == [proposed]
-
-
-def test_when_the_check_is_held_with_guests_then_it_stays_service(analyzer: Analyzer) -> None:
-    """A review held with guests over the phone is service, whatever follows the party."""
-    bullet = "Reviewed charges with guests over the phone and corrected billing errors"
-    assert coached(analyzer, one_bullet(bullet, title="Front Desk Agent")) == ()
 
 
 def test_when_the_line_only_deals_with_complaints_then_no_triage_inflates_it(
