@@ -417,6 +417,12 @@ def test_when_an_ing_line_holds_a_present_time_clause_then_only_a_current_job_fr
     assert len([r for r in found if "run late" in r.proposed]) == framed_count
 
 
+def test_when_the_check_is_held_with_guests_then_it_stays_service(analyzer: Analyzer) -> None:
+    """A review held with guests over the phone is service, whatever follows the party."""
+    bullet = "Reviewed charges with guests over the phone and corrected billing errors"
+    assert coached(analyzer, one_bullet(bullet, title="Front Desk Agent")) == ()
+
+
 def test_when_the_line_only_deals_with_complaints_then_no_triage_inflates_it(
     analyzer: Analyzer,
 ) -> None:
