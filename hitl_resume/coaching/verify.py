@@ -276,6 +276,12 @@ def _left_behind(src: list[str], changed: Collection[int], head_tags: frozenset[
     return None
 
 
+#: Words before a number in a measure ("by around 20%", "by over $5K").
+_APPROXIMATORS = frozenset(
+    ["around", "about", "approximately", "approx", "roughly", "nearly", "almost", "over", "up"]
+)
+
+
 def repetition(framing: str, source: str, review_words: Collection[str]) -> str | None:
     """A framing word the clause already says, or a second review word (None when clean).
 
@@ -297,6 +303,7 @@ def repetition(framing: str, source: str, review_words: Collection[str]) -> str 
             word.lower() == "by"
             and not before.lower().endswith(("ed", "en"))
             and not after[:1].isdigit()
+            and after.lower() not in _APPROXIMATORS
             for before, word, after in zip(near, near[1:], near[2:], strict=False)
         )
     ):  # "by handling inbound queries by phone and email"; "posts flagged by X" is an agent;

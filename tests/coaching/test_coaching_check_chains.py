@@ -159,6 +159,14 @@ def test_when_a_kept_ing_clause_lists_a_second_ing_verb_then_no_split_is_framed(
             " customers provided valid proof of payment, cutting wrongful cancellations by 30%"
             " in six months",
         ),
+        # "by around 20%" is a measure too.
+        (
+            "Payroll and HR Assistant",
+            "I checked timesheets against rotas each week and corrected overtime errors before"
+            " payroll ran, cutting pay queries by around 20%.",
+            "Acted as the quality gate by checking timesheets against rotas each week and"
+            " correcting overtime errors before payroll ran, cutting pay queries by around 20%",
+        ),
         # Reversing what the automation got wrong is what the watch caught.
         (
             "Community Moderator",
