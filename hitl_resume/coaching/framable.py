@@ -23,12 +23,22 @@ ACCURACY_PURPOSE = re.compile(
     re.IGNORECASE,
 )
 
+#: A check placed before the next step of the work ("before sending them to payroll", "prior to
+#: payment", "before dispatch"): the check holds the work back, so "check" is a check.
+GATE_STEP = re.compile(
+    r"\b(?:before|prior to)\s+(?:(?:the|each|every|any)\s+)?"
+    r"(?:[a-z]+ing\b|(?:payment|processing|release|submission|filing|dispatch|loading|billing"
+    r"|posting|payroll|approval|sign-off|shipment|issue)s?\b)",
+    re.IGNORECASE,
+)
+
 
 def framable(findings: Sequence[Finding], lexicon: Lexicon) -> list[Finding]:
     """The findings as coaching reads them: light signals ("resolve", "research", "monitor",
     weight under 1) help detection find a role, but a line carried by one alone is not
     oversight work to frame as such (a coach's "vague framing" reject). A light check verb
-    ("check", from coaching_words) with a stated accuracy purpose is a check all the same."""
+    ("check", from coaching_words) with a stated accuracy purpose, or placed before the next
+    step of the work, is a check all the same."""
     light = {signal.id for signal in lexicon.signals if signal.weight < 1}
     light_verbs = {
         phrase
@@ -45,7 +55,7 @@ def framable(findings: Sequence[Finding], lexicon: Lexicon) -> list[Finding]:
     checks = lexicon.coaching.check_verbs
 
     def kept(c: Contribution, text: str) -> bool:
-        if c.text.lower() in checks and ACCURACY_PURPOSE.search(text):
+        if c.text.lower() in checks and (ACCURACY_PURPOSE.search(text) or GATE_STEP.search(text)):
             return True  # "Check figures ... for mathematical accuracy": a check, not a glance
         return c.entry_id not in light and not (
             c.kind.startswith("signal:") and led_by_light_verb(c.text)

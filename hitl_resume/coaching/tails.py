@@ -65,6 +65,8 @@ def result_tail(text: str, result_verbs: Collection[str]) -> Tail | None:
         return Tail(clause, ", ", result)  # "800+ items per shift"
     subject = lowered[:MAX_SUBJECT_WORDS]
     verb_at = next((i for i, w in enumerate(subject) if w in pasts), None)
+    if verb_at == 1 and lowered[0] in {"which", "that"}:
+        return Tail(clause, ", ", result)  # "which brought our denial rate down to 7%"
     if verb_at and all(_subject_word(w) for w in words[:verb_at]):
         return Tail(clause, "; ", result)  # "accuracy improved from 91% to 96%"
     return None

@@ -182,3 +182,48 @@ def test_when_a_line_overrides_the_automation_then_the_override_is_framed(
 ) -> None:
     found = framed(analyzer, one_bullet(bullet, title=title))
     assert [r.proposed for r in found] == [proposed]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "proposed"),
+    [
+        # A check before the next step of the work holds it back: the quality gate.
+        (
+            "HR Assistant",
+            "Checking timesheets and absence records before sending them over to payroll each"
+            " month.",
+            "Acted as the quality gate by checking timesheets and absence records before sending"
+            " them over to payroll each month",
+        ),
+        # Matching invoices is a validation; following up on what it caught is the checkpoint.
+        (
+            "Accounts Payable Clerk",
+            "Matched invoices to purchase orders and receiving reports and followed up with"
+            " purchasing on any discrepancies.",
+            "Acted as the human checkpoint by matching invoices to purchase orders and receiving"
+            " reports and following up with purchasing on any discrepancies",
+        ),
+    ],
+)
+def test_when_a_routine_line_holds_its_check_or_hand_off_then_it_is_framed(
+    analyzer: Analyzer, title: str, bullet: str, proposed: str
+) -> None:
+    found = framed(analyzer, one_bullet(bullet, title=title))
+    assert [r.proposed for r in found] == [proposed]
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Escalated customer complaints to the supervisor.",
+        # Earlier readers marked a judgment framing on customers' complaints vague even with
+        # "unresolved" or "complex" before them.
+        "Escalating complex complaints and vulnerable customers to team leaders or the relevant"
+        " department.",
+    ],
+)
+def test_when_complaints_are_only_passed_on_then_no_judgment_is_claimed(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    found = framed(analyzer, one_bullet(bullet, title="Customer Service Representative"))
+    assert found == ()

@@ -40,6 +40,16 @@ def result_verbs() -> frozenset[str]:
             "Reviewed reported posts against community guidelines, 800+ items per shift",
             ("Reviewed reported posts against community guidelines", ", ", "800+ items per shift"),
         ),
+        # A relative clause keeps its comma: "; which" is no sentence.
+        (
+            "Reviewed denied claims and corrected coding errors, which brought the denial rate"
+            " down from 12% to 7%",
+            (
+                "Reviewed denied claims and corrected coding errors",
+                ", ",
+                "which brought the denial rate down from 12% to 7%",
+            ),
+        ),
         # No quantity: nothing a person could cite, so nothing is cut.
         ("Audited moderator decisions each week, accuracy improved a lot", None),
         # A list item, not a result: the clause's own verbs.
