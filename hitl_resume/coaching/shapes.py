@@ -54,7 +54,7 @@ _STRAY_APOSTROPHE = re.compile(r"\w+s'(?=\s+(?:and|or|to|for|in|on|with)\b|\s*[,
 #: my reasoning"): resume lines are written without it. "which resulted to optimal audit
 #: readiness": "resulted in", a slip a framing would keep.
 _KEPT_SLIP = re.compile(
-    r"\b(?:(?:for|to|with|and|by) myself|my|me|and or|result(?:ed|s|ing)? to)\b", re.IGNORECASE
+    r"\b(?:(?:for|to|with|and|by) myself|my|me|our|and or|result(?:ed|s|ing)? to)\b", re.IGNORECASE
 )
 #: "Reviewed variances and explained variances": one object said twice.
 _REPEATED_OBJECT = re.compile(r"^\w+ (\w{4,}(?: \w+)?)(?:,| and| or)(?: and)? \w+ \1\b", re.I)
@@ -213,7 +213,7 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         return "broken", "the text looks garbled (characters or words run together)"
     if (
         _STRAY_APOSTROPHE.search(text)
-        or _KEPT_SLIP.search(text)
+        or _KEPT_SLIP.search(f"{text} {candidate.suffix}")
         or _REPEATED_OBJECT.search(text)
         or (candidate.tense == "past" and slots.present_inside)
         or (candidate.tense == "past" and slots.head_tag == "VBG" and slots.present_when)

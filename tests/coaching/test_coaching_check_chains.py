@@ -227,3 +227,25 @@ def test_when_complaints_are_only_passed_on_then_no_judgment_is_claimed(
 ) -> None:
     found = framed(analyzer, one_bullet(bullet, title="Customer Service Representative"))
     assert found == ()
+
+
+def test_when_a_flag_opens_the_line_then_it_is_no_quality_gate(analyzer: Analyzer) -> None:
+    """Both list-21 readers: flagging and reporting suspected fraud is detection and
+    escalation; nothing is held back, so "quality gate" does not fit."""
+    bullet = (
+        "Flagged suspicious transactions and reported possible check fraud to the branch manager."
+    )
+    found = framed(analyzer, one_bullet(bullet, title="Bank Teller"))
+    assert not [r for r in found if "quality gate" in r.proposed]
+
+
+def test_when_the_kept_result_speaks_in_the_first_person_then_no_rewrite_copies_it(
+    analyzer: Analyzer,
+) -> None:
+    """Both list-21 readers marked "which brought our denial rate down" (first person kept)."""
+    bullet = (
+        "Reviewed denied claims and corrected coding errors before resubmitting, which brought"
+        " our denial rate down from 12% to about 7%."
+    )
+    found = framed(analyzer, one_bullet(bullet, title="Medical Billing Specialist"))
+    assert not [r for r in found if " our " in r.proposed]
