@@ -27,6 +27,8 @@ _JOINED_WORD = re.compile(r"\b(?:and|or)\s+(\w+)")
 #: A word after a joiner or a comma: a second -ing verb of a kept clause ("Assigning codes,
 #: querying unclear documentation") would stay -ing beside the re-tensed first one.
 _LISTED_WORD = re.compile(r"(?:\b(?:and|or)|,)\s+(\w+)")
+#: An object word after a listed -ing verb ("collecting interviewer feedback").
+_OBJECT_AFTER = re.compile(r" (?!and\b|or\b)[\w£$]")
 MIN_PREFIX_WORDS = 2
 MAX_PREFIX_WORDS = 14
 
@@ -104,17 +106,23 @@ def _is_gerund(word: str) -> bool:
 
 def tensed_prefix(prefix: str, tense: Tense) -> str:
     """An -ing kept clause in the job's tense ("Planning daily delivery routes" -> "Planned
-    ..."): the framing after it takes the job's tense, and the two must read as one list. Only
-    the opening verb changes; a kept clause with a second -ing verb stays as it is (and is
-    refused by ``prefix_fits``)."""
+    ..."): the framing after it takes the job's tense, and the two must read as one list. Each
+    -ing verb that opens an item of the clause's list changes with it ("Scheduling interviews,
+    collecting interviewer feedback" -> "Scheduled interviews, collected ..."); an -ing word
+    with no object after it ("payroll, billing and ...") may be a noun, so the clause then stays
+    as it is (and is refused by ``prefix_fits``)."""
     first, _, rest = prefix.partition(" ")
-    if not _is_gerund(first) or any(
-        _is_gerund(joined.group(1)) for joined in _LISTED_WORD.finditer(rest)
-    ):
-        return prefix
     lemma = _lemma(first)
-    if lemma is None:
+    if not _is_gerund(first) or lemma is None:
         return prefix
+    listed = [m for m in _LISTED_WORD.finditer(rest) if _is_gerund(m.group(1))]
+    if any(not _OBJECT_AFTER.match(rest, m.end(1)) for m in listed):
+        return prefix
+    for match in reversed(listed):
+        later = _lemma(match.group(1))
+        if later is None:
+            return prefix
+        rest = f"{rest[: match.start(1)]}{finite(later, tense)}{rest[match.end(1) :]}"
     word = finite(lemma, tense)
     return f"{word[:1].upper()}{word[1:]} {rest}" if rest else word
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from hitl_resume.coaching.split import tensed_prefix
 from hitl_resume.detection.analyzer import Analyzer
 
 from .test_coaching_framing import coached, one_bullet
@@ -380,6 +381,14 @@ def test_when_a_check_follows_own_work_in_a_cv_list_then_only_the_check_is_frame
             "Provided human oversight by performing three-way matching of invoices,"
             " purchase orders and receipts",
         ),
+        # Every -ing item of a kept list takes the job's tense with the first.
+        (
+            "Purchase Ledger Clerk",
+            "Processing around 400 supplier invoices a week, querying discrepancies with"
+            " suppliers and authorising payments up to £5,000.",
+            "Processed around 400 supplier invoices a week, queried discrepancies with suppliers"
+            " and acted as the human decision point by authorising payments up to £5,000",
+        ),
         # "customer" names the queries' kind here, not a party the check was held with.
         (
             "Claims Handler",
@@ -431,3 +440,21 @@ def test_when_the_line_only_deals_with_complaints_then_no_triage_inflates_it(
     bullet = "Dealing with customer complaints and escalating unresolved cases to the team leader"
     found = coached(analyzer, one_bullet(bullet, title="Customer Service Advisor"))
     assert not [r for r in found if "triage" in r.proposed]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        (
+            "Scheduling interviews, collecting interviewer feedback",
+            "Scheduled interviews, collected interviewer feedback",
+        ),
+        ("Planning daily delivery routes", "Planned daily delivery routes"),
+        # "billing" with nothing after it may be a noun: the clause stays as written.
+        ("Processing payroll, billing", "Processing payroll, billing"),
+    ],
+)
+def test_when_a_kept_ing_list_takes_the_job_tense_then_each_item_verb_changes(
+    prefix: str, expected: str
+) -> None:
+    assert tensed_prefix(prefix, "past") == expected
