@@ -118,11 +118,14 @@ def tensed_prefix(prefix: str, tense: Tense) -> str:
     listed = [m for m in _LISTED_WORD.finditer(rest) if _is_gerund(m.group(1))]
     if any(not _OBJECT_AFTER.match(rest, m.end(1)) for m in listed):
         return prefix
-    for match in reversed(listed):
-        later = _lemma(match.group(1))
+
+    def tensed(match: re.Match[str]) -> str:
+        later = _lemma(match.group(1)) if _is_gerund(match.group(1)) else None
         if later is None:
-            return prefix
-        rest = f"{rest[: match.start(1)]}{finite(later, tense)}{rest[match.end(1) :]}"
+            return match.group(0)
+        return match.group(0)[: match.start(1) - match.start(0)] + finite(later, tense)
+
+    rest = _LISTED_WORD.sub(tensed, rest)  # one pass: a pasted list of thousands stays linear
     word = finite(lemma, tense)
     return f"{word[:1].upper()}{word[1:]} {rest}" if rest else word
 

@@ -458,3 +458,12 @@ def test_when_a_kept_ing_list_takes_the_job_tense_then_each_item_verb_changes(
     prefix: str, expected: str
 ) -> None:
     assert tensed_prefix(prefix, "past") == expected
+
+
+def test_when_a_kept_ing_list_is_pasted_thousands_long_then_it_is_tensed_in_one_pass() -> None:
+    """Hostile input (SECURITY.md: oversized text): 5,000 -ing items are tensed, not refused,
+    and the work stays linear in the length of the clause."""
+    prefix = "Checking invoices" + ", checking invoices" * 5_000
+    tensed = tensed_prefix(prefix, "past")
+    assert tensed.count("checked invoices") == 5_000
+    assert tensed.startswith("Checked invoices")

@@ -277,3 +277,19 @@ def test_when_date_column_wraps_then_range_completed_from_next_line() -> None:
     assert [b.text for b in resume.experience[0].bullets] == [
         "Built review tools for flagged model outputs."
     ]
+
+
+def test_when_a_docx_holds_thousands_of_cut_lines_then_they_join_into_one_bullet() -> None:
+    """Hostile input (SECURITY.md: oversized text): 3,000 lines each cut after "and" are one
+    bullet, built by extending one span (no re-scan per line)."""
+    cut = tuple(Line("reviewed claims and") for _ in range(3_000))
+    lines = (
+        Line("Experience"),
+        Line("Claims Examiner, Acme Insurance, 2019 – 2021"),
+        Line("Checked claims and"),
+        *cut,
+        Line("escalated fraud"),
+    )
+    bullets = build_resume(Extraction("docx", lines)).experience[0].bullets
+    assert len(bullets) == 1
+    assert bullets[0].text.endswith("reviewed claims and escalated fraud")
