@@ -44,6 +44,7 @@ from hitl_resume.coaching.tails import result_tail
 from hitl_resume.coaching.verbs import verb_index
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.language.coaching_lexicon import CoachingData
+from hitl_resume.language.inflect import verb_lemmas
 from hitl_resume.language.lexicon_loader import Lexicon
 from hitl_resume.models import ExperienceEntry, Resume
 
@@ -140,6 +141,14 @@ def _jobs(
         c.text for c in finding.contributions if c.kind.startswith("signal:")
     ]
     segments = dict.fromkeys(select_segment(finding.text, a, known) for a in anchors or [None])
+    # A light check the finding kept (it has an accuracy purpose or holds back the next step:
+    # "... and checked offer letters for correct salary details") splits a line as a signal verb
+    kept_checks = {
+        c.text.lower() for c in finding.contributions if c.text.lower() in data.check_verbs
+    }
+    if kept_checks:
+        lemmas = {lemma for word in kept_checks for lemma in verb_lemmas(word)}
+        signal_verbs = {**(signal_verbs or {}), **dict.fromkeys(lemmas, ("review",))}
     jobs = []
     for segment in segments:
         stripped = strip_weak_opening(segment, data.weak) if segment else None
@@ -162,11 +171,16 @@ def _jobs(
             later = _normal(finding.text).find(_normal(segment)) > 0
             fragment = opening is None and later
             jobs.append(_Job(finding, remainder, opening, fragment, segment, suffix=suffix))
+            # "Responsible for building rotas, checking them ...": the duty after its frame
+            # is split as the -ing bullet it would be without one
             split = (
                 signal_split(
-                    remainder, signal_verbs or {}, known, data.authoring | data.bookkeeping
+                    remainder[:1].upper() + remainder[1:],
+                    signal_verbs or {},
+                    known,
+                    data.authoring | data.bookkeeping,
                 )
-                if not opening or label
+                if not opening or label or duty
                 else None
             )
             if split is not None and not fragment:

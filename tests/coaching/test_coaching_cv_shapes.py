@@ -47,6 +47,24 @@ from .test_coaching_framing import coached, one_bullet
             "Applied human judgment by reviewing resumes and phone screening 25+ applicants"
             " weekly for Warehouse and Driver roles",
         ),
+        # A duty frame over an -ing list: the check is split off as in the bare -ing line.
+        (
+            "Rota Coordinator",
+            "Responsible for building weekly shift rotas, checking them against working time"
+            " rules and approving shift swaps",
+            False,
+            "Built weekly shift rotas, checked them against working time rules and acted as the"
+            " human decision point by approving shift swaps",
+        ),
+        # A light check with an accuracy purpose splits the line as a check verb would.
+        (
+            "HR Administrator",
+            "Scheduled interviews, collected interviewer feedback and checked offer letters for"
+            " correct salary details",
+            False,
+            "Scheduled interviews, collected interviewer feedback and provided human oversight"
+            " by checking offer letters for correct salary details",
+        ),
     ],
 )
 def test_when_a_cv_writes_a_check_its_own_way_then_the_line_is_framed(

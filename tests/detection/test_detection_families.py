@@ -129,6 +129,12 @@ UK_FAMILIES = [
         "Reviewing investigation reports and checking decisions against policy",
         "hr_recruiting",
     ),
+    (
+        "Rota Coordinator, Hartley Care Homes",
+        "Building weekly staff rotas across four homes",
+        "Approving shift swaps and covering sickness at short notice",
+        "dispatch_operations",
+    ),
 ]
 
 
