@@ -18,6 +18,7 @@ from hitl_resume.language.coaching_schema import (
     WORDS_FILE,
     record_problems,
 )
+from hitl_resume.language.inflect import spellings
 from hitl_resume.language.jsonl_reader import (
     LexiconError,
     Problem,
@@ -254,8 +255,8 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
                 confirm=d.get("confirm"),
                 not_products=tuple(d.get("not_products", ())),
                 products=tuple(d.get("products", ())),
-                leads=tuple(d.get("leads", ())),
-                then=tuple(d.get("then", ())),
+                leads=_with_spellings(d.get("leads", ())),
+                then=_with_spellings(d.get("then", ())),
                 whole_line=d.get("whole_line", False),
                 books=d.get("books", False),
             )
@@ -342,6 +343,11 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         noun_compounds=_words_of(rows(WORDS_FILE), "noun_compound"),
         open_purposes=_words_of(rows(WORDS_FILE), "open_purpose"),
     )
+
+
+def _with_spellings(verbs: list[str]) -> tuple[str, ...]:
+    """Chain verbs with their British spellings: "authorising" is "authorise" to the lemmatizer."""
+    return tuple(dict.fromkeys(spelling for verb in verbs for spelling in spellings(verb)))
 
 
 def _words_of(records: list[dict[str, Any]], kind: str) -> frozenset[str]:

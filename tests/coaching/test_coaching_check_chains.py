@@ -32,6 +32,15 @@ from .test_coaching_framing import framed, one_bullet
             "Acted as the human checkpoint by matching customer payments to open invoices,"
             " researching short pays and escalating disputed balances to collections",
         ),
+        # A British spelling of a chain verb ("authorising") is the same verb.
+        (
+            "Claims Handler",
+            "Assessing motor and home insurance claims, checking policy cover and authorising"
+            " settlements up to £10,000",
+            False,
+            "Acted as the human decision point by assessing motor and home insurance claims,"
+            " checking policy cover and authorising settlements up to £10,000",
+        ),
         # "bank" names a kind of the plural "accounts": no "the" goes before it.
         (
             "Full Charge Bookkeeper",

@@ -402,10 +402,18 @@ def test_when_a_check_follows_own_work_in_a_cv_list_then_only_the_check_is_frame
         # Every -ing item of a kept list takes the job's tense with the first.
         (
             "Purchase Ledger Clerk",
+            "Coding around 400 supplier invoices a week, querying discrepancies with"
+            " suppliers and authorising payments up to £5,000.",
+            "Coded around 400 supplier invoices a week, queried discrepancies with suppliers"
+            " and acted as the human decision point by authorising payments up to £5,000",
+        ),
+        # Processing that ends in an authorisation is the decision chain, as in US spelling.
+        (
+            "Purchase Ledger Clerk",
             "Processing around 400 supplier invoices a week, querying discrepancies with"
             " suppliers and authorising payments up to £5,000.",
-            "Processed around 400 supplier invoices a week, queried discrepancies with suppliers"
-            " and acted as the human decision point by authorising payments up to £5,000",
+            "Acted as the human decision point by processing around 400 supplier invoices a week,"
+            " querying discrepancies with suppliers and authorising payments up to £5,000",
         ),
         # "customer" names the queries' kind here, not a party the check was held with.
         (
