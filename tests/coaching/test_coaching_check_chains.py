@@ -32,6 +32,15 @@ from .test_coaching_framing import framed, one_bullet
             "Acted as the human checkpoint by matching customer payments to open invoices,"
             " researching short pays and escalating disputed balances to collections",
         ),
+        # What a moderator's check catches: violating content.
+        (
+            "Content Moderator",
+            "Monitored live streams and removed violating content, escalating threats of"
+            " self-harm to the specialist team",
+            False,
+            "Acted as the human checkpoint by monitoring live streams and removing violating"
+            " content, escalating threats of self-harm to the specialist team",
+        ),
         # A British spelling of a chain verb ("authorising") is the same verb.
         (
             "Claims Handler",
