@@ -1015,6 +1015,19 @@ def test_when_a_line_cannot_carry_a_framing_then_none_is_offered(
             "Act as the human decision point by approving overrides for cash-out limits and"
             " check holds",
         ),
+        # Present-tense lists hold more such nouns: "time off", "call logs", "interview notes".
+        (
+            "Payroll Specialist",
+            "Approve timesheets and time off requests for errors before payroll runs.",
+            "Act as the human decision point by approving timesheets and time off requests for"
+            " errors before payroll runs",
+        ),
+        (
+            "Recruiter",
+            "Approve shortlists and interview notes before they go to hiring managers.",
+            "Act as the human decision point by approving shortlists and interview notes before"
+            " they go to hiring managers",
+        ),
     ],
 )
 def test_when_a_line_works_a_decision_queue_or_names_a_compound_then_it_is_read_right(
