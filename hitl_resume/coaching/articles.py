@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 
 from hitl_resume.coaching.segments import LIST_JOINERS
-from hitl_resume.language.inflect import known_verb
+from hitl_resume.language.inflect import known_verb, verb_tags
 
 #: Words after which a bare noun phrase begins.
 PREPOSITIONS = frozenset(
@@ -30,6 +30,7 @@ _STOPS = (
 )
 MAX_PHRASE_WORDS = 5
 _TOKEN = re.compile(r"\S+")
+_PAST = frozenset({"VBD", "VBN"})
 
 
 def _word(token: str) -> str:
@@ -48,8 +49,10 @@ def _phrase_end(words: list[str], start: int) -> int | None:
             break
         if word.lower().endswith("'s") or "'" in word:
             return None  # "customer's bank accounts": a possessive is the determiner
-        if end > start and word.lower().endswith("ed") and known_verb(word.lower()):
-            break  # "amount owed to ...": a participle after the noun closes the phrase
+        tags = verb_tags(word.lower())
+        if end > start and word.lower().endswith("ed") and tags & _PAST and "VB" not in tags:
+            break  # "amount owed to ...": a participle after the noun closes the phrase ("bank
+            # feed rules": "feed" only ends like one)
         end += 1
         if words[end - 1][-1:] in {",", ";", ":", ")"}:
             break  # punctuation closes the phrase with this word

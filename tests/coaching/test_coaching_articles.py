@@ -6,7 +6,7 @@ import pytest
 
 from hitl_resume.coaching.articles import add_articles, bare_possessive
 
-COUNTABLE = frozenset({"ledger", "account", "department", "register", "team", "manager"})
+COUNTABLE = frozenset({"ledger", "account", "department", "register", "team", "manager", "bank"})
 PEOPLE = frozenset({"manager"})
 
 
@@ -50,6 +50,8 @@ PEOPLE = frozenset({"manager"})
         ("Escalated outages to Tier 2", "Escalated outages to Tier 2"),
         # Plurals, determiners, possessives and mass nouns are left alone.
         ("Reconciled mutual fund accounts", "Reconciled mutual fund accounts"),
+        # "feed" only ends like a participle: the phrase runs on to its plural head.
+        ("Checked bank feed rules", "Checked bank feed rules"),
         ("Reconciled the bank account", "Reconciled the bank account"),
         ("Audited customer's bank account", "Audited customer's bank account"),
         ("Audited payroll for each department", "Audited payroll for each department"),
