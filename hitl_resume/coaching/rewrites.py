@@ -606,6 +606,8 @@ def build_rewrite(
         return None
     if context_refuses(candidate, data, clause_ing):
         return None
+    if {piece.lemma for piece in slots.pieces[1:]} & data.logistics_verbs:
+        return None  # "... phone screens and coordinating interviews": no framing spans logistics
     judgment = _JUDGMENT_IN.match(slots.segment.lower())
     if judgment is not None:
         if candidate.adverb or candidate.prefix or not _DECISION_SIGNALS & set(signals):

@@ -182,6 +182,9 @@ class CoachingData:
     #: Light check verbs that are a full check with an accuracy purpose ("Check figures for
     #: mathematical accuracy").
     check_verbs: frozenset[str] = frozenset()
+    #: Verbs that arrange work rather than judge it ("coordinate interviews"): a framing never
+    #: spans one ("Applied human judgment by conducting phone screens and coordinating ...").
+    logistics_verbs: frozenset[str] = frozenset()
     #: The people a service worker talks with ("with guests": service, not oversight).
     service_parties: frozenset[str] = frozenset()
     #: People a review is held with ("reviewed variances with management"): a meeting.
@@ -334,6 +337,7 @@ def _build(good: dict[str, list[Record]]) -> CoachingData:
         bookkeeping=_words_of(rows(WORDS_FILE), "bookkeeping_verb"),
         background=_words_of(rows(WORDS_FILE), "background_modifier"),
         check_verbs=_words_of(rows(WORDS_FILE), "check_verb"),
+        logistics_verbs=_words_of(rows(WORDS_FILE), "logistics_verb"),
         service_parties=_words_of(rows(WORDS_FILE), "service_party"),
         meeting_parties=_words_of(rows(WORDS_FILE), "meeting_party"),
         reasoning_nouns=_words_of(rows(WORDS_FILE), "reasoning_noun"),

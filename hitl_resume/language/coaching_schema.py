@@ -23,6 +23,7 @@ WORD_KINDS = frozenset(
         "background_modifier",
         "bookkeeping_verb",
         "check_verb",
+        "logistics_verb",
         "countable_noun",
         "decision_queue",
         "meeting_party",

@@ -979,6 +979,8 @@ def test_when_a_review_ends_in_a_decision_then_it_is_named_a_decision_point(
             "Risk Analyst",
             "Trained new tax preparer and audited processed work for accuracy before filing.",
         ),
+        # A list that arranges work as well as judging it: no framing spans the logistics.
+        ("Recruiter", "Conducted phone screens and coordinated interviews with hiring managers."),
     ],
 )
 def test_when_a_line_cannot_carry_a_framing_then_none_is_offered(
