@@ -69,6 +69,11 @@ def plural(phrase: str) -> str:
     return " ".join([*words[:-1], plural_noun(words[-1])])
 
 
+#: Objects that only point back at a noun ("referring them to the specialist team"): no prompt
+#: asks where "the thems" came from.
+_PRONOUNS = frozenset(
+    {"them", "it", "they", "this", "that", "these", "those", "him", "her", "us", "one", "ones"}
+)
 #: Contact details the structure reader may leave in a line; a prompt never repeats them.
 _CONTACT = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\S+@\S+\.\w+|\(\s*\)")
 
@@ -216,6 +221,8 @@ def interview_prompts(
             else None
         )
         clause = (clauses or {}).get(finding.id)
+        if _is_pronoun((objects or {}).get(finding.id)):
+            clause = None  # "Referring them to ...": the whole line says who "them" are
         prompt = build_prompt(
             finding,
             entry,
@@ -237,4 +244,10 @@ def _object_phrase(obj: str | None) -> str | None:
     if not obj:
         return None
     bare = re.sub(r"^(?:the|each|a|an|all)\s+", "", obj, flags=re.IGNORECASE)
+    if _is_pronoun(bare):
+        return None  # "referring them to ...": the thing itself is named elsewhere, not here
     return plural(bare) if bare and bare[:1].isalpha() else None
+
+
+def _is_pronoun(obj: str | None) -> bool:
+    return obj is not None and obj.strip().lower() in _PRONOUNS

@@ -90,7 +90,8 @@ def _unit(words: str) -> str:
     ("99 different markets", "12 new hires", "20 million dollars"); nothing after a function
     word ("25 of")."""
     taken: list[str] = []
-    for written in words.split():
+    written_words = words.split()
+    for index, written in enumerate(written_words):
         word = written.lower()
         kinds = getAllLemmas(word)
         if not kinds and word not in NUMBER_WORDS:
@@ -98,8 +99,22 @@ def _unit(words: str) -> str:
             return " ".join(taken) if word in _FUNCTION_WORDS else " ".join([*taken, written])
         taken.append(word)
         if word not in NUMBER_WORDS and "ADJ" not in kinds:
+            following = written_words[index + 1 : index + 2]
+            if following and _compound_head(word, following[0].lower()):
+                taken.append(following[0].lower())  # "300+ vendor invoices", not "300+ vendor"
             return " ".join(taken)
     return taken[0] if taken else ""
+
+
+def _compound_head(modifier: str, word: str) -> bool:
+    """A singular noun followed by a plural one is a compound's modifier ("vendor invoices")."""
+    plural = getAllLemmas(word, upos="NOUN").get("NOUN", ())
+    return (
+        not modifier.endswith("s")
+        and bool(plural)
+        and word not in plural
+        and word not in _FUNCTION_WORDS
+    )
 
 
 _FUNCTION_WORDS = frozenset(

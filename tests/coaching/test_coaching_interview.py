@@ -155,6 +155,23 @@ def test_when_a_prompt_is_written_then_it_gives_the_person_no_role_the_line_lack
     assert all(wrong not in p.situation for p in prompts)
 
 
+def test_when_the_object_is_a_pronoun_then_the_prompt_quotes_the_line_and_names_no_thems(
+    analyzer: Analyzer,
+) -> None:
+    """ "Where did the thems come from" (a plural of "them") reads as a mangled word; the
+    prompt quotes the whole line, which says who "them" are."""
+    text = one_job(
+        "Contact Centre Advisor",
+        "Quillfield Energy",
+        "Identified vulnerable customers and referred them to the specialist team.",
+    )
+    prompts = prompts_for(analyzer, text)
+    assert prompts
+    words = " ".join(f"{p.situation} {p.obstacle} {p.action}" for p in prompts)
+    assert "thems" not in words
+    assert "Identified vulnerable customers and referred them" in prompts[0].situation
+
+
 def test_when_a_finding_is_a_one_word_fragment_then_no_prompt_quotes_it() -> None:
     """A prompt quoting "Review" alone asks about no work (a coach's read)."""
     from hitl_resume.detection.results import Finding

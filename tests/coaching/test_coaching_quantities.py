@@ -14,7 +14,10 @@ from hitl_resume.coaching.quantities import quantities
         ("Recovered $1,000,000 in overpayments in 2014", ("$1,000,000",)),
         ("Reviewed and approved twelve bank reconciliations", ("twelve",)),
         ("Processed appeals within 48 hours", ("48 hours",)),
-        ("Filed Form 1099 and W-2 forms for 6 client companies", ("6 client",)),
+        ("Filed Form 1099 and W-2 forms for 6 client companies", ("6 client companies",)),
+        # A singular noun before a plural one is the compound's modifier, not its unit.
+        ("Process 300+ vendor invoices weekly", ("300+ vendor invoices",)),
+        ("Managed 25 vehicles daily", ("25 vehicles",)),
         ("Promoted in 2016, 2012 and 2013", ()),
         ("Call 555-123-4567 after 12/2015", ()),
         ("Project 1: Group simulation", ()),
