@@ -10,7 +10,7 @@ from hitl_resume.coaching.results import InterviewPrompt
 from hitl_resume.coaching.titles import job_title, usable_title
 from hitl_resume.detection.results import Finding
 from hitl_resume.language.coaching_lexicon import SoarTemplate
-from hitl_resume.language.inflect import plural_noun
+from hitl_resume.language.inflect import known_verb, plural_noun
 from hitl_resume.language.structure_lexicon import Places
 from hitl_resume.models import ExperienceEntry
 
@@ -130,7 +130,11 @@ def build_prompt(
     numbers = quantities(clause or finding.text)
     framework = next((c.text for c in finding.contributions if c.kind == "framework"), None)
     ai = next(
-        (c.text for c in finding.contributions if c.kind in {"ai_system", "reviewed_system"}),
+        (
+            c.text
+            for c in finding.contributions
+            if c.kind in {"ai_system", "reviewed_system"} and _names_a_thing(c.text)
+        ),
         None,
     )
     values = {
@@ -247,6 +251,13 @@ def _object_phrase(obj: str | None) -> str | None:
     if _is_pronoun(bare):
         return None  # "referring them to ...": the thing itself is named elsewhere, not here
     return plural(bare) if bare and bare[:1].isalpha() else None
+
+
+def _names_a_thing(text: str) -> bool:
+    """The phrase names a system ("the routing software", "NLP"), not what it did to the work
+    ("auto-rejected", "alerts generated"): only a name reads in "the {ai} produced work"."""
+    last = text.rsplit(maxsplit=1)[-1].lower() if text.strip() else ""
+    return not (last.endswith("ed") and known_verb(last.rsplit("-", 1)[-1]))
 
 
 def _is_pronoun(obj: str | None) -> bool:

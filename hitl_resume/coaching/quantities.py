@@ -77,11 +77,13 @@ _PHONE_OR_DATE = re.compile(
 _QUANTITY = re.compile(
     r"(?P<money>[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|million|billion|thousand)\b)?\+?)"
     r"|(?P<percent>\d[\d,.]*\s?(?:%|percent\b))"
-    r"|(?P<count>\b\d[\d,]*(?:\.\d+)?\+?)(?=\s+(?P<unit>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}))"
+    r"|(?P<count>\b\d[\d,]*(?:\.\d+)?\+?(?:\s?(?:to|-|–)\s?\d[\d,]*(?:\.\d+)?\+?)?)"
+    r"(?=\s+(?P<unit>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}))"
     r"|(?P<word>\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b)(?=\s+[a-z])",
     re.IGNORECASE,
 )
 _YEARISH = re.compile(r"^(?:19|20)\d{2}$")
+_RANGE = re.compile(r"\s?(?:to|-|–)\s?")
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 
 
@@ -94,6 +96,8 @@ def _unit(words: str) -> str:
     for index, written in enumerate(written_words):
         word = written.lower()
         kinds = getAllLemmas(word)
+        if word in _FUNCTION_WORDS:
+            return " ".join(taken)  # "25 of 30", "800 to"
         if not kinds and word not in NUMBER_WORDS:
             # A function word ends the count ("25 of 30"); an unknown one is its unit ("FTEs").
             return " ".join(taken) if word in _FUNCTION_WORDS else " ".join([*taken, written])
@@ -139,9 +143,10 @@ def quantities(text: str) -> tuple[str, ...]:
         if previous in _LABEL_BEFORE or masked[match.start() - 1 : match.start()] in {"-", "#"}:
             continue
         if match.group("count"):
-            digits = match.group("count").rstrip("+").replace(",", "")
+            # "800 to 1,000 items" is one count; "2016 - 2019 projects" is two years
+            numbers = [n.rstrip("+").replace(",", "") for n in _RANGE.split(match.group("count"))]
             unit = _unit(match.group("unit") or "")
-            if _YEARISH.match(digits) or unit in _ORDINAL or digits.startswith("0"):
+            if any(_YEARISH.match(n) or n.startswith("0") for n in numbers) or unit in _ORDINAL:
                 continue
             value = f"{value} {unit}".strip()
             consumed = match.end() + 1 + len(unit)

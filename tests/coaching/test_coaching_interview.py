@@ -172,6 +172,22 @@ def test_when_the_object_is_a_pronoun_then_the_prompt_quotes_the_line_and_names_
     assert "Identified vulnerable customers and referred them" in prompts[0].situation
 
 
+def test_when_the_system_is_named_by_what_it_did_then_the_prompt_says_automated_system(
+    analyzer: Analyzer,
+) -> None:
+    """ "the auto-rejected produced work that you checked" names no system: a participle is
+    what the system did, so the prompt falls back to "the automated system"."""
+    text = one_job(
+        "Talent Acquisition Specialist",
+        "Quillfield Partners",
+        "Reviewed candidates auto-rejected by knockout questions and moved qualified applicants"
+        " forward.",
+    )
+    prompts = prompts_for(analyzer, text)
+    assert prompts
+    assert all("the auto-rejected" not in f"{p.situation} {p.obstacle}" for p in prompts)
+
+
 def test_when_a_finding_is_a_one_word_fragment_then_no_prompt_quotes_it() -> None:
     """A prompt quoting "Review" alone asks about no work (a coach's read)."""
     from hitl_resume.detection.results import Finding

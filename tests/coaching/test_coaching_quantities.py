@@ -18,6 +18,9 @@ from hitl_resume.coaching.quantities import quantities
         # A singular noun before a plural one is the compound's modifier, not its unit.
         ("Process 300+ vendor invoices weekly", ("300+ vendor invoices",)),
         ("Managed 25 vehicles daily", ("25 vehicles",)),
+        # A range is one count; a range of years is none.
+        ("Actioned 800 to 1,000 items per shift", ("800 to 1,000 items",)),
+        ("Led 2016 - 2019 audit projects", ()),
         ("Promoted in 2016, 2012 and 2013", ()),
         ("Call 555-123-4567 after 12/2015", ()),
         ("Project 1: Group simulation", ()),
