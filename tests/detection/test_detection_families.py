@@ -130,6 +130,18 @@ UK_FAMILIES = [
         "hr_recruiting",
     ),
     (
+        "Clinical Audit and Quality Facilitator, Northmoor NHS Trust",
+        "Extracting audit data from SystmOne and Datix for national audits",
+        "Validating submissions and returning records with missing fields to the ward",
+        "healthcare_quality",
+    ),
+    (
+        "Payments Operations Officer, Harrowgate Bank",
+        "Processing CHAPS, Faster Payments and SWIFT payments for business customers",
+        "Investigating and resolving payment exceptions and returned items",
+        "tax_financial",
+    ),
+    (
         "Rota Coordinator, Hartley Care Homes",
         "Building weekly staff rotas across four homes",
         "Approving shift swaps and covering sickness at short notice",
