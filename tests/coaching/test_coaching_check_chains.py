@@ -32,6 +32,22 @@ from .test_coaching_framing import framed, one_bullet
             "Acted as the human checkpoint by matching customer payments to open invoices,"
             " researching short pays and escalating disputed balances to collections",
         ),
+        # Alerts, tickets and complaints reviewed and passed on are triage: nothing is held back,
+        # so no quality gate (both list-10 readers), and "checkpoint" would repeat "review".
+        (
+            "Compliance Analyst",
+            "Review alerts and case files and escalate suspicious activity to the BSA officer",
+            True,
+            "Act as the human triage point by reviewing alerts and case files and escalating"
+            " suspicious activity to the BSA officer",
+        ),
+        (
+            "Help Desk Analyst",
+            "Monitored support tickets and escalated outages to Tier 2",
+            False,
+            "Acted as the human triage point by monitoring support tickets and escalating"
+            " outages to Tier 2",
+        ),
         # What a moderator's check catches: violating content.
         (
             "Content Moderator",
