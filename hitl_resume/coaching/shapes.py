@@ -63,6 +63,10 @@ _OPEN_ENDING = frozenset(
     {"and", "or", "of", "for", "the", "a", "an", "to", "in", "on", "with", "by", "from", "as"}
 )
 
+#: A particle after a pronoun object closes a phrasal verb ("before keying it in", "signing them
+#: off"): the sentence is whole, not cut off.
+_PARTICLE_END = re.compile(r"\b(?:it|them)\s+(?:in|on|off|up|out|over|back|through)\W*$", re.I)
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -236,7 +240,7 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         return "unfit", "the parser did not read the first word as the main verb"
     if slots.slip or glued(slots) or _MIXED_LIST.search(text):
         return "broken", "the sentence runs two statements together or mixes verb forms"
-    if text.split()[-1].lower() in _OPEN_ENDING:
+    if text.split()[-1].lower() in _OPEN_ENDING and not _PARTICLE_END.search(text):
         return "broken", "the sentence is cut off"
     if _handed_on_bare(slots):
         return "broken", "a verb of the list leaves out what it handed on"

@@ -19,7 +19,8 @@ from hitl_resume.language.inflect import finite, gerund, known_verb, verb_lemmas
 #: A joint between two clauses: ", and", ",", " and" or ";" before a lowercase word (the word
 #: after one manner adverb: "and manually reassigned loads").
 _JOINT = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?)(?=(?:[a-z]+ly\s+)?([a-z]{3,}(?:-[a-z]{3,})?)\b)"
+    r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*;\s*(?:and\s+)?)"
+    r"(?=(?:[a-z]+ly\s+)?([a-z]{3,}(?:-[a-z]{3,})?)\b)"
 )
 #: The word after an "and"/"or" inside the kept clause: a verb there makes a chain of clauses
 #: ("Received checks and cash ..." may be one), a noun only a list ("benefits and policies").

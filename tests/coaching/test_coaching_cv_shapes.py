@@ -65,6 +65,32 @@ from .test_coaching_framing import coached, one_bullet
             "Scheduled interviews, collected interviewer feedback and provided human oversight"
             " by checking offer letters for correct salary details",
         ),
+        # A particle after "them" closes a phrasal verb: the sentence is not cut off.
+        (
+            "Payroll Administrator",
+            "Checked timesheets from site managers for errors and queried discrepancies before"
+            " keying them in",
+            False,
+            "Acted as the quality gate by checking timesheets from site managers for errors and"
+            " querying discrepancies before keying them in",
+        ),
+        # Shipping paperwork checked before billing is a work product held back.
+        (
+            "Freight Dispatcher",
+            "Reviewed BOLs and PODs before sending them to billing so invoices went out right",
+            False,
+            "Acted as the quality gate by reviewing BOLs and PODs before sending them to billing"
+            " so invoices went out right",
+        ),
+        # "&" joins two clauses as "and" does; the check after it is framed.
+        (
+            "Payroll Administrator",
+            "Ran the variance report each month & investigated any net pay change over 10%"
+            " before payroll was signed off",
+            False,
+            "Ran the variance report each month and applied human judgment by investigating any"
+            " net pay change over 10% before payroll was signed off",
+        ),
     ],
 )
 def test_when_a_cv_writes_a_check_its_own_way_then_the_line_is_framed(
