@@ -1,4 +1,4 @@
-"""Compound check verbs ("Double-checked", "Spot-checked", "Cross-checked") as one verb.
+"""Compound check verbs ("Double-checked", "Spot-checked", "Fact-checked") as one verb.
 
 The small English model splits "Double-checked returns" at the hyphen and reads "double" as the
 verb (or an adverb before an adjective), so the line has no head verb to frame. The clause is
@@ -15,7 +15,7 @@ import re
 
 from hitl_resume.coaching.slots import Slots
 
-_PREFIX = re.compile(r"^(?:double|cross|spot)-(?=[a-z]{3,}\b)", re.IGNORECASE)
+_PREFIX = re.compile(r"^(?:double|cross|spot|fact)-(?=[a-z]{3,}\b)", re.IGNORECASE)
 
 
 def compound_prefix(text: str) -> str:

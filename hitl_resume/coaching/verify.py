@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Collection
 
+from hitl_resume.coaching.compound_verbs import compound_prefix
 from hitl_resume.coaching.segments import ADJECTIVAL_PARTICIPLES, LIST_JOINERS
 from hitl_resume.language.inflect import (
     gerund,
@@ -131,7 +132,9 @@ def body_problem(source: str, body: str) -> str | None:
         return f"{out[0]!r} is not the -ing verb a framing's 'by' needs"
     head = src[0].lower()
     # A word the dictionary does not know as a verb leads only when it looks inflected ("pended").
-    head_tags = verb_tags(head) if known_verb(head) or head.endswith(("ed", "ing")) else None
+    # "Fact-check", "Double-check": a compound check verb is known by its last part
+    known = known_verb(head) or known_verb(head[len(compound_prefix(head)) :])
+    head_tags = verb_tags(head) if known or head.endswith(("ed", "ing")) else None
     if not head_tags:
         return f"{src[0]!r} is not a verb"
     changed = {i for i, (a, b) in enumerate(zip(src, out, strict=True)) if a != b}

@@ -65,6 +65,15 @@ from .test_coaching_framing import coached, one_bullet
             "Scheduled interviews, collected interviewer feedback and provided human oversight"
             " by checking offer letters for correct salary details",
         ),
+        # "Fact check" written as two words is the compound check verb.
+        (
+            "Search Quality Rater",
+            "Fact check claims in model answers against reliable sources and mark down responses"
+            " that contain made up citations",
+            True,
+            "Provide human oversight by fact-checking claims in model answers against reliable"
+            " sources and marking down responses that contain made up citations",
+        ),
         # A particle after "them" closes a phrasal verb: the sentence is not cut off.
         (
             "Payroll Administrator",
