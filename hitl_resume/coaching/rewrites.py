@@ -399,6 +399,15 @@ def _made_by_person(candidate: Candidate, product: WorkProduct | None, data: Coa
     )
 
 
+#: What opens an object before its noun in the confirm question: an article, and a count or
+#: range of the person's ("40-60 auto and property claims" -> "auto and property claims").
+_COUNTED = re.compile(
+    r"^(?:(?:the|each|a|an|all|around|about|approximately|over)\s+)*"
+    r"(?:[-–]?\d[\d,.]*\+?(?:\s?(?:-|–|to)\s?\d[\d,.]*\+?)?\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _variant(
     template: RewriteTemplate,
     candidate: Candidate,
@@ -432,7 +441,7 @@ def _variant(
     if candidate.year is None or candidate.year < product.since:
         return None
     text = _fill(template.alternative, clause_ing, candidate, product.automation)
-    obj = re.sub(r"^(?:the|each|a|an)\s+", "", candidate.slots.object)
+    obj = _COUNTED.sub("", candidate.slots.object)  # "the -60 auto claims" asks about nothing
     confirm = (
         template.confirm.replace("{object}", obj)
         .replace("{automation}", product.automation)

@@ -101,6 +101,25 @@ def test_when_transferable_framing_mentions_automation_then_it_is_marked_to_conf
             assert any("automated" in c for c in rewrite.needs_confirmation)
 
 
+@pytest.mark.parametrize(
+    "count", ["40-60", "40 to 60", "around 400", "300+"], ids=["dash", "to", "approx", "plus"]
+)
+def test_when_the_object_is_counted_then_the_confirm_question_names_it_without_the_count(
+    analyzer: Analyzer, count: str
+) -> None:
+    """ "pre-checking the -60 auto and property claims" was a garbled question (both list-11
+    readers): the person's count stays in the rewrite, the question asks about the claims."""
+    text = (
+        "Jordan Vale\njordan.vale@example.com\n\nEXPERIENCE\n"
+        "Insurance Claims Examiner | Quillfield Mutual | Austin, TX | 2016 – 2020\n"
+        f"• Reviewed and adjudicated {count} auto and property claims per week for coverage\n"
+    )
+    (rewrite,) = rewrites_for(analyzer, text)
+    assert count in rewrite.proposed
+    (question,) = rewrite.needs_confirmation
+    assert "pre-checking the auto and property claims before" in question
+
+
 def test_when_coached_twice_then_output_is_identical(analyzer: Analyzer) -> None:
     """Coaching is deterministic."""
     first = rewrites_for(analyzer, SAMPLES["support"])
