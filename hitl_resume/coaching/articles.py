@@ -49,16 +49,20 @@ def _phrase_end(words: list[str], start: int) -> int | None:
             break
         if word.lower().endswith("'s") or "'" in word:
             return None  # "customer's bank accounts": a possessive is the determiner
-        tags = verb_tags(word.lower())
-        if end > start and word.lower().endswith("ed") and tags & _PAST and "VB" not in tags:
-            break  # "amount owed to ...": a participle after the noun closes the phrase ("bank
-            # feed rules": "feed" only ends like one)
+        if end > start and _participle(word.lower()):
+            break  # "amount owed to ...": a participle after the noun closes the phrase
         end += 1
         if words[end - 1][-1:] in {",", ";", ":", ")"}:
             break  # punctuation closes the phrase with this word
     if end - start > 1 and _word(words[end - 1]).lower().endswith("ly"):
         end -= 1  # "reconciled bank account monthly": a closing adverb is no part of the phrase
     return end if end > start else None
+
+
+def _participle(word: str) -> bool:
+    """A past form only ("owed"), not a base form that ends like one ("bank feed rules")."""
+    tags = verb_tags(word) if word.endswith("ed") else frozenset()
+    return bool(tags & _PAST) and "VB" not in tags
 
 
 def _later_verb(word: str, head: str) -> bool:

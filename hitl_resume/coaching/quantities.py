@@ -97,10 +97,9 @@ def _unit(words: str) -> str:
         word = written.lower()
         kinds = getAllLemmas(word)
         if word in _FUNCTION_WORDS:
-            return " ".join(taken)  # "25 of 30", "800 to"
+            return " ".join(taken)  # a function word ends the count ("25 of 30", "800 to 1,000")
         if not kinds and word not in NUMBER_WORDS:
-            # A function word ends the count ("25 of 30"); an unknown one is its unit ("FTEs").
-            return " ".join(taken) if word in _FUNCTION_WORDS else " ".join([*taken, written])
+            return " ".join([*taken, written])  # an unknown word is its unit ("FTEs")
         taken.append(word)
         if word not in NUMBER_WORDS and "ADJ" not in kinds:
             following = written_words[index + 1 : index + 2]
@@ -113,12 +112,7 @@ def _unit(words: str) -> str:
 def _compound_head(modifier: str, word: str) -> bool:
     """A singular noun followed by a plural one is a compound's modifier ("vendor invoices")."""
     plural = getAllLemmas(word, upos="NOUN").get("NOUN", ())
-    return (
-        not modifier.endswith("s")
-        and bool(plural)
-        and word not in plural
-        and word not in _FUNCTION_WORDS
-    )
+    return not modifier.endswith("s") and bool(plural) and word not in plural
 
 
 _FUNCTION_WORDS = frozenset(
