@@ -81,6 +81,7 @@ _CONTACT = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\S+@\S+\.\w+|\(\s*\)"
 def _quote(text: str) -> str:
     words = " ".join(_CONTACT.sub(" ", text).split()).split(" ")
     quoted = " ".join(words[:QUOTE_WORDS])
+    quoted = quoted[:1].upper() + quoted[1:]  # "rate search results ..." after a dropped "I"
     return quoted.rstrip(".;,:") + ("…" if len(words) > QUOTE_WORDS else "")
 
 

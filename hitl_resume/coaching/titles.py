@@ -18,6 +18,9 @@ _BAD = re.compile(
     r"education|skills|objective|profile)\b",
     re.IGNORECASE,
 )
+#: A closing parenthetical qualifies the title ("(Call Centre)", "(Remote, Contract)"): it is
+#: no part of the title a prompt names or a search looks for.
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 _SMALL = frozenset({"of", "and", "&", "for", "the", "in", "to", "at", "on", "a", "an", "/", "-"})
 
 
@@ -47,6 +50,7 @@ def job_title(
     With ``places``, a place the header reader left at either end is cut off ("Staff
     Accountant Houston" -> "Staff Accountant"), and a title with a place inside is none.
     """
+    text = _QUALIFIER.sub("", text or "")  # "Search Quality Rater (Remote, Contract)"
     if places is not None:
         tokens = _clean(text).split()
         if len(tokens) > 3 * MAX_TITLE_WORDS:

@@ -188,6 +188,21 @@ def test_when_the_system_is_named_by_what_it_did_then_the_prompt_says_automated_
     assert all("the auto-rejected" not in f"{p.situation} {p.obstacle}" for p in prompts)
 
 
+def test_when_a_first_person_line_is_quoted_then_the_quote_opens_with_a_capital(
+    analyzer: Analyzer,
+) -> None:
+    """ "I rate search results ..." loses its "I"; the quote still opens a sentence."""
+    text = one_job(
+        "Search Quality Rater (Remote, Contract)",
+        "Quillfield Data",
+        "I rate search results and chatbot answers for accuracy against the rating guidelines.",
+    )
+    prompts = prompts_for(analyzer, text)
+    assert prompts
+    assert all("“rate search" not in p.situation for p in prompts)
+    assert any("(Search Quality Rater)" in p.situation for p in prompts)
+
+
 def test_when_a_finding_is_a_one_word_fragment_then_no_prompt_quotes_it() -> None:
     """A prompt quoting "Review" alone asks about no work (a coach's read)."""
     from hitl_resume.detection.results import Finding

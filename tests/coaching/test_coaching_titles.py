@@ -53,6 +53,9 @@ def test_when_title_is_read_then_only_job_titles_survive(
         ("Director of Finance", "Director of Finance"),
         ("Director Of Operations", "Director Of Operations"),
         ("Sultanate of Oman", None),
+        # A closing parenthetical qualifies the title and is no part of it.
+        ("Search Quality Rater (Remote, Contract)", "Search Quality Rater"),
+        ("Customer Service Advisor (Call Centre)", "Customer Service Advisor"),
     ],
 )
 def test_when_a_title_carries_a_place_then_the_place_is_cut_off(
