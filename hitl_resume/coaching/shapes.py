@@ -63,9 +63,9 @@ _OPEN_ENDING = frozenset(
     {"and", "or", "of", "for", "the", "a", "an", "to", "in", "on", "with", "by", "from", "as"}
 )
 
-#: A particle after a pronoun object closes a phrasal verb ("before keying it in", "signing them
-#: off"): the sentence is whole, not cut off.
-_PARTICLE_END = re.compile(r"\b(?:it|them)\s+(?:in|on|off|up|out|over|back|through)\W*$", re.I)
+#: Particles that close a phrasal verb after a pronoun object ("before keying it in", "signing
+#: them off"): the sentence is whole, not cut off.
+_PARTICLES = frozenset({"in", "on", "off", "up", "out", "over", "back", "through"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +240,8 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         return "unfit", "the parser did not read the first word as the main verb"
     if slots.slip or glued(slots) or _MIXED_LIST.search(text):
         return "broken", "the sentence runs two statements together or mixes verb forms"
-    if text.split()[-1].lower() in _OPEN_ENDING and not _PARTICLE_END.search(text):
+    *_, before, last = ["", *text.lower().split()]
+    if last in _OPEN_ENDING and not (before in {"it", "them"} and last in _PARTICLES):
         return "broken", "the sentence is cut off"
     if _handed_on_bare(slots):
         return "broken", "a verb of the list leaves out what it handed on"

@@ -18,9 +18,6 @@ _BAD = re.compile(
     r"education|skills|objective|profile)\b",
     re.IGNORECASE,
 )
-#: A closing parenthetical qualifies the title ("(Call Centre)", "(Remote, Contract)"): it is
-#: no part of the title a prompt names or a search looks for.
-_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 _SMALL = frozenset({"of", "and", "&", "for", "the", "in", "to", "at", "on", "a", "an", "/", "-"})
 
 
@@ -41,6 +38,17 @@ def usable_title(text: str | None, *, max_words: int = MAX_TITLE_WORDS) -> str |
     return clean
 
 
+def _without_qualifier(text: str) -> str:
+    """The title without a closing parenthetical ("Search Quality Rater (Remote, Contract)"),
+    which qualifies it and is no part of what a prompt names or a search looks for. String
+    searches, not a pattern: a hostile title of spaces and brackets stays linear."""
+    stripped = text.rstrip()
+    opening = stripped.rfind("(")
+    if stripped.endswith(")") and opening >= 0 and ")" not in stripped[opening:-1]:
+        return stripped[:opening]
+    return text
+
+
 def job_title(
     text: str | None, title_words: frozenset[str], places: Places | None = None
 ) -> str | None:
@@ -50,7 +58,7 @@ def job_title(
     With ``places``, a place the header reader left at either end is cut off ("Staff
     Accountant Houston" -> "Staff Accountant"), and a title with a place inside is none.
     """
-    text = _QUALIFIER.sub("", text or "")  # "Search Quality Rater (Remote, Contract)"
+    text = _without_qualifier(text or "")
     if places is not None:
         tokens = _clean(text).split()
         if len(tokens) > 3 * MAX_TITLE_WORDS:

@@ -96,3 +96,12 @@ def test_when_a_title_is_a_hostile_run_of_places_then_it_is_refused_quickly() ->
     started = time.perf_counter()
     assert job_title("Dubai " * 100_000 + "Manager", lexicon.title_words, lexicon.places) is None
     assert time.perf_counter() - started < 5
+
+
+def test_when_a_title_is_hostile_brackets_and_spaces_then_it_is_read_in_one_pass() -> None:
+    """A header of 50,000 spaces before a closing bracket, or 20,000 opening brackets, is no
+    title; reading it never backtracks (docs/security.md: bounded work on hostile input)."""
+    lexicon = default_lexicon()
+    for text in (" " * 50_000 + ")", "(" * 20_000 + " Claims Examiner)"):
+        assert job_title(text, lexicon.title_words, lexicon.places) is None
+    assert job_title("Clerk (" + " " * 50_000, lexicon.title_words, lexicon.places) == "Clerk"
