@@ -7,10 +7,11 @@ from collections.abc import Mapping, Sequence
 
 from hitl_resume.coaching.quantities import quantities
 from hitl_resume.coaching.results import InterviewPrompt
+from hitl_resume.coaching.rewrites import REVIEW_WORDS
 from hitl_resume.coaching.titles import job_title, usable_title
 from hitl_resume.detection.results import Finding
 from hitl_resume.language.coaching_lexicon import SoarTemplate
-from hitl_resume.language.inflect import known_verb, plural_noun
+from hitl_resume.language.inflect import known_verb, noun_lemma, plural_noun
 from hitl_resume.language.structure_lexicon import Places
 from hitl_resume.models import ExperienceEntry
 
@@ -74,6 +75,10 @@ def plural(phrase: str) -> str:
 _PRONOUNS = frozenset(
     {"them", "it", "they", "this", "that", "these", "those", "him", "her", "us", "one", "ones"}
 )
+#: Objects that name the check itself or its measure, not what was checked ("the quality
+#: assurance audits", "risk for new business applications"): a prompt asking where they came
+#: from asks about the wrong thing (a coach's read of public prompts).
+_NO_ARTIFACT = REVIEW_WORDS | {"risk", "risks", "compliance", "accuracy"}
 #: Contact details the structure reader may leave in a line; a prompt never repeats them.
 _CONTACT = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\S+@\S+\.\w+|\(\s*\)")
 
@@ -251,6 +256,8 @@ def _object_phrase(obj: str | None) -> str | None:
     bare = re.sub(r"^(?:the|each|a|an|all)\s+", "", obj, flags=re.IGNORECASE)
     if _is_pronoun(bare):
         return None  # "referring them to ...": the thing itself is named elsewhere, not here
+    if noun_lemma(bare.split()[-1]) in _NO_ARTIFACT:
+        return None  # "performed quality assurance audit": the audit is the work, not its object
     return plural(bare) if bare and bare[:1].isalpha() else None
 
 

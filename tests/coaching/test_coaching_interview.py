@@ -203,6 +203,33 @@ def test_when_a_first_person_line_is_quoted_then_the_quote_opens_with_a_capital(
     assert any("(Search Quality Rater)" in p.situation for p in prompts)
 
 
+@pytest.mark.parametrize(
+    ("title", "bullet", "wrong"),
+    [
+        # The audit is the work the person did; it did not "come from" anywhere.
+        (
+            "Medical Records Lead",
+            "Performed quality assurance audit to promote accurate records maintenance.",
+            "quality assurance audits",
+        ),
+        # Risk is what the review measured, not what reached the person.
+        (
+            "Commercial Lines Underwriter",
+            "Reviewed and analyzed risk for new business applications and renewals.",
+            "the risks",
+        ),
+    ],
+)
+def test_when_the_object_names_the_check_itself_then_the_prompt_does_not_ask_where_it_came_from(
+    analyzer: Analyzer, title: str, bullet: str, wrong: str
+) -> None:
+    """A coach read "where did the quality assurance audits come from" and "the risks you would
+    not approve" as prompts about the wrong object."""
+    prompts = prompts_for(analyzer, one_job(title, "Quillfield Partners", bullet))
+    assert prompts
+    assert all(wrong not in f"{p.situation} {p.obstacle}" for p in prompts)
+
+
 def test_when_a_finding_is_a_one_word_fragment_then_no_prompt_quotes_it() -> None:
     """A prompt quoting "Review" alone asks about no work (a coach's read)."""
     from hitl_resume.detection.results import Finding
