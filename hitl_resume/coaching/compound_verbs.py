@@ -15,7 +15,7 @@ import re
 
 from hitl_resume.coaching.slots import Slots
 
-_PREFIX = re.compile(r"^(?:double|cross|spot|fact)-(?=[a-z]{3,}\b)", re.IGNORECASE)
+_PREFIX = re.compile(r"^(?:double|cross|spot|fact|re)-(?=[a-z]{3,}\b)", re.IGNORECASE)
 
 
 def compound_prefix(text: str) -> str:

@@ -10,6 +10,7 @@ Offered only where no framing fits, on a whole line that reads cleanly on its ow
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hitl_resume.coaching.fixes import drop_list_colon
@@ -50,6 +51,11 @@ _DETERMINED = re.compile(
 MAX_LINE_WORDS = 18
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _SLOT = re.compile(r"\{([a-z]+)(?::([a-z]+))?\}")
+#: Words an ending's "those" may sit after its noun ("... issues in a timely manner, escalating
+#: those"); further on, or past an -ing phrase ("... problems after defending their case in
+#: correspondence to government departments, escalating those"), it reads as the last noun's.
+MAX_WORDS_AFTER_ANTECEDENT = 6
+_GERUND_CLAUSE = frozenset({"after", "before", "by", "while", "when", "through", "without"})
 #: Short words a line may say twice without repeating itself.
 _MIN_STEM = 5
 
@@ -96,6 +102,21 @@ def _fits(tail: ConfirmTail, candidate: Candidate, data: CoachingData) -> bool:
     return not _holds(candidate.slots.segment, tail.avoid)
 
 
+def _antecedent_far(candidate: Candidate) -> bool:
+    """The object's noun is too far from the line's end for "those" to point back to it."""
+    words = [p.text.lower() for p in candidate.slots.pieces if _WORD.fullmatch(p.text.lower())]
+    heads = candidate.slots.object_heads
+    last = max(
+        (i for i, word in enumerate(words) if any(word.startswith(h) for h in heads)), default=-1
+    )
+    after = words[last + 1 :]
+    return (
+        last < 0
+        or len(after) > MAX_WORDS_AFTER_ANTECEDENT
+        or any(w in _GERUND_CLAUSE and n.endswith("ing") for w, n in itertools.pairwise(after))
+    )
+
+
 def _fill(text: str, tense: Tense, noun: str) -> str:
     def substitute(match: re.Match[str]) -> str:
         name, verb = match.group(1), match.group(2)
@@ -127,7 +148,7 @@ def _shape_refuses(candidate: Candidate) -> bool:
     """The line cannot carry an ending: part of a sentence, or closing on filler, a participle
     or a word it already said."""
     slots = candidate.slots
-    if candidate.prefix or candidate.suffix or candidate.adverb:
+    if candidate.prefix or candidate.suffix:
         return True
     segment = slots.segment.rstrip(" .;")
     if word_count(segment) > MAX_LINE_WORDS or _GLUED_SENTENCE.search(segment):
@@ -152,14 +173,20 @@ def build_tail(
     # the verifier reads the clause as a framing would take it; the ending keeps the same words
     # with the verbs in the job's tense instead of the -ing form
     clause_ing = render(candidate.slots.pieces, "ing")
+    clause = render(candidate.slots.pieces, candidate.tense)
+    if candidate.adverb:  # "Quickly responded to ...": the manner stays with the line
+        source = f"{candidate.adverb} {source}"
+        clause_ing = f"{candidate.adverb.lower()} {clause_ing}"
+        clause = f"{candidate.adverb} {clause[:1].lower()}{clause[1:]}"
     if body_problem(source, clause_ing) is not None or context_refuses(candidate, data, clause_ing):
         return None
-    clause = render(candidate.slots.pieces, candidate.tense)
     heads = candidate.slots.object_heads
     noun = heads[0] if len(heads) == 1 else ""
     for tail in tails:
         if "{noun}" in tail.text and not noun:
             continue  # "holding any payment ...": the ending names one kind of object
+        if "those" in tail.text.split() and _antecedent_far(candidate):
+            continue
         text = f"{clause[:1].upper()}{clause[1:]}, {_fill(tail.text, candidate.tense, noun)}"
         if word_count(text) > MAX_WORDS or not guard.allows(candidate.finding.text, text):
             continue

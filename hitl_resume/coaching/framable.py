@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from hitl_resume.detection.results import Contribution, Finding
-from hitl_resume.language.inflect import spellings, verb_lemmas
+from hitl_resume.language.inflect import noun_lemma, spellings, verb_lemmas
 from hitl_resume.language.lexicon_loader import Lexicon
 
 #: A check with a stated accuracy purpose ("for mathematical accuracy", "to detect errors",
@@ -70,11 +70,17 @@ def framable(findings: Sequence[Finding], lexicon: Lexicon) -> list[Finding]:
 
 
 def verb_signals(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
-    """One-word signal verbs of the lexicon and the signals they carry ("verify" -> validate)."""
+    """One-word signal verbs of the lexicon and the signals they carry ("verify" -> validate),
+    and its verb-and-noun review phrases keyed "verb noun" ("score call" -> review): the verb
+    carries the review when its object's head is that noun ("Listened to and scored 40+ recorded
+    calls"). Other phrases stay with detection: "matched payments" is the person's own books."""
     found: dict[str, list[str]] = {}
     for signal in lexicon.signals:
         if signal.pos == "verb" and signal.weight >= 1:
             for phrase in signal.phrases:
+                words = phrase.split()
+                if len(words) == 2 and words[1].isalpha() and signal.signal == "review":
+                    found.setdefault(f"{words[0]} {noun_lemma(words[1])}", []).append(signal.signal)
                 if " " not in phrase:
                     for spelling in spellings(phrase):  # "authorise" as well as "authorize"
                         found.setdefault(spelling, []).append(signal.signal)

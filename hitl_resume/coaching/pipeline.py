@@ -247,7 +247,7 @@ def prepare(
         i
         for i, s in enumerate(slots_of)
         if (s.verb is None and not whole[i][:1].islower())
-        or (s.verb is not None and not s.head_args and bare[i].split()[0].lower().endswith("ing"))
+        or (s.verb is not None and not s.head_args)  # "I flag tasks ..." read as a compound
     ]
     retexts = [
         re.sub(
@@ -258,9 +258,12 @@ def prepare(
         for i in retry
     ]
     for i, doc, text in zip(retry, nlp.pipe(retexts), retexts, strict=True):
-        slots_of[i] = extract_slots(doc, bare[i], len(text) - len(bare[i]), known)
+        again = extract_slots(doc, bare[i], len(text) - len(bare[i]), known)
+        if slots_of[i].verb is None or again.head_args or bare[i].split()[0].endswith("ing"):
+            slots_of[i] = again
     _reparse_lost_objects(slots_of, bare, texts, nlp, known)
     _reparse_lost_gerunds(slots_of, bare, texts, nlp, known)
+    _reparse_listed_nouns(slots_of, bare, texts, nlp, known)
     slots_of = [
         with_prefix(slots, prefix, text)
         for slots, prefix, text in zip(slots_of, prefixes, whole, strict=True)
@@ -275,7 +278,7 @@ def prepare(
             employer=entry.organization if entry else None,
         )
         lemmas = leading_lemmas(slots.pieces)
-        own = _own_signals(lemmas, signal_verbs or {})
+        own = _own_signals(lemmas, signal_verbs or {}, slots.object_heads)
         # "Counted, verified and handled cash", "Investigate and draft responses": a handling or
         # authoring verb in the list makes the check part of the person's own work.
         # A later authoring verb makes the clause the person's own work too ("... and calculate
@@ -370,9 +373,38 @@ def _reparse_lost_gerunds(
             slots_of[i] = slots
 
 
-def _laid_over(text: str, parsed: Doc, nlp: Language) -> Doc | None:
+#: The last item of a comma list of plural nouns led by a word that is also a verb ("posts,
+#: comments and profile photos"): the small model reads the word as a second verb.
+_LISTED_NOUN = re.compile(r"\b[a-z]+s,(?: [a-z]+s,?)* (?:and|or) ([a-z]{3,}) [a-z]+s\b")
+
+
+def _reparse_listed_nouns(
+    slots_of: list[Slots],
+    bare: Sequence[str],
+    texts: Sequence[str],
+    nlp: Language,
+    known: frozenset[str],
+) -> None:
+    """Give a clause whose object list was cut at such a word a second parse with a made-up
+    word of the same length in its place (tagged a noun); keep it when it finds the object."""
+    twins: dict[int, str] = {}
+    for i, slots in enumerate(slots_of):
+        match = _LISTED_NOUN.search(texts[i])
+        if slots.verb is not None and not slots.object and match and match.group(1) in known:
+            start, end = match.span(1)
+            twins[i] = texts[i][:start] + "z" * (end - start) + texts[i][end:]
+    for i, parsed in zip(twins, nlp.pipe(twins.values()), strict=True):
+        doc = _laid_over(texts[i], parsed, nlp, changed_tag="NN")
+        if doc is None:
+            continue
+        slots = extract_slots(doc, bare[i], len(texts[i]) - len(bare[i]), known)
+        if slots.object:
+            slots_of[i] = slots
+
+
+def _laid_over(text: str, parsed: Doc, nlp: Language, changed_tag: str = "VBG") -> Doc | None:
     """The bullet's own words with the twin's parse, token by token (None when the two split
-    into different tokens); a word the twin changed keeps its own -ing tag."""
+    into different tokens); a word the twin changed takes ``changed_tag`` (its own -ing tag)."""
     from spacy.tokens import Doc
 
     words = nlp.tokenizer(text)
@@ -388,7 +420,7 @@ def _laid_over(text: str, parsed: Doc, nlp: Language) -> Doc | None:
         spaces=[bool(t.whitespace_) for t in words],
         heads=[t.head.i for t in parsed],
         deps=[t.dep_ for t in parsed],
-        tags=["VBG" if c else t.tag_ for t, c in zip(parsed, changed, strict=True)],
+        tags=[changed_tag if c else t.tag_ for t, c in zip(parsed, changed, strict=True)],
         pos=[t.pos_ for t in parsed],
         lemmas=[t.lemma_ for t in parsed],
     )
@@ -425,12 +457,15 @@ def _later_authoring(pieces: Sequence[Piece], opening: int, data: CoachingData) 
 
 
 def _own_signals(
-    lemmas: Sequence[str], signal_verbs: Mapping[str, tuple[str, ...]]
+    lemmas: Sequence[str],
+    signal_verbs: Mapping[str, tuple[str, ...]],
+    heads: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """Signals the lexicon gives the clause's opening verbs ("Reviewed and approved X",
-    "Coordinate and review X"); a list that also makes or handles the thing is the
-    candidate's ``own_work`` and carries no framing."""
-    return tuple(dict.fromkeys(kind for lemma in lemmas for kind in signal_verbs.get(lemma, ())))
+    "Coordinate and review X"), alone or with the object's head ("scored ... calls"); a list
+    that also makes or handles the thing is the candidate's ``own_work`` and carries no framing."""
+    keys = [*lemmas, *(f"{lemma} {head}" for lemma in lemmas for head in heads)]
+    return tuple(dict.fromkeys(kind for key in keys for kind in signal_verbs.get(key, ())))
 
 
 def _normal(text: str) -> str:

@@ -50,6 +50,8 @@ _LIGHT_VERB = (
     r"\s+(?:(?!and\b|or\b)[^\s,]+\s+){0,3}"
 )
 
+#: A pair of modifiers before the light verb's noun ("Performing CDD and EDD reviews").
+_PAIRED = r"(?:(?:and|or|&)\s+[^\s,]+\s+)?"
 
 #: Verbs that write a reason down: with a reasoning noun as object they document a decision.
 _RECORD_VERBS = frozenset({"write", "record", "log", "document", "keep", "note", "enter", "add"})
@@ -103,7 +105,7 @@ def clause_signals(candidate: Candidate) -> tuple[str, ...]:
     for contribution in candidate.finding.contributions:
         if contribution.kind.startswith("signal:"):
             words = contribution.text.lower().split()
-            light = re.search(_LIGHT_VERB + re.escape(contribution.text.lower()), segment)
+            light = re.search(_LIGHT_VERB + _PAIRED + re.escape(contribution.text.lower()), segment)
             judged = judging is not None and segment.find(contribution.text.lower()) >= len(
                 judging.group(0)
             )
@@ -189,6 +191,11 @@ def work_product(candidate: Candidate, products: Sequence[WorkProduct]) -> WorkP
             for word, following in itertools.pairwise([*words, ""])
             if word in by_noun and not (_is_rule(by_noun[word]) and following in by_noun)
         ]  # "vendor invoices", "customer information": a person before the noun is no rule
+        if not after[1:] and candidate.slots.object:
+            # "CDD and EDD reviews for ... clients", "chart audits": the words before the review
+            # noun name what was reviewed
+            before = re.findall(r"[a-z]+", candidate.slots.object.lower())[:-1]
+            heads = [word for word in map(noun_lemma, before) if word in by_noun][:1]
     if not heads and candidate.slots.object:
         # The parse named no head ("American Express credit card that ..."): the first noun of
         # the object's opening words that names a product or a rule stands in for it.

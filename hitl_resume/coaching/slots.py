@@ -342,14 +342,28 @@ def _article(core: Sequence[Token], dropped: Sequence[Token]) -> str:
     return "the " if last.lower_ not in _MASS_NOUNS and last.tag_ == "NN" else ""
 
 
+#: A preposition a verb of an opening list keeps before the next verb ("Listened to and scored").
+_SHARED_PARTICLES = frozenset({"to", "into", "for", "on", "up", "with"})
+
+
 def leading_lemmas(pieces: Sequence[Piece]) -> list[str]:
     """The verbs that open the clause as one list ("Reviewed, coded and approved")."""
     words = [p for p in pieces if p.text.strip()]
     lemmas: list[str] = []
     for index, piece in enumerate(words):
-        if piece.text.lower() in LIST_JOINERS:
+        lowered = piece.text.lower()
+        if lowered in LIST_JOINERS:
             continue
-        if piece.lemma is None or (index and words[index - 1].text.lower() not in LIST_JOINERS):
+        after = words[index + 1].text.lower() if index + 1 < len(words) else ""
+        if (
+            lemmas
+            and piece.lemma is None
+            and lowered in _SHARED_PARTICLES
+            and after in {"and", "or"}
+        ):
+            continue  # "Responded to and resolved", "Listened to and scored": one list
+        joined = words[index - 1].text.lower() in LIST_JOINERS if index else True
+        if piece.lemma is None or not joined:
             break
         lemmas.append(piece.lemma)
     return lemmas

@@ -15,7 +15,7 @@ from hitl_resume.coaching.slots import Piece, Slots
         ("spot-checked charts", "spot-"),
         ("Cross-checked invoices", "Cross-"),
         ("Double checked returns", ""),  # the typo fix hyphenates it first
-        ("Re-reviewed files", ""),
+        ("Re-reviewed files", "Re-"),
         ("Checked returns", ""),
     ],
 )

@@ -1,0 +1,104 @@
+"""Checks as contact-centre, KYC and moderation CVs write them: a light verb before two
+acronyms and a review noun, a verb with its preposition before the next verb of the list, a
+"re-" verb, a list of nouns whose last item opens with a word that is also a verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from hitl_resume.detection.analyzer import Analyzer
+
+from .test_coaching_framing import coached, one_bullet
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "current", "proposed"),
+    [
+        # "CDD and EDD reviews": the light verb carries the review; the acronyms name the files.
+        (
+            "KYC Analyst",
+            "Conducted KYC and AML reviews for new corporate clients",
+            False,
+            "Provided human oversight by conducting KYC and AML reviews for new corporate clients",
+        ),
+        # "Listened to and scored": one list; scoring calls is the lexicon's review phrase.
+        (
+            "Quality Analyst",
+            "Listened to and scored recorded calls against the QA scorecard",
+            False,
+            "Provided human oversight by listening to and scoring recorded calls against the QA"
+            " scorecard",
+        ),
+        (
+            "Quality Analyst",
+            "Listen to and score recorded calls against the QA scorecard",
+            True,
+            "Provide human oversight by listening to and scoring recorded calls against the QA"
+            " scorecard",
+        ),
+        # "profile" read as a second verb cut the list; a second parse keeps it whole.
+        (
+            "Content Moderator",
+            "Reviewed reported posts, comments and profile photos against community guidelines",
+            False,
+            "Provided human oversight by reviewing reported posts, comments and profile photos"
+            " against community guidelines",
+        ),
+        # "Re-reviewing" is the compound verb "re-review", not a label.
+        (
+            "Coding Auditor",
+            "Re-reviewing the codes that were suggested for each chart against the physician"
+            " documentation",
+            False,
+            "Provided human oversight by re-reviewing the codes that were suggested for each"
+            " chart against the physician documentation",
+        ),
+    ],
+)
+def test_when_a_cv_writes_its_check_in_its_own_voice_then_the_line_is_framed(
+    analyzer: Analyzer, title: str, bullet: str, current: bool, proposed: str
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title=title, current=current))
+    assert [r.proposed for r in found] == [proposed]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "current", "proposed"),
+    [
+        # The manner adverb stays with the line the ending follows.
+        (
+            "Quickly responded to and resolved all customer service issues in a timely manner",
+            False,
+            "Quickly responded to and resolved all customer service issues in a timely manner,"
+            " escalating those that needed a supervisor's decision",
+        ),
+        # "Fielded and resolved": a call-handling verb opens the list the ending follows.
+        (
+            "Fielded and resolved customer complaints about late deliveries",
+            True,
+            "Field and resolve customer complaints about late deliveries, escalating those that"
+            " need a supervisor's decision",
+        ),
+    ],
+)
+def test_when_a_contact_centre_line_names_no_hand_off_then_the_ending_asks_for_one(
+    analyzer: Analyzer, bullet: str, current: bool, proposed: str
+) -> None:
+    found = coached(
+        analyzer, one_bullet(bullet, title="Customer Service Representative", current=current)
+    )
+    assert [r.proposed for r in found] == [proposed]
+    assert found[0].needs_confirmation
+
+
+def test_when_the_object_sits_far_from_the_end_then_no_those_ending_is_offered(
+    analyzer: Analyzer,
+) -> None:
+    """ "... after defending their case in letters to government departments, escalating those"
+    would read as the departments escalated."""
+    bullet = (
+        "Resolved clients' tax problems after defending their case in letters to government"
+        " departments"
+    )
+    found = coached(analyzer, one_bullet(bullet, title="Tax Associate"))
+    assert [r.proposed for r in found] == []
