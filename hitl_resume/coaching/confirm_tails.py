@@ -102,10 +102,11 @@ def _fits(tail: ConfirmTail, candidate: Candidate, data: CoachingData) -> bool:
     return not _holds(candidate.slots.segment, tail.avoid)
 
 
-def _antecedent_far(candidate: Candidate) -> bool:
-    """The object's noun is too far from the line's end for "those" to point back to it."""
+def _antecedent_far(candidate: Candidate, nouns: tuple[str, ...]) -> bool:
+    """The object's noun (or a later noun the ending names: "... and resolved customer issues")
+    is too far from the line's end for "those" to point back to it."""
     words = [p.text.lower() for p in candidate.slots.pieces if _WORD.fullmatch(p.text.lower())]
-    heads = candidate.slots.object_heads
+    heads = (*candidate.slots.object_heads, *nouns)
     last = max(
         (i for i, word in enumerate(words) if any(word.startswith(h) for h in heads)), default=-1
     )
@@ -185,7 +186,7 @@ def build_tail(
     for tail in tails:
         if "{noun}" in tail.text and not noun:
             continue  # "holding any payment ...": the ending names one kind of object
-        if "those" in tail.text.split() and _antecedent_far(candidate):
+        if "those" in tail.text.split() and _antecedent_far(candidate, tail.nouns):
             continue
         text = f"{clause[:1].upper()}{clause[1:]}, {_fill(tail.text, candidate.tense, noun)}"
         if word_count(text) > MAX_WORDS or not guard.allows(candidate.finding.text, text):

@@ -72,6 +72,13 @@ def test_when_a_cv_writes_its_check_in_its_own_voice_then_the_line_is_framed(
             "Quickly responded to and resolved all customer service issues in a timely manner,"
             " escalating those that needed a supervisor's decision",
         ),
+        # "those" points back to the nearer noun the ending names ("customer issues").
+        (
+            "Answered inbound calls and resolved customer issues in a timely manner",
+            False,
+            "Answered inbound calls and resolved customer issues in a timely manner, escalating"
+            " those that needed a supervisor's decision",
+        ),
         # "Fielded and resolved": a call-handling verb opens the list the ending follows.
         (
             "Fielded and resolved customer complaints about late deliveries",

@@ -132,6 +132,76 @@ def test_when_a_bullet_shows_hitl_work_then_a_finding_names_role_and_signal(
     assert finding.contributions
 
 
+@pytest.mark.parametrize(
+    ("title", "employer", "bullet", "role", "signal"),
+    [
+        (
+            "Accounts Payable Clerk",
+            "Northwind Foods",
+            "Went through every invoice the matching tool marked as matched and put a hold on the"
+            " ones that did not line up",
+            "tax_financial",
+            "approve",
+        ),
+        (
+            "Quality Analyst - Contact Centre",
+            "Eirgrid Energy",
+            "Re-checked call scores that team leaders gave and changed them where the recording"
+            " did not support the mark",
+            "customer_service",
+            "review",
+        ),
+        (
+            "Paralegal",
+            "Smith & Lee LLP",
+            "Went back over the redlines from the other side and caught changes they did not"
+            " call out",
+            "legal_compliance",
+            "validate",
+        ),
+        (
+            "Dispensary Technician",
+            "Harbour Pharmacy",
+            "Checked labels against the original prescription before passing to the pharmacist"
+            " for final check",
+            "healthcare_quality",
+            "review",
+        ),
+        (
+            "Medical Coding Auditor",
+            "Lakeside Hospital",
+            "Kept a log of recurring errors and presented the top five at the monthly huddle",
+            "healthcare_quality",
+            "feedback",
+        ),
+        (
+            "Paralegal",
+            "Smith & Lee LLP",
+            "Noted why each deviation from the clause checklist was accepted or sent to the"
+            " attorney",
+            "legal_compliance",
+            "document_reasoning",
+        ),
+    ],
+)
+def test_when_a_bullet_says_its_check_in_plain_words_then_it_is_found(
+    analyzer: Analyzer, title: str, employer: str, bullet: str, role: str, signal: str
+) -> None:
+    """Applicants who never learned the words still went through, caught, held and noted why."""
+    result = analyze(_resume(title, employer, [bullet]), analyzer=analyzer)
+    assert [f.role for f in result.findings] == [role]
+    assert signal in result.findings[0].signals
+
+
+def test_when_going_through_names_no_work_checked_then_no_finding(analyzer: Analyzer) -> None:
+    """ "Went through training" is no check: only "through every/each/all ..." is."""
+    result = analyze(
+        _resume("Pharmacy Assistant", "Harbour Pharmacy", ["Went through training on stock"]),
+        analyzer=analyzer,
+    )
+    assert result.findings == ()
+
+
 def test_when_the_title_names_the_role_then_a_plain_bullet_counts_for_it(
     analyzer: Analyzer,
 ) -> None:
