@@ -69,7 +69,8 @@ def find_numbers(text: str) -> tuple[str, ...]:
 _LABEL_BEFORE = frozenset(
     """form forms w section chapter title part level tier grade phase step room suite no
     number id code version project unit iso building floor route highway class series model
-    schedule""".split()  # noqa: SIM905
+    schedule modifier box line rule article clause item type category option stage band page
+    exhibit appendix figure table bay dock gate lane aisle ward bed""".split()  # noqa: SIM905
 )
 _PHONE_OR_DATE = re.compile(
     r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}[/-]\d{4}\b"

@@ -86,7 +86,8 @@ DROP_LEADING = frozenset(
 #: documents"): never re-inflected as a verb of the clause, never read as a verb-form slip.
 ADJECTIVAL_PARTICIPLES = frozenset(
     """attached supporting related associated accrued outstanding pending required detailed
-    existing remaining corresponding underlying qualified licensed""".split()  # noqa: SIM905
+    existing remaining corresponding underlying qualified licensed damaged expired broken
+    spoiled mislabeled mislabelled misrouted misfiled""".split()  # noqa: SIM905
 )
 #: Base forms that, after "and" in a present-tense duty list, are the list's verb even when the
 #: parser reads them as modifiers ("review call logs and correct errors", "and interview

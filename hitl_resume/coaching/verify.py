@@ -242,6 +242,7 @@ def _left_behind(src: list[str], changed: Collection[int], head_tags: frozenset[
         past_slip = (
             "VBD" in head_tags
             and not paired
+            and lower not in ADJECTIVAL_PARTICIPLES  # "shortages or damaged goods"
             and (
                 (src[back] != "," and tags == {"VBD"})
                 or (later_changed and "VBD" in tags and tags <= {"VBD", "VBN"})
@@ -260,10 +261,12 @@ def _left_behind(src: list[str], changed: Collection[int], head_tags: frozenset[
             and known_verb(lower)  # "..., such as": a guessed verb form is none
             and after.endswith("s")
         )
+        # "... and re-plan work manually": a "re-" verb after the joiner is the list's verb
+        prefixed = lower.startswith("re-") and known_verb(lower[3:])
         base_slip = (
             "VBD" not in head_tags
             and index <= infinitive
-            and (only_verb(lower) or comma_base)
+            and (only_verb(lower) or comma_base or prefixed)
             and bool(tags & head_tags)
         )
         # "reviewing invoices, approve payments and filing records": a word that can only be

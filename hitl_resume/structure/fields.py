@@ -223,11 +223,26 @@ def _extract_location(segment: str) -> tuple[str | None, list[str]]:
     return _trim(segment[start:end]), [segment[:start], segment[end:]]
 
 
+def _split_outside_parentheses(piece: str) -> list[str]:
+    """Split at the separators, except inside parentheses: "Coding Auditor (Medical Coding -
+    Profee)" is one title, its qualifier included."""
+    parts: list[str] = []
+    start = 0
+    for match in _SEPARATORS.finditer(piece):
+        before = piece[: match.start()]
+        if before.count("(") > before.count(")") or match.end() == match.start():
+            continue
+        parts.append(piece[start : match.start()])
+        start = match.end()
+    parts.append(piece[start:])
+    return parts
+
+
 def _segments(pieces: Sequence[str]) -> tuple[list[str], str | None]:
     segments: list[str] = []
     location: str | None = None
     for piece in pieces:
-        for part in _SEPARATORS.split(piece):
+        for part in _split_outside_parentheses(piece):
             if location is None:
                 found, rest = _extract_location(part)
                 location = found

@@ -109,3 +109,42 @@ def test_when_the_object_sits_far_from_the_end_then_no_those_ending_is_offered(
     )
     found = coached(analyzer, one_bullet(bullet, title="Tax Associate"))
     assert [r.proposed for r in found] == []
+
+
+def test_when_a_participle_names_the_goods_then_it_keeps_its_form(analyzer: Analyzer) -> None:
+    """ "shortages or damaged goods": "damaged" describes the goods, never "damaging" them."""
+    bullet = (
+        "Verified outbound orders against pick lists and held shipments with shortages or"
+        " damaged goods"
+    )
+    found = coached(analyzer, one_bullet(bullet, title="Warehouse Supervisor"))
+    assert [r.proposed for r in found] == [
+        "Acted as the quality gate by verifying outbound orders against pick lists and holding"
+        " shipments with shortages or damaged goods"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "current"),
+    [
+        # "and re-plan work" would stay in its base form beside "overriding".
+        (
+            "Transport Planner",
+            "Override RouteWise allocations when vehicles are off the road for maintenance and"
+            " re-plan work manually",
+            True,
+        ),
+        # Covering the line is staffing: no decision framing spans it.
+        (
+            "Teller Supervisor",
+            "Created weekly teller schedules, approved time off and covered the line during peak"
+            " hours",
+            False,
+        ),
+    ],
+)
+def test_when_the_framed_list_would_read_wrong_then_no_framing_is_made(
+    analyzer: Analyzer, title: str, bullet: str, current: bool
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title=title, current=current))
+    assert [r.proposed for r in found if not r.template.startswith("tail.")] == []

@@ -25,6 +25,9 @@ from hitl_resume.coaching.quantities import quantities
         ("Call 555-123-4567 after 12/2015", ()),
         ("Project 1: Group simulation", ()),
         ("Certified to ISO 14001 standards", ()),
+        # A code's number names it ("modifier 25", "Box 14", "Bay 3"): no result to quote.
+        ("Gave feedback to coders on modifier 25 usage and Box 14 entries", ()),
+        ("Loaded trucks at Bay 3 for 12 stores", ("12 stores",)),
         ("Ranked 1st of 30 analysts", ("30 analysts",)),
         # A count reaches its noun through adjectives, and a scale word is said once.
         ("Audit new hire files for 99 different markets", ("99 different markets",)),

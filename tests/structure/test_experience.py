@@ -293,3 +293,15 @@ def test_when_a_docx_holds_thousands_of_cut_lines_then_they_join_into_one_bullet
     bullets = build_resume(Extraction("docx", lines)).experience[0].bullets
     assert len(bullets) == 1
     assert bullets[0].text.endswith("reviewed claims and escalated fraud")
+
+
+def test_when_a_title_holds_a_dash_inside_parentheses_then_it_stays_whole() -> None:
+    """ "Coding Auditor (Medical Coding - Profee)": the dash qualifies the title, no org follows."""
+    text = (
+        "Experience\n"
+        "Sr. Coding Auditor (Medical Coding - Profee) | Quillfield Health | Pune | 2019 – 2022\n"
+        "• Audited charts coded by a team of 14 coders\n"
+    )
+    entry = parse(text).experience[0]
+    assert entry.title == "Sr. Coding Auditor (Medical Coding - Profee)"
+    assert entry.organization == "Quillfield Health"
