@@ -55,6 +55,8 @@ _SLOT = re.compile(r"\{([a-z]+)(?::([a-z]+))?\}")
 #: those"); further on, or past an -ing phrase ("... problems after defending their case in
 #: correspondence to government departments, escalating those"), it reads as the last noun's.
 MAX_WORDS_AFTER_ANTECEDENT = 6
+#: "all"/"every" before the object: "those" would pick out some of what the line says was all.
+_ALL_OF_THEM = re.compile(r"\b(?:all|every|each)\b", re.IGNORECASE)
 _GERUND_CLAUSE = frozenset({"after", "before", "by", "while", "when", "through", "without"})
 #: Short words a line may say twice without repeating itself.
 _MIN_STEM = 5
@@ -186,8 +188,10 @@ def build_tail(
     for tail in tails:
         if "{noun}" in tail.text and not noun:
             continue  # "holding any payment ...": the ending names one kind of object
-        if "those" in tail.text.split() and _antecedent_far(candidate, tail.nouns):
-            continue
+        if "those" in tail.text.split() and (
+            _antecedent_far(candidate, tail.nouns) or _ALL_OF_THEM.search(candidate.slots.segment)
+        ):
+            continue  # "resolved all customer issues, escalating those ..." contradicts itself
         text = f"{clause[:1].upper()}{clause[1:]}, {_fill(tail.text, candidate.tense, noun)}"
         if word_count(text) > MAX_WORDS or not guard.allows(candidate.finding.text, text):
             continue

@@ -54,7 +54,9 @@ _STRAY_APOSTROPHE = re.compile(r"\w+s'(?=\s+(?:and|or|to|for|in|on|with)\b|\s*[,
 #: my reasoning"): resume lines are written without it. "which resulted to optimal audit
 #: readiness": "resulted in", a slip a framing would keep.
 _KEPT_SLIP = re.compile(
-    r"\b(?:(?:for|to|with|and|by) myself|my|me|our|and or|result(?:ed|s|ing)? to)\b", re.IGNORECASE
+    r"\b(?:(?:for|to|with|and|by) myself|my|me|our|and or|result(?:ed|s|ing)? to"
+    r"|(?:do|does|did|is|was|are|were|could|should|would)nt)\b",  # "documentation dont support"
+    re.IGNORECASE,
 )
 #: "Reviewed variances and explained variances": one object said twice.
 _REPEATED_OBJECT = re.compile(r"^\w+ (\w{4,}(?: \w+)?)(?:,| and| or)(?: and)? \w+ \1\b", re.I)
@@ -171,6 +173,10 @@ def _noun_list(slots: Slots) -> bool:
     return len(words) <= MIN_CLAUSE_WORDS and not any(p in linking for p in pieces[1:])
 
 
+#: Words before an acronym that make "<ACRONYM> <Title>" one name ("the HR Manager").
+_NAMERS = frozenset({"the", "a", "an", "our", "my", "their", "your", "any", "each", "every"})
+
+
 def glued(slots: Slots) -> bool:
     """A second sentence glued on without punctuation ("... regulations Manage the database")."""
     pieces = [p for p in slots.pieces if p.text.strip()]
@@ -181,11 +187,16 @@ def glued(slots: Slots) -> bool:
             and not before.text[:1].isupper()
         ):
             return True  # "..., Preparing reports, Maintaining accounts", not "Payroll Accounting"
-    for before, piece, after in zip(pieces[1:], pieces[2:], pieces[3:], strict=False):
+    for earlier, before, piece, after in zip(
+        pieces, pieces[1:], pieces[2:], pieces[3:], strict=False
+    ):
         if re.match(r"[a-z]{2,}[A-Z][a-z]", piece.text):
             return True  # "sourceActively"; a name that opens in capitals is one ("InterQual")
         lower_before = before.text.islower() and before.text not in _SMALL_WORDS
-        acronym_before = before.text.isupper() and len(before.text) > 1  # "title IV Teamwork"
+        # "title IV Teamwork"; "the AP Supervisor" after a determiner names a role
+        acronym_before = (
+            before.text.isupper() and len(before.text) > 1 and earlier.text.lower() not in _NAMERS
+        )
         if (
             piece.text.istitle()
             and before.text.isalpha()
@@ -222,6 +233,7 @@ def clause_problem(candidate: Candidate) -> tuple[str, str] | None:
         or (candidate.tense == "past" and slots.present_inside)
         or (candidate.tense == "past" and slots.head_tag == "VBG" and slots.present_when)
         or candidate.kept_slip
+        or slots.there_for_their
     ):
         return "broken", "the sentence has a grammar slip a rewrite would copy"
     if candidate.tense == "present" and slots.head_tag in {"VBD", "VBN"} and slots.past_inside:

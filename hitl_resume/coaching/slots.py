@@ -79,6 +79,8 @@ class Slots:
     #: A present-tense verb of a time clause ("reassigning jobs when drivers run late"): an -ing
     #: line has no tense of its own, so a past rewrite of it would put the mismatch there.
     present_when: bool = False
+    #: "there" where "their" was meant ("in there cover email", "there own reports").
+    there_for_their: bool = False
     #: A past-tense verb of a relative clause ("claims that did not meet policy terms"): it stays
     #: past when a line written in the past is put in the present for a current job.
     past_inside: bool = False
@@ -256,7 +258,20 @@ def extract_slots(
         present_inside=any(_present_inside(t, verbs) for t in tokens if t.i not in verbs),
         past_inside=any(_past_relative(t) for t in tokens if t.i not in verbs),
         present_when=any(_present_when(t) for t in tokens if t.i not in verbs),
+        there_for_their=any(_there_for_their(t) for t in tokens),
     )
+
+
+#: Words after "there" that the tagger may read as adjectives though they say when or how.
+_THERE_ADVERBS = frozenset({"daily", "weekly", "monthly", "full-time", "part-time", "alone"})
+
+
+def _there_for_their(token: Token) -> bool:
+    """ "there" before a noun or "own": the person meant "their", a slip no rewrite may keep."""
+    if token.lower_ != "there" or token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    return after.tag_ in {"NN", "NNS", "JJ"} and after.lower_ not in _THERE_ADVERBS
 
 
 def _present_inside(token: Token, verbs: Collection[int]) -> bool:

@@ -44,6 +44,14 @@ from .test_coaching_framing import coached, one_bullet
             "Provided human oversight by reviewing reported posts, comments and profile photos"
             " against community guidelines",
         ),
+        # "the AP Supervisor" names a role after its determiner: no second sentence glued on.
+        (
+            "Accounts Payable Clerk",
+            "Escalated duplicate invoices to the AP Supervisor for review",
+            False,
+            "Applied human judgment by escalating duplicate invoices to the AP Supervisor for"
+            " review",
+        ),
         # "Re-reviewing" is the compound verb "re-review", not a label.
         (
             "Coding Auditor",
@@ -67,10 +75,10 @@ def test_when_a_cv_writes_its_check_in_its_own_voice_then_the_line_is_framed(
     [
         # The manner adverb stays with the line the ending follows.
         (
-            "Quickly responded to and resolved all customer service issues in a timely manner",
+            "Quickly responded to and resolved customer billing issues",
             False,
-            "Quickly responded to and resolved all customer service issues in a timely manner,"
-            " escalating those that needed a supervisor's decision",
+            "Quickly responded to and resolved customer billing issues, escalating those that"
+            " needed a supervisor's decision",
         ),
         # "those" points back to the nearer noun the ending names ("customer issues").
         (
@@ -98,16 +106,38 @@ def test_when_a_contact_centre_line_names_no_hand_off_then_the_ending_asks_for_o
     assert found[0].needs_confirmation
 
 
-def test_when_the_object_sits_far_from_the_end_then_no_those_ending_is_offered(
-    analyzer: Analyzer,
-) -> None:
-    """ "... after defending their case in letters to government departments, escalating those"
-    would read as the departments escalated."""
-    bullet = (
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        # "... in letters to government departments, escalating those" reads as the departments.
         "Resolved clients' tax problems after defending their case in letters to government"
-        " departments"
-    )
-    found = coached(analyzer, one_bullet(bullet, title="Tax Associate"))
+        " departments",
+        # "resolved all ..., escalating those ..." contradicts itself.
+        "Resolved all customer billing issues in a timely manner",
+    ],
+)
+def test_when_those_would_point_wrong_then_no_escalation_ending_is_offered(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title="Customer Service Representative"))
+    assert [r.proposed for r in found] == []
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        # "there" for "their": a rewrite would keep the slip.
+        "Went back over the redlines from the other side and caught changes they did not call"
+        " out in there cover email",
+        # A contraction written without its apostrophe, and in the present inside a past job.
+        "Re-reviewed the codes suggested for each chart and corrected the codes where"
+        " documentation dont support the level of service",
+    ],
+)
+def test_when_the_line_keeps_a_slip_then_no_rewrite_copies_it(
+    analyzer: Analyzer, bullet: str
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title="Paralegal"))
     assert [r.proposed for r in found] == []
 
 
