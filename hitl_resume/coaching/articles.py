@@ -86,6 +86,11 @@ def _shared_head(words: list[str], end: int, countable: Collection[str]) -> bool
     return last.endswith("s") and last not in countable and last[:-1] in countable
 
 
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "these", "those", "our", "my", "their", "each", "every", "all"}
+)
+
+
 def add_articles(
     text: str, countable: Collection[str], people: Collection[str] = frozenset()
 ) -> str:
@@ -96,7 +101,10 @@ def add_articles(
     index = 2 if len(words) > 1 and _word(words[0]).lower().endswith("ly") else 1
     while index + 1 < len(words) and words[index].lower().strip(",") in LIST_JOINERS:
         index += 2 if known_verb(_word(words[index + 1]).lower()) else 1  # "Review and approve"
-    starts = [index] + [i + 1 for i, w in enumerate(words) if w.lower() in PREPOSITIONS]
+    # "The exception report flags ...": a line that opens with its own determiner has no
+    # object after a first verb to give "the"
+    opening = [] if _word(words[0]).lower() in _DETERMINERS else [index]
+    starts = opening + [i + 1 for i, w in enumerate(words) if w.lower() in PREPOSITIONS]
     # "posted to bank": "to" before a clause's last word is a preposition ("to bank deposits"
     # would be a verb with its object, so only the last word counts)
     starts += [len(words) - 1] if len(words) > 2 and words[-2].lower() == "to" else []

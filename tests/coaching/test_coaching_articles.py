@@ -65,6 +65,11 @@ PEOPLE = frozenset({"manager"})
             "Adjusted entries to balance general ledger",
             "Adjusted entries to balance general ledger",
         ),
+        # A line that opens with its own determiner keeps it once ("The the report" was shown).
+        (
+            "The general ledger from the finance system flags payments over tolerance",
+            "The general ledger from the finance system flags payments over tolerance",
+        ),
     ],
 )
 def test_when_a_countable_noun_is_bare_then_it_gets_the(clause: str, expected: str) -> None:
