@@ -38,10 +38,11 @@ from hitl_resume.coaching.segments import (
     strip_weak_opening,
 )
 from hitl_resume.coaching.shapes import Candidate, clause_problem, is_helper
-from hitl_resume.coaching.slots import Piece, Slots, extract_slots, leading_lemmas
+from hitl_resume.coaching.slots import Piece, Slots, extract_slots, leading_lemmas, render
 from hitl_resume.coaching.split import signal_split, tensed_prefix
 from hitl_resume.coaching.tails import result_tail
 from hitl_resume.coaching.verbs import verb_index
+from hitl_resume.coaching.verify import body_problem
 from hitl_resume.detection.results import Finding, RoleAssessment
 from hitl_resume.language.coaching_lexicon import CoachingData
 from hitl_resume.language.inflect import verb_lemmas
@@ -265,7 +266,7 @@ def prepare(
     _reparse_lost_gerunds(slots_of, bare, texts, nlp, known)
     _reparse_listed_nouns(slots_of, bare, texts, nlp, known)
     slots_of = [
-        with_prefix(slots, prefix, text)
+        _noun_kept(with_prefix(slots, prefix, text))
         for slots, prefix, text in zip(slots_of, prefixes, whole, strict=True)
     ]
     candidates = []
@@ -318,6 +319,28 @@ def prepare(
             )
         )
     return candidates
+
+
+#: The verifier's word for a later word the parse read as a verb in another form than the list's.
+_NOT_OF_THE_LIST = re.compile(r"^'([^']+)' is no verb of the clause's own list$")
+
+
+def _noun_kept(slots: Slots) -> Slots:
+    """A later word the parse took for a verb of the list, though the person wrote it in
+    another form ("Checking the overtime and leave captured by supervisors": "leave" is the
+    time off), stays as written; a real slip ("Reviewed invoices and approve payments") is
+    still refused by the verifier's left-behind check."""
+    problem = body_problem(slots.segment, render(slots.pieces, "ing"))
+    match = _NOT_OF_THE_LIST.match(problem or "")
+    if match is None:
+        return slots
+    word = match.group(1)
+    marked = [i for i, p in enumerate(slots.pieces) if p.lemma and p.text == word]
+    if len(marked) != 1 or marked[0] == 0:
+        return slots
+    pieces = list(slots.pieces)
+    pieces[marked[0]] = dataclasses.replace(pieces[marked[0]], lemma=None)
+    return dataclasses.replace(slots, pieces=tuple(pieces))
 
 
 def _weak_chain(slots: Slots, data: CoachingData) -> bool:

@@ -52,6 +52,15 @@ from .test_coaching_framing import coached, one_bullet
             "Applied human judgment by escalating duplicate invoices to the AP Supervisor for"
             " review",
         ),
+        # "leave" read as a verb in another form than the list's is the time off, kept as written.
+        (
+            "HR Officer",
+            "Checking the overtime and leave captured by supervisors against clock cards and"
+            " correcting before sending to payroll",
+            False,
+            "Acted as the quality gate by checking the overtime and leave captured by supervisors"
+            " against clock cards and correcting before sending to payroll",
+        ),
         # "Re-reviewing" is the compound verb "re-review", not a label.
         (
             "Coding Auditor",
