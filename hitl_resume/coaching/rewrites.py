@@ -53,6 +53,10 @@ _LIGHT_VERB = (
 #: A pair of modifiers before the light verb's noun ("Performing CDD and EDD reviews").
 _PAIRED = r"(?:(?:and|or|&)\s+[^\s,]+\s+)?"
 
+#: Head verbs that name an outcome, not an action ("Ensure accuracy of all transactions"): a
+#: framing over one reads as "oversight by ensuring compliance", the vague framing coaches reject.
+_OUTCOME_VERBS = frozenset({"ensure", "assure", "insure"})
+
 #: Verbs that write a reason down: with a reasoning noun as object they document a decision.
 _RECORD_VERBS = frozenset({"write", "record", "log", "document", "keep", "note", "enter", "add"})
 
@@ -622,6 +626,8 @@ def build_rewrite(
         return None
     if context_refuses(candidate, data, clause_ing):
         return None
+    if slots.verb in _OUTCOME_VERBS:
+        return None  # "oversight by ensuring accuracy": an outcome wrapped in a label (two reads)
     if {piece.lemma for piece in slots.pieces[1:]} & data.logistics_verbs:
         return None  # "... phone screens and coordinating interviews": no framing spans logistics
     judgment = _JUDGMENT_IN.match(slots.segment.lower())

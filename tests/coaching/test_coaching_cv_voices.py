@@ -173,6 +173,8 @@ def test_when_a_participle_names_the_goods_then_it_keeps_its_form(analyzer: Anal
             " re-plan work manually",
             True,
         ),
+        # "Ensure accuracy" names an outcome: "oversight by ensuring accuracy" is a label.
+        ("Bookkeeper", "Ensure accuracy of all transactions posted to the bank", True),
         # Covering the line is staffing: no decision framing spans it.
         (
             "Teller Supervisor",
