@@ -58,7 +58,9 @@ _PAIRED = r"(?:(?:and|or|&)\s+[^\s,]+\s+)?"
 _OUTCOME_VERBS = frozenset({"ensure", "assure", "insure"})
 
 #: Verbs that write a reason down: with a reasoning noun as object they document a decision.
-_RECORD_VERBS = frozenset({"write", "record", "log", "document", "keep", "note", "enter", "add"})
+_RECORD_VERBS = frozenset(
+    {"write", "record", "log", "document", "keep", "note", "enter", "add", "put"}
+)
 
 #: "Exercised sound judgment in issuing credits and making exceptions": the decisions named
 #: after it are the clause's own (its SOAR prompt asks about them). Two coaches read "Acted as
@@ -97,7 +99,15 @@ def clause_signals(candidate: Candidate) -> tuple[str, ...]:
     """
     recorded = candidate.slots.verb in _RECORD_VERBS and any(
         c.kind == "signal:document_reasoning"
-        and c.text.lower() in (candidate.slots.object or "").lower()
+        and (
+            c.text.lower() in (candidate.slots.object or "").lower()
+            # "documented every adjustment ... so the auditors can see why": the reason is
+            # what the record is for
+            or (
+                c.text.lower().endswith(" why")
+                and c.text.lower() in candidate.slots.segment.lower()
+            )
+        )
         for c in candidate.finding.contributions
     )
     if candidate.own_work:

@@ -189,3 +189,33 @@ def test_when_the_framed_list_would_read_wrong_then_no_framing_is_made(
 ) -> None:
     found = coached(analyzer, one_bullet(bullet, title=title, current=current))
     assert [r.proposed for r in found if not r.template.startswith("tail.")] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "bullet", "current", "proposed"),
+    [
+        # A record kept "so the auditors can see why": the reason is what it is for; the
+        # framing says no "audit" the line already says in "auditors".
+        (
+            "Payroll Officer",
+            "I document every manual adjustment in the payroll notes so the auditors can see why"
+            " it was changed",
+            True,
+            "Keep a decision trail by documenting every manual adjustment in the payroll notes so"
+            " the auditors can see why it was changed",
+        ),
+        (
+            "Customer Service Representative",
+            "Putting complete notes on every ticket so the next agent knows why the refund was"
+            " denied or approved",
+            True,
+            "Keep a decision audit trail by putting complete notes on every ticket so the next"
+            " agent knows why the refund was denied or approved",
+        ),
+    ],
+)
+def test_when_a_record_says_why_then_it_is_the_decision_trail(
+    analyzer: Analyzer, title: str, bullet: str, current: bool, proposed: str
+) -> None:
+    found = coached(analyzer, one_bullet(bullet, title=title, current=current))
+    assert [r.proposed for r in found] == [proposed]
