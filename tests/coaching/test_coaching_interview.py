@@ -253,3 +253,13 @@ def test_when_a_finding_is_a_one_word_fragment_then_no_prompt_quotes_it() -> Non
 
     chosen = choose_findings([finding("Review"), finding("Reviewed vendor invoices for payment")])
     assert [f.text for f in chosen] == ["Reviewed vendor invoices for payment"]
+
+
+def test_when_a_clinical_line_gets_a_hint_then_it_fits_more_than_coding(analyzer: Analyzer) -> None:
+    """A checking technician's or a nurse's Result hint names what they catch, not only codes:
+    "coding accuracy, claim denial" was the healthcare hint for every job of the family."""
+    bullet = "Checked labels against the original prescription before passing to the pharmacist"
+    prompts = prompts_for(analyzer, one_job("Dispensary Technician", "Harbour Pharmacy", bullet))
+    hints = [p.result_hint for p in prompts if p.result_hint]
+    assert hints
+    assert all("medications" in hint for hint in hints)
