@@ -230,11 +230,16 @@ def _left_behind(src: list[str], changed: Collection[int], head_tags: frozenset[
         # "overriding X when ..., documented reason in claim file": a past verb with an
         # object after a comma, left as written ("..., documented in the file" is a modifier)
         after = src[index + 1].lower() if index + 1 < len(src) else ""
+        # "..., put vendor payments on hold": an irregular past left as written
+        irregular_past = (
+            "VBD" in tags
+            and not lower.endswith("ed")
+            and (lower in _SAME_FORM_PASTS or lower not in verb_lemmas(lower))
+        )
         comma_past = (
             src[back] == ","
-            and lower.endswith("ed")
+            and ((lower.endswith("ed") and tags <= {"VBD", "VBN"}) or irregular_past)
             and "VBD" in tags
-            and tags <= {"VBD", "VBN"}
             and lower not in ADJECTIVAL_PARTICIPLES
             and after.isalpha()
             and after not in _FRAMING_GLUE
@@ -280,6 +285,10 @@ def _left_behind(src: list[str], changed: Collection[int], head_tags: frozenset[
         if past_slip or base_slip or base_in_past:
             return f"{word!r} keeps its old form beside a re-inflected verb"
     return None
+
+
+#: Irregular verbs whose past is their base form: after a comma in a past list, the past.
+_SAME_FORM_PASTS = frozenset({"put", "set", "cut", "let", "shut", "hit", "split", "spread"})
 
 
 #: Words before a number in a measure ("by around 20%", "by over $5K").

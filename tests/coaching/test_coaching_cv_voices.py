@@ -173,6 +173,13 @@ def test_when_a_participle_names_the_goods_then_it_keeps_its_form(analyzer: Anal
             " re-plan work manually",
             True,
         ),
+        # "..., put vendor payments on hold" would stay past beside "matching".
+        (
+            "Accounts Payable Clerk",
+            "Matched invoices to purchase orders and receiving reports, put vendor payments on"
+            " hold when amounts didn't match",
+            False,
+        ),
         # "Ensure accuracy" names an outcome: "oversight by ensuring accuracy" is a label.
         ("Bookkeeper", "Ensure accuracy of all transactions posted to the bank", True),
         # Covering the line is staffing: no decision framing spans it.
