@@ -81,10 +81,17 @@ def _last_without_and(src: list[str], changed: Collection[int], index: int) -> b
     return any(j < index for j in joined) and not any(j > index for j in joined)
 
 
+#: Adverbs between a list's joiner and its next verb that do not end in -ly ("and also pick").
+_LIST_ADVERBS = frozenset({"also", "then", "later", "often", "sometimes", "still"})
+
+
 def _joiner_at(src: list[str], index: int) -> int:
     """Where the joiner before a list verb sits, past manner adverbs ("and manually verify")."""
     back = index - 1
-    while back > 1 and src[back].lower().endswith("ly") and is_adverb(src[back]):
+    while back > 1 and (
+        src[back].lower() in _LIST_ADVERBS
+        or (src[back].lower().endswith("ly") and is_adverb(src[back]))
+    ):
         back -= 1
     return back
 
@@ -266,8 +273,11 @@ def _left_behind(src: list[str], changed: Collection[int], head_tags: frozenset[
             and known_verb(lower)  # "..., such as": a guessed verb form is none
             and after.endswith("s")
         )
-        # "... and re-plan work manually": a "re-" verb after the joiner is the list's verb
-        prefixed = lower.startswith("re-") and known_verb(lower[3:])
+        # "... and re-plan work manually": a "re-" verb after the joiner is the list's verb, as
+        # is a base form after "and also" ("and also pick a random sample")
+        prefixed = (lower.startswith("re-") and known_verb(lower[3:])) or (
+            back < index - 1 and src[index - 1].lower() in _LIST_ADVERBS and known_verb(lower)
+        )
         base_slip = (
             "VBD" not in head_tags
             and index <= infinitive

@@ -61,6 +61,14 @@ from .test_coaching_framing import coached, one_bullet
             "Acted as the quality gate by checking the overtime and leave captured by supervisors"
             " against clock cards and correcting before sending to payroll",
         ),
+        # "and also pick": the verb after "and also" is the list's, put in the -ing form.
+        (
+            "Audit and Compliance Officer",
+            "Review each flagged payment and also pick a random sample of the ones not flagged",
+            True,
+            "Provide human oversight by reviewing each flagged payment and also picking a random"
+            " sample of the ones not flagged",
+        ),
         # "Re-reviewing" is the compound verb "re-review", not a label.
         (
             "Coding Auditor",
