@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
@@ -75,10 +76,14 @@ def plural(phrase: str) -> str:
 _PRONOUNS = frozenset(
     {"them", "it", "they", "this", "that", "these", "those", "him", "her", "us", "one", "ones"}
 )
+#: What a check finds ("reported recurring errors"): "in the recurring errors" asks about the
+#: finding, not the work it was found in.
+_FOUND = frozenset({"error", "mistake", "discrepancy", "issue", "problem", "defect", "trend"})
 #: Objects that name the check itself or its measure, not what was checked ("the quality
 #: assurance audits", "risk for new business applications"): a prompt asking where they came
 #: from asks about the wrong thing (a coach's read of public prompts).
-_NO_ARTIFACT = REVIEW_WORDS | {"risk", "risks", "compliance", "accuracy"}
+_NO_ARTIFACT = REVIEW_WORDS | {"risk", "risks", "compliance", "accuracy"} | _FOUND
+
 #: Contact details the structure reader may leave in a line; a prompt never repeats them.
 _CONTACT = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\S+@\S+\.\w+|\(\s*\)")
 
@@ -116,6 +121,23 @@ def _where(
     return "In this job"
 
 
+def _signals_of(finding: Finding, clause: str | None) -> Finding:
+    """The finding with only the signals its quoted clause says, when it says any: a bullet that
+    ran two lines together ("Performed root cause analyses ... Provided call calibrations for
+    Managers") gets no training prompt for the analyses it quotes."""
+    if not clause or clause == finding.text:
+        return finding
+    lowered = clause.lower()
+    said = tuple(
+        dict.fromkeys(
+            c.kind.removeprefix("signal:")
+            for c in finding.contributions
+            if c.kind.startswith("signal:") and c.text.lower() in lowered
+        )
+    )
+    return dataclasses.replace(finding, signals=said) if said else finding
+
+
 def build_prompt(
     finding: Finding,
     entry: ExperienceEntry | None,
@@ -133,6 +155,7 @@ def build_prompt(
     ``reviewed`` is the object the bullet's own verb acts on; without one the prompt says
     "cases" rather than guess from a noun elsewhere in the line.
     """
+    finding = _signals_of(finding, clause)
     numbers = quantities(clause or finding.text)
     framework = next((c.text for c in finding.contributions if c.kind == "framework"), None)
     ai = next(

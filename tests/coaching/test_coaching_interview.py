@@ -263,3 +263,18 @@ def test_when_a_clinical_line_gets_a_hint_then_it_fits_more_than_coding(analyzer
     hints = [p.result_hint for p in prompts if p.result_hint]
     assert hints
     assert all("medications" in hint for hint in hints)
+
+
+def test_when_a_bullet_runs_two_lines_together_then_the_prompt_follows_the_quoted_one(
+    analyzer: Analyzer,
+) -> None:
+    """The prompt quotes the root-cause line; the calibration sessions of the line glued after it
+    give it no "new reviewers" question (a coach's read of public prompts)."""
+    bullet = (
+        "Performed root cause analyses on recurring claim errors and reported them to the claims"
+        " manager. Conducted calibration sessions with new reviewers."
+    )
+    prompts = prompts_for(analyzer, one_job("Claims Quality Specialist", "Quillfield", bullet))
+    quoting = [p for p in prompts if "root cause analyses" in p.situation]
+    assert quoting
+    assert all("reviewer" not in f"{p.obstacle} {p.action}" for p in quoting)
