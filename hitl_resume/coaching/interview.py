@@ -196,7 +196,7 @@ def build_prompt(
         template = _pick(usable, part, finding)
         if template is None:
             return None
-        parts[part] = _fill(template.text, values)
+        parts[part] = agree_with_artifact(_fill(template.text, values), values["artifact"])
     result = _pick(
         [t for t in usable if ("{numbers}" in t.text) == bool(numbers)], "result", finding
     )
@@ -212,6 +212,18 @@ def build_prompt(
         result=_fill(result.text, values),
         result_hint=_fill(hint.text, values) if hint else None,
         notice=notice,
+    )
+
+
+def agree_with_artifact(text: str, artifact: str) -> str:
+    """The prompt with its verbs agreeing with a mass-noun artifact ("the legal documentation"
+    was, not were; how much of it, not how many): the artifact is already in the plural when
+    its noun has one."""
+    last = artifact.rsplit(maxsplit=1)[-1] if artifact.strip() else ""
+    if not last.isalpha() or not last.islower() or last.endswith("s"):
+        return text  # "claims", "EOB": countable
+    return text.replace(f"{artifact} were ", f"{artifact} was ").replace(
+        "how many did you handle", "how much of it did you handle"
     )
 
 

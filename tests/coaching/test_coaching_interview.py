@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hitl_resume.coaching import coach
-from hitl_resume.coaching.interview import choose_findings
+from hitl_resume.coaching.interview import agree_with_artifact, choose_findings
 from hitl_resume.coaching.results import InterviewPrompt
 from hitl_resume.detection.analyzer import Analyzer
 
@@ -278,3 +278,31 @@ def test_when_a_bullet_runs_two_lines_together_then_the_prompt_follows_the_quote
     quoting = [p for p in prompts if "root cause analyses" in p.situation]
     assert quoting
     assert all("reviewer" not in f"{p.obstacle} {p.action}" for p in quoting)
+
+
+@pytest.mark.parametrize(
+    ("text", "artifact", "expected"),
+    [
+        (
+            "Which legal documentation were hardest to get right?",
+            "legal documentation",
+            "Which legal documentation was hardest to get right?",
+        ),
+        (
+            "Where did the AR aging come from, how many did you handle, and who relied on it?",
+            "AR aging",
+            "Where did the AR aging come from, how much of it did you handle, and who relied on"
+            " it?",
+        ),
+        (
+            "Which claims were hardest to get right?",
+            "claims",
+            "Which claims were hardest to get right?",
+        ),
+        ("How many did you handle of the EOB?", "EOB", "How many did you handle of the EOB?"),
+    ],
+)
+def test_when_the_artifact_is_a_mass_noun_then_the_prompt_agrees_with_it(
+    text: str, artifact: str, expected: str
+) -> None:
+    assert agree_with_artifact(text, artifact) == expected
