@@ -405,7 +405,10 @@ def _reparse_lost_gerunds(
 
 #: The last item of a comma list of plural nouns led by a word that is also a verb ("posts,
 #: comments and profile photos"): the small model reads the word as a second verb.
-_LISTED_NOUN = re.compile(r"\b[a-z]+s,(?: [a-z]+s,?)* (?:and|or) ([a-z]{3,}) [a-z]+s\b")
+_LISTED_NOUN = re.compile(r"\b[a-z]+s,(?: [a-z]+s,?)*+ (?:and|or) ([a-z]{3,}) [a-z]+s\b")
+#: How far into a clause the list is looked for: each comma may start a search of the rest, so
+#: a hostile list of thousands of items would cost their square (docs/security.md).
+_LISTED_CHARS = 300
 
 
 def _reparse_listed_nouns(
@@ -419,7 +422,7 @@ def _reparse_listed_nouns(
     word of the same length in its place (tagged a noun); keep it when it finds the object."""
     twins: dict[int, str] = {}
     for i, slots in enumerate(slots_of):
-        match = _LISTED_NOUN.search(texts[i])
+        match = _LISTED_NOUN.search(texts[i], 0, _LISTED_CHARS)  # a framed clause is short
         if slots.verb is not None and not slots.object and match and match.group(1) in known:
             start, end = match.span(1)
             twins[i] = texts[i][:start] + "z" * (end - start) + texts[i][end:]
