@@ -69,6 +69,22 @@ from .test_coaching_framing import coached, one_bullet
             "Provide human oversight by reviewing each flagged payment and also picking a random"
             " sample of the ones not flagged",
         ),
+        # A spaced dash before a clause with its own subject starts a second statement.
+        (
+            "KYC Analyst",
+            "Clearing or escalating hits from the name screening engine - most were false"
+            " positives on common names",
+            False,
+            "Applied human judgment by clearing or escalating hits from the name screening engine",
+        ),
+        # A dash pair around a list is no second statement: the purpose after it stays.
+        (
+            "Claims Examiner",
+            "Reviewed claims - auto, property and liability - for accuracy before payment",
+            False,
+            "Acted as the quality gate by reviewing claims - auto, property and liability - for"
+            " accuracy before payment",
+        ),
         # "Re-reviewing" is the compound verb "re-review", not a label.
         (
             "Coding Auditor",
