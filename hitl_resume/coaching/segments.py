@@ -18,10 +18,10 @@ __all__ = ["FREQUENCY_RE", "NUMBER_WORDS", "find_numbers"]
 
 _SEGMENT_RE = re.compile(
     r"(?<=[.;!?•|])\s+|(?<=[a-z,)])\s+(?=[A-Z][a-z]+ed\b|Responsible for\b|Duties\b)"
-    r"|\s+[*]\s*(?=[A-Z])|(?<=[a-z])-\s+(?=[A-Z][a-z])"  # "approvals- Critically review"
+    r"|(?<=\S)\s+[*]\s*(?=[A-Z])|(?<=[a-z])-\s+(?=[A-Z][a-z])"  # "approvals- Critically review"
     # "... from the name screening engine - most were false positives ...": a spaced dash before
     # a clause with its own subject and verb starts a second statement
-    r"|\s+[-–—]\s+(?=(?:[a-z]+\s+){0,3}(?:was|were|is|are|had|has|I)\b)"
+    r"|(?<=\S)\s+[-–—]\s+(?=(?:[a-z]+\s+){0,3}(?:was|were|is|are|had|has|I)\b)"
 )
 _LEAD_CONJUNCTION = re.compile(r"^(?:and|or|but|also|then)\s+(?=[a-z]{3,})")
 #: A leading manner adverb hides the verb from the parser ("Critically review X").
