@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -263,8 +263,21 @@ def prepare(
         if slots_of[i].verb is None or again.head_args or bare[i].split()[0].endswith("ing"):
             slots_of[i] = again
     _reparse_lost_objects(slots_of, bare, texts, nlp, known)
-    _reparse_lost_gerunds(slots_of, bare, texts, nlp, known)
-    _reparse_listed_nouns(slots_of, bare, texts, nlp, known)
+    twins = _gerund_twins(texts)
+    _adopt_twins(
+        slots_of, bare, texts, nlp, known, twins, changed_tag="VBG", keep=_more_of_the_list
+    )
+    twins = _listed_noun_twins(slots_of, texts, known)
+    _adopt_twins(
+        slots_of,
+        bare,
+        texts,
+        nlp,
+        known,
+        twins,
+        changed_tag="NN",
+        keep=lambda new, _: bool(new.object),
+    )
     slots_of = [
         _noun_kept(with_prefix(slots, prefix, text))
         for slots, prefix, text in zip(slots_of, prefixes, whole, strict=True)
@@ -382,25 +395,15 @@ def _reparse_lost_objects(
             slots_of[i] = slots
 
 
-def _reparse_lost_gerunds(
-    slots_of: list[Slots],
-    bare: Sequence[str],
-    texts: Sequence[str],
-    nlp: Language,
-    known: frozenset[str],
-) -> None:
-    """Give an -ing bullet a second parse with its later -ing verbs in the third person
-    ("Handling complaints and escalating unresolved cases": the small model reads "escalating"
-    as an adjective); keep it when it finds the object, or more of the list's verbs with one."""
-    twins = {i: twin for i, text in enumerate(texts) for twin in [gerund_twin(text)] if twin}
-    for i, parsed in zip(twins, nlp.pipe(twins.values()), strict=True):
-        doc = _laid_over(texts[i], parsed, nlp)
-        if doc is None:
-            continue
-        slots = extract_slots(doc, bare[i], len(texts[i]) - len(bare[i]), known)
-        old = slots_of[i]
-        if slots.object and (_verb_count(slots) > _verb_count(old) or not old.object):
-            slots_of[i] = slots
+def _gerund_twins(texts: Sequence[str]) -> dict[int, str]:
+    """-ing bullets with their later -ing verbs in the third person ("Handling complaints and
+    escalating unresolved cases": the small model reads "escalating" as an adjective)."""
+    return {i: twin for i, text in enumerate(texts) for twin in [gerund_twin(text)] if twin}
+
+
+def _more_of_the_list(new: Slots, old: Slots) -> bool:
+    """The second parse finds the object, or more of the list's verbs with one."""
+    return bool(new.object) and (_verb_count(new) > _verb_count(old) or not old.object)
 
 
 #: The last item of a comma list of plural nouns led by a word that is also a verb ("posts,
@@ -411,31 +414,43 @@ _LISTED_NOUN = re.compile(r"\b[a-z]+s,(?: [a-z]+s,?)*+ (?:and|or) ([a-z]{3,}) [a
 _LISTED_CHARS = 300
 
 
-def _reparse_listed_nouns(
-    slots_of: list[Slots],
-    bare: Sequence[str],
-    texts: Sequence[str],
-    nlp: Language,
-    known: frozenset[str],
-) -> None:
-    """Give a clause whose object list was cut at such a word a second parse with a made-up
-    word of the same length in its place (tagged a noun); keep it when it finds the object."""
+def _listed_noun_twins(
+    slots_of: Sequence[Slots], texts: Sequence[str], known: frozenset[str]
+) -> dict[int, str]:
+    """Clauses whose object list was cut at such a word, with a made-up word of the same
+    length in its place (the twin's parse tags it a noun)."""
     twins: dict[int, str] = {}
     for i, slots in enumerate(slots_of):
         match = _LISTED_NOUN.search(texts[i], 0, _LISTED_CHARS)  # a framed clause is short
         if slots.verb is not None and not slots.object and match and match.group(1) in known:
             start, end = match.span(1)
             twins[i] = texts[i][:start] + "z" * (end - start) + texts[i][end:]
+    return twins
+
+
+def _adopt_twins(
+    slots_of: list[Slots],
+    bare: Sequence[str],
+    texts: Sequence[str],
+    nlp: Language,
+    known: frozenset[str],
+    twins: Mapping[int, str],
+    *,
+    changed_tag: str,
+    keep: Callable[[Slots, Slots], bool],
+) -> None:
+    """Parse each twin, lay its parse over the bullet's own words (a changed word takes
+    ``changed_tag``) and keep the new slots where ``keep(new, old)`` says they read more."""
     for i, parsed in zip(twins, nlp.pipe(twins.values()), strict=True):
-        doc = _laid_over(texts[i], parsed, nlp, changed_tag="NN")
+        doc = _laid_over(texts[i], parsed, nlp, changed_tag)
         if doc is None:
             continue
         slots = extract_slots(doc, bare[i], len(texts[i]) - len(bare[i]), known)
-        if slots.object:
+        if keep(slots, slots_of[i]):
             slots_of[i] = slots
 
 
-def _laid_over(text: str, parsed: Doc, nlp: Language, changed_tag: str = "VBG") -> Doc | None:
+def _laid_over(text: str, parsed: Doc, nlp: Language, changed_tag: str) -> Doc | None:
     """The bullet's own words with the twin's parse, token by token (None when the two split
     into different tokens); a word the twin changed takes ``changed_tag`` (its own -ing tag)."""
     from spacy.tokens import Doc
