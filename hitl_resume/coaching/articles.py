@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from hitl_resume.coaching.segments import LIST_JOINERS
+from hitl_resume.coaching.segments import DETERMINERS, LIST_JOINERS
 from hitl_resume.language.inflect import known_verb, verb_tags
 
 #: Words after which a bare noun phrase begins.
@@ -86,11 +86,6 @@ def _shared_head(words: list[str], end: int, countable: Collection[str]) -> bool
     return last.endswith("s") and last not in countable and last[:-1] in countable
 
 
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "this", "these", "those", "our", "my", "their", "each", "every", "all"}
-)
-
-
 def add_articles(
     text: str, countable: Collection[str], people: Collection[str] = frozenset()
 ) -> str:
@@ -103,7 +98,7 @@ def add_articles(
         index += 2 if known_verb(_word(words[index + 1]).lower()) else 1  # "Review and approve"
     # "The exception report flags ...": a line that opens with its own determiner has no
     # object after a first verb to give "the"
-    opening = [] if _word(words[0]).lower() in _DETERMINERS else [index]
+    opening = [] if _word(words[0]).lower() in DETERMINERS else [index]
     starts = opening + [i + 1 for i, w in enumerate(words) if w.lower() in PREPOSITIONS]
     # "posted to bank": "to" before a clause's last word is a preposition ("to bank deposits"
     # would be a verb with its object, so only the last word counts)

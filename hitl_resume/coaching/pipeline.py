@@ -29,6 +29,7 @@ from hitl_resume.coaching.rewrites import (
     word_count,
 )
 from hitl_resume.coaching.segments import (
+    DETERMINERS,
     WEAK_VERBS,
     duty_frame,
     gerund_twin,
@@ -334,10 +335,6 @@ def prepare(
     return candidates
 
 
-#: Words that open a verb's object: a word before one is a verb, whatever its form.
-_OBJECT_OPENERS = frozenset(
-    {"a", "an", "the", "each", "every", "all", "any", "their", "them", "it"}
-)
 #: The verifier's word for a later word the parse read as a verb in another form than the list's.
 _NOT_OF_THE_LIST = re.compile(r"^'([^']+)' is no verb of the clause's own list$")
 
@@ -356,7 +353,7 @@ def _noun_kept(slots: Slots) -> Slots:
     if len(marked) != 1 or marked[0] == 0:
         return slots
     following = [p.text.lower() for p in slots.pieces[marked[0] + 1 :] if p.text.strip()]
-    if following and following[0] in _OBJECT_OPENERS:
+    if following and following[0] in DETERMINERS | {"them", "it"}:
         return slots  # "... and also pick a random sample": a verb with its object, left refused
     pieces = list(slots.pieces)
     pieces[marked[0]] = dataclasses.replace(pieces[marked[0]], lemma=None)

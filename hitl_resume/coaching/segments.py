@@ -47,6 +47,11 @@ ADJECTIVE_PARTICIPLES = re.compile(
 #: Glyphs and stray punctuation before a piece; an "o" only as a glyph of its own ("o Review
 #: X"), never the first letter of "opened", "oversee" or "obtain".
 _LEAD_JUNK = re.compile(r"^(?:[\s\-–—•*·▪●◦>:,;.]|o(?=\s))+(?=\S)")
+#: Words that open a noun phrase ("the", "each", "their"): after "and X" they make X a verb
+#: ("and document the reason"); at a line's start they leave no object to give "the".
+DETERMINERS = frozenset(
+    "the a an this these those all any each every their its his her our my your".split()  # noqa: SIM905
+)
 #: Words that join the items of a list ("reviewed, coded and paid", "claims/invoices").
 LIST_JOINERS = frozenset({",", "and", "or", "&", "/"})
 TRAIL_JUNK = re.compile(r"[\s.;,:\-–—]+$")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from hitl_resume.coaching.compound_verbs import compound_prefix
 from hitl_resume.coaching.results import Tense
-from hitl_resume.coaching.segments import WEAK_VERBS
+from hitl_resume.coaching.segments import DETERMINERS, WEAK_VERBS
 from hitl_resume.coaching.slots import Piece, Slots
 from hitl_resume.detection.results import Finding
 from hitl_resume.language.inflect import known_verb, verb_lemmas
@@ -173,10 +173,6 @@ def _noun_list(slots: Slots) -> bool:
     return len(words) <= MIN_CLAUSE_WORDS and not any(p in linking for p in pieces[1:])
 
 
-#: Words before an acronym that make "<ACRONYM> <Title>" one name ("the HR Manager").
-_NAMERS = frozenset({"the", "a", "an", "our", "my", "their", "your", "any", "each", "every"})
-
-
 def glued(slots: Slots) -> bool:
     """A second sentence glued on without punctuation ("... regulations Manage the database")."""
     pieces = [p for p in slots.pieces if p.text.strip()]
@@ -195,7 +191,9 @@ def glued(slots: Slots) -> bool:
         lower_before = before.text.islower() and before.text not in _SMALL_WORDS
         # "title IV Teamwork"; "the AP Supervisor" after a determiner names a role
         acronym_before = (
-            before.text.isupper() and len(before.text) > 1 and earlier.text.lower() not in _NAMERS
+            before.text.isupper()
+            and len(before.text) > 1
+            and earlier.text.lower() not in DETERMINERS  # "the HR Manager": one name
         )
         if (
             piece.text.istitle()

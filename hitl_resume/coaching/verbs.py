@@ -12,6 +12,7 @@ from hitl_resume.coaching.agreement import hyphen_prefix, joined_to_verb
 from hitl_resume.coaching.segments import (
     ADJECTIVAL_PARTICIPLES,
     ADJECTIVE_PARTICIPLES,
+    DETERMINERS,
     LIST_JOINERS,
     LIST_VERBS,
     PLURAL_OBJECT_VERBS,
@@ -158,12 +159,6 @@ def _in_relative_clause(token: Token, found: Sequence[Token]) -> bool:
     return False
 
 
-#: Words that open a verb's object: after "and X", they make X a verb ("and document the reason").
-_OBJECT_OPENERS = frozenset(
-    "the a an all any each every their its his her our my your".split()  # noqa: SIM905
-)
-
-
 def _joiner_before(token: Token) -> Token:
     """The word before the token, past one manner adverb ("and manually reviewed X")."""
     doc = token.doc
@@ -287,7 +282,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                 token.head.tag_ == "VBN"
                 or token.head in found
                 # "... when appropriate and document the reason": a base verb with an object
-                or (nxt is not None and nxt.lower_ in _OBJECT_OPENERS)
+                or (nxt is not None and nxt.lower_ in DETERMINERS)
             )
         ) or (
             past_head
@@ -341,7 +336,7 @@ def coordinated_verbs(head: Token, known: frozenset[str] = frozenset()) -> list[
                     and (
                         list_verb
                         # "and document the reason": a determiner opens the verb's object
-                        or (following is not None and following.lower_ in _OBJECT_OPENERS)
+                        or (following is not None and following.lower_ in DETERMINERS)
                     )
                 )
                 or (head.tag_ == "VBZ" and token.tag_ == "VBZ")
